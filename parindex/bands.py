@@ -1,0 +1,66 @@
+"""Classification bands: which band table holds for a year, and which band an index falls in.
+
+A band table is read as written: bounds in percent, each end inclusive or not, an empty bound
+meaning "no bound". Nothing about any province's bands is assumed.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+
+def tables_for_year(bands: pd.DataFrame, year: int) -> list[int]:
+    """The year_from of every band table that applies to `year` (more than one is an error)."""
+    to = bands["year_to"].astype("Float64").fillna(math.inf)
+    hit = (bands["year_from"] <= year) & (to >= year)
+    return sorted(set(bands.loc[hit.fillna(False), "year_from"].astype(int)))
+
+
+def for_year(bands: pd.DataFrame, year: int) -> pd.DataFrame:
+    starts = tables_for_year(bands, year)
+    if len(starts) != 1:
+        return bands.iloc[0:0]
+    return bands[bands["year_from"] == starts[0]].sort_values("order")
+
+
+def _inside(index: pd.Series, band: pd.Series) -> pd.Series:
+    ok = pd.Series(True, index=index.index)
+    if pd.notna(band["min_pct"]):
+        ok &= index >= band["min_pct"] if band["min_inclusive"] else index > band["min_pct"]
+    if pd.notna(band["max_pct"]):
+        ok &= index <= band["max_pct"] if band["max_inclusive"] else index < band["max_pct"]
+    return ok & index.notna()
+
+
+def classify(index: pd.Series, table: pd.DataFrame) -> pd.Series:
+    """Band id of each index: the first band (by order) whose interval contains it."""
+    out = pd.Series(None, index=index.index, dtype=object)
+    for _, band in table.sort_values("order").iterrows():
+        out[out.isna() & _inside(index, band)] = band["band_id"]
+    return out
+
+
+def gaps(table: pd.DataFrame) -> list[str]:
+    """Where a band table leaves part of 0–100 % uncovered or covers it twice."""
+    rows = table.assign(lo=table["min_pct"].astype(float).fillna(-np.inf),
+                        hi=table["max_pct"].astype(float).fillna(np.inf)).sort_values("lo")
+    found = []
+    first, last = rows.iloc[0], rows.iloc[-1]
+    if first["lo"] > 0 or (first["lo"] == 0 and not first["min_inclusive"]):
+        found.append(f"chỉ số từ 0% đến {first['lo']:g}% không thuộc xếp loại nào")
+    if last["hi"] < 100 or (last["hi"] == 100 and not last["max_inclusive"]):
+        found.append(f"chỉ số từ {last['hi']:g}% đến 100% không thuộc xếp loại nào")
+    for (_, a), (_, b) in zip(rows.iloc[:-1].iterrows(), rows.iloc[1:].iterrows(), strict=True):
+        pair = f"'{a['name']}' và '{b['name']}'"
+        if a["hi"] < b["lo"]:
+            found.append(f"khoảng trống từ {a['hi']:g}% đến {b['lo']:g}% giữa {pair}")
+        elif a["hi"] > b["lo"]:
+            found.append(f"{pair} chồng lên nhau từ {b['lo']:g}% đến {a['hi']:g}%")
+        elif bool(a["max_inclusive"]) and bool(b["min_inclusive"]):
+            found.append(f"chỉ số đúng bằng {a['hi']:g}% thuộc cả {pair}")
+        elif not a["max_inclusive"] and not b["min_inclusive"]:
+            found.append(f"chỉ số đúng bằng {a['hi']:g}% không thuộc {pair}")
+    return found

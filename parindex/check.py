@@ -1,0 +1,123 @@
+"""Published against computed: every difference, never hidden, never 'fixed'.
+
+A difference within 0,01 is a rounding difference (the printed components are themselves
+rounded); beyond it, a mismatch. Statistics that the data cannot recompute (a group with missing
+indices) are counted as unverifiable, not as agreeing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import bands as bandlib
+from .fmt import auto, is_missing, round_half_up
+from .score import Results
+from .stats import field_summaries, index_summaries
+
+TOLERANCE = 0.01
+EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Difference:
+    year: int
+    file: str
+    row: int | None
+    subject: str  # agency or set of agencies
+    what: str  # column or statistic
+    published: str
+    computed: str
+    kind: str  # "rounding" | "mismatch"
+
+    def __str__(self) -> str:
+        where = f"{self.file}" + (f", dòng {self.row}" if self.row else "")
+        label = "LÀM TRÒN" if self.kind == "rounding" else "SAI KHÁC"
+        return (f"{label} {where} — {self.subject}, {self.what}: công bố {self.published}, "
+                f"tính lại {self.computed}")
+
+
+def _kind(published: float, computed: float, exact: bool = False) -> str | None:
+    if exact:
+        return None if published == computed else "mismatch"
+    if abs(published - computed) <= TOLERANCE + EPS:
+        return None if float(round_half_up(computed)) == published else "rounding"
+    return "mismatch"
+
+
+def _units(results: Results) -> list[Difference]:
+    out = []
+    files = results.dataset.files
+    for r in results.scores.itertuples():
+        subject = r.name or r.unit_id
+        file = files.get(f"{r.year}/scores", f"{r.year}/scores.csv")
+        pairs = [("total_published", "tổng điểm", r.total, False),
+                 ("index_published", "chỉ số", r.index, False),
+                 ("rank_published", "xếp hạng", r.rank, True)]
+        for col, what, computed, exact in pairs:
+            published = getattr(r, col)
+            if is_missing(published) or is_missing(computed):
+                continue
+            kind = _kind(float(published), float(computed), exact)
+            if kind:
+                note = " (suy ra)" if col in (r.inferred or "") else ""
+                out.append(Difference(r.year, file, r.row, subject, what + note,
+                                      auto(published), auto(computed), kind))
+        if isinstance(r.band_published, str) and isinstance(r.band_id, str) \
+                and r.band_published != r.band_id:
+            out.append(Difference(r.year, file, r.row, subject, "xếp loại", r.band_published,
+                                  r.band_id, "mismatch"))
+    return out
+
+
+def _statistics(results: Results) -> tuple[list[Difference], int]:
+    ds = results.dataset
+    out, unverifiable = [], 0
+    names = ds.groups.set_index("group_id")["name"].to_dict()
+    fnames = ds.fields.set_index("field_id")["name"].to_dict()
+    for year, yd in ds.years.items():
+        ps = yd.published_stats
+        if ps.empty:
+            continue
+        band_ids = list(bandlib.for_year(ds.bands, year)["band_id"])
+        idx = index_summaries(results.year(year), band_ids)
+        fld = field_summaries(results.fields[results.fields["year"] == year])
+        prev = [y for y in results.years if y < year]
+        prev_mean = (index_summaries(results.year(prev[-1]), band_ids)[None].mean
+                     if prev else None)
+        file = ds.files.get(f"{year}/published_stats", f"{year}/published_stats.csv")
+        for row, p in ps.iterrows():
+            gid = None if is_missing(p["group_id"]) else p["group_id"]
+            fid = None if is_missing(p["field_id"]) else p["field_id"]
+            summary = fld.get((gid, fid)) if fid else idx.get(gid)
+            stat, band = p["statistic"], p["band_id"]
+            if stat == "mean_change":
+                mean = summary.mean if summary else None
+                computed = None if mean is None or prev_mean is None else mean - prev_mean
+            else:
+                computed = summary.get(stat, band) if summary else None
+            if computed is None:
+                unverifiable += 1
+                continue
+            kind = _kind(float(p["value"]), float(computed), exact=stat == "count")
+            if kind:
+                subject = names.get(gid, "tất cả đơn vị") if gid else "tất cả đơn vị"
+                what = stat + (f" {band}" if stat == "count" else "")
+                if fid:
+                    what += f" của lĩnh vực {fnames.get(fid, fid)}"
+                if not is_missing(p["location"]):
+                    what += f" ({p['location']})"
+                out.append(Difference(year, file, int(row), subject, what, auto(p["value"]),
+                                      auto(computed), kind))
+    return out, unverifiable
+
+
+def compare(results: Results) -> tuple[list[Difference], int]:
+    """Every difference, and how many published statistics could not be recomputed."""
+    stats, unverifiable = _statistics(results)
+    return _units(results) + stats, unverifiable
+
+
+def differences_frame(diffs: list[Difference]) -> pd.DataFrame:
+    return pd.DataFrame([d.__dict__ for d in diffs])

@@ -1,0 +1,114 @@
+"""Command line: `parindex validate|score|check|package DATA_DIR`.
+
+Messages are for editors, in Vietnamese; bad data never produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import package
+from .check import compare
+from .dataset import load
+from .fmt import MISSING, auto, num
+from .problems import Report
+from .score import Results, score
+
+RESULT_COLUMNS = ["unit_id", "name", "group_id", "max_score", "total", "index",
+                  "index_official", "rank", "group_size", "band_id", "index_change",
+                  "rank_change"]
+
+
+def _load(data_dir: str) -> tuple[Results | None, Report]:
+    dataset, report = load(data_dir)
+    return (score(dataset) if dataset is not None else None), report
+
+
+def cmd_validate(args) -> int:
+    _, report = load(args.data_dir)
+    print(str(report) if report.problems else "Dữ liệu hợp lệ: không có lỗi, không có cảnh báo.")
+    return 0 if report.ok else 1
+
+
+def _table(rows) -> str:
+    headers = ["Mã đơn vị", "Đơn vị", "Nhóm", "Tổng điểm", "Chỉ số (%)", "Hạng", "Xếp loại"]
+    cells = [[r.unit_id, r.name, r.group_id, num(r.total), num(r.index_official),
+              MISSING if r.rank is None or r.rank != r.rank else f"{r.rank}/{r.group_size}",
+              r.band_id or MISSING] for r in rows]
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *cells, strict=False)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    return "\n".join(fmt.format(*map(str, row)) for row in [headers, *cells])
+
+
+def cmd_score(args) -> int:
+    results, report = _load(args.data_dir)
+    if results is None:
+        print(report, file=sys.stderr)
+        return 1
+    if args.year not in results.years:
+        years = ", ".join(map(str, results.years)) or "không có"
+        print(f"Không có điểm của năm {args.year}. Các năm có điểm: {years}.", file=sys.stderr)
+        return 1
+    df = results.year(args.year).sort_values(["group_id", "rank", "unit_id"])[RESULT_COLUMNS]
+    if args.format == "csv":
+        df.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        records = json.loads(df.to_json(orient="records", force_ascii=False))
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(_table(df.astype(object).where(df.notna(), None).itertuples()))
+    return 0
+
+
+def cmd_check(args) -> int:
+    results, report = _load(args.data_dir)
+    if results is None:
+        print(report, file=sys.stderr)
+        return 1
+    diffs, unverifiable = compare(results)
+    for d in diffs:
+        print(d)
+    rounding = sum(d.kind == "rounding" for d in diffs)
+    print(f"Tổng cộng: {len(diffs) - rounding} sai khác, {rounding} khác biệt do làm tròn, "
+          f"{auto(unverifiable)} số liệu công bố chưa thể đối chiếu (thiếu dữ liệu).")
+    return 0
+
+
+def cmd_package(args) -> int:
+    path = package.write(Path(args.data_dir))
+    print(f"Đã cập nhật {path}.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="parindex",
+                                description="Chỉ số cải cách hành chính: kiểm tra và tính điểm.")
+    sub = p.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="kiểm tra dữ liệu; báo mọi lỗi cùng lúc")
+    v.add_argument("data_dir")
+    v.set_defaults(func=cmd_validate)
+    s = sub.add_parser("score", help="kết quả tính điểm của một năm")
+    s.add_argument("data_dir")
+    s.add_argument("--year", type=int, required=True)
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    s.set_defaults(func=cmd_score)
+    c = sub.add_parser("check", help="đối chiếu số công bố với số tính lại")
+    c.add_argument("data_dir")
+    c.set_defaults(func=cmd_check)
+    k = sub.add_parser("package", help="cập nhật datapackage.json theo các tệp hiện có")
+    k.add_argument("data_dir")
+    k.set_defaults(func=cmd_package)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Load a data package folder into typed tables, collecting every problem on the way.
+
+Layout (the data contract, see README): `datapackage.json` and `schemas/<table>.json`; the
+tables that hold for every year at the top (`units.csv`, …); one folder per year (`2023/`) with
+that year's tables. Any table may be `.xlsx` instead of `.csv`, and a year may instead be one
+workbook `<year>.xlsx` with a sheet named after each table.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .problems import DataError, Problem, Report
+from .read import RawTable, read_csv, read_xlsx, sheet_names
+from .rules import check_rules
+from .validate import check_foreign_keys, check_table, resolve_units, unit_lookup
+
+GLOBAL_TABLES = ("groups", "units", "fields", "components", "bands", "sources")
+YEAR_TABLES = ("scores", "field_scores", "field_maxima", "published_stats", "innovations",
+               "indicators")
+UNIT_COLUMNS = {"units": ("parent_id", "successor_id"), "scores": ("unit_id",),
+                "field_scores": ("unit_id",), "published_stats": ("unit_id",),
+                "innovations": ("unit_id",), "indicators": ("unit_id",)}
+YEAR_DIR = re.compile(r"\d{4}")
+
+
+@dataclass
+class YearData:
+    year: int
+    tables: dict[str, pd.DataFrame]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self.__dict__["tables"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass
+class Dataset:
+    """Typed tables of one data package. Row index = spreadsheet row number."""
+
+    root: Path
+    descriptor: dict
+    schemas: dict[str, dict]
+    tables: dict[str, pd.DataFrame]
+    years: dict[int, YearData]
+    files: dict[str, str] = field(default_factory=dict)  # table key → file label
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self.__dict__["tables"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def component_ids(self) -> list[str]:
+        return list(self.tables["components"].sort_values("order")["component_id"])
+
+
+def empty_table(schema: dict) -> pd.DataFrame:
+    return pd.DataFrame({f["name"]: pd.Series(dtype=object) for f in schema["fields"]})
+
+
+def _load_schemas(root: Path) -> tuple[dict, dict[str, dict], list[Problem]]:
+    path = root / "datapackage.json"
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, {}, [Problem(code="no-datapackage", file="datapackage.json",
+                                expected="thư mục dữ liệu phải có tệp datapackage.json")]
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return {}, {}, [Problem(code="datapackage", file="datapackage.json",
+                                expected=f"tệp JSON không đọc được: {exc}")]
+    schemas, problems = {}, []
+    for table in GLOBAL_TABLES + YEAR_TABLES:
+        spath = root / "schemas" / f"{table}.json"
+        try:
+            schemas[table] = json.loads(spath.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            problems.append(Problem(code="schema", file=f"schemas/{table}.json",
+                                    expected=f"cần mô tả bảng (Table Schema) đọc được: {exc}"))
+    return descriptor, schemas, problems
+
+
+def discover(root: Path) -> tuple[dict[str, list[tuple[Path, str, str | None]]], list[Problem]]:
+    """Table key ("units", "2023/scores") → the files (path, label, sheet) that hold it."""
+    found: dict[str, list[tuple[Path, str, str | None]]] = {}
+
+    def add(key: str, path: Path, sheet: str | None = None) -> None:
+        label = path.relative_to(root).as_posix()
+        found.setdefault(key, []).append((path, label, sheet))
+
+    for table in GLOBAL_TABLES:
+        for ext in ("csv", "xlsx"):
+            if (root / f"{table}.{ext}").is_file():
+                add(table, root / f"{table}.{ext}")
+    years = {p.stem for p in root.iterdir()
+             if YEAR_DIR.fullmatch(p.stem) and (p.is_dir() or p.suffix == ".xlsx")}
+    problems: list[Problem] = []
+    for year in sorted(years):
+        folder = root / year
+        for table in YEAR_TABLES:
+            for ext in ("csv", "xlsx"):
+                if (folder / f"{table}.{ext}").is_file():
+                    add(f"{year}/{table}", folder / f"{table}.{ext}")
+        for book in (root / f"{year}.xlsx", folder / f"{year}.xlsx"):
+            if book.is_file():
+                for sheet in sheet_names(book):
+                    if sheet.strip() in YEAR_TABLES:
+                        add(f"{year}/{sheet.strip()}", book, sheet)
+                    else:
+                        problems.append(Problem(
+                            code="unknown-sheet", file=book.relative_to(root).as_posix(),
+                            sheet=sheet, severity="warning",
+                            expected="tên trang tính phải là tên một bảng: "
+                                     + ", ".join(YEAR_TABLES)))
+    for key, files in found.items():
+        if len(files) > 1:
+            problems.append(Problem(code="duplicate-table", file=files[0][1],
+                                    expected=f"bảng {key} có ở nhiều nơi: "
+                                             + ", ".join(f[1] for f in files)
+                                             + "; chỉ giữ một"))
+    return found, problems
+
+
+def _read(path: Path, name: str, label: str, sheet: str | None):
+    if path.suffix == ".xlsx":
+        return read_xlsx(path, name, label, sheet)
+    return read_csv(path, name, label)
+
+
+def load(root: Path | str) -> tuple[Dataset | None, Report]:
+    """Read and check everything; the dataset is returned only if there is no error."""
+    root = Path(root)
+    report = Report()
+    if not root.is_dir():
+        report.extend([Problem(code="no-data", file=str(root),
+                               expected="không tìm thấy thư mục dữ liệu")])
+        return None, report
+    descriptor, schemas, problems = _load_schemas(root)
+    report.extend(problems)
+    if not report.ok:
+        return None, report
+    found, problems = discover(root)
+    report.extend(problems)
+    raws: dict[str, RawTable] = {}
+    typed: dict[str, pd.DataFrame] = {}
+    for key, files in sorted(found.items()):
+        path, label, sheet = files[0]
+        raw, problems = _read(path, key.split("/")[-1], label, sheet)
+        report.extend(problems)
+        if raw is not None:
+            raws[key] = raw
+            typed[key], problems = check_table(raw, schemas[raw.name])
+            report.extend(problems)
+    for table in GLOBAL_TABLES:
+        if table not in typed:
+            report.extend([Problem(code="missing-table", file=f"{table}.csv",
+                                   expected=f"thiếu bảng {table} (tệp {table}.csv hoặc "
+                                            f"{table}.xlsx)")])
+            typed[table] = empty_table(schemas[table])
+    lookup = unit_lookup(typed["units"])
+    names = {"units": typed["units"]["name"].dropna()}
+    for key, raw in raws.items():
+        for col in UNIT_COLUMNS.get(raw.name, ()):
+            report.extend(resolve_units(raw, typed[key], col, lookup))
+        report.extend(check_foreign_keys(raw, typed[key], schemas[raw.name], typed, names))
+    years: dict[int, YearData] = {}
+    for key in typed:
+        if "/" in key:
+            year, table = key.split("/")
+            years.setdefault(int(year), YearData(int(year), {}))
+    for year, yd in years.items():
+        for table in YEAR_TABLES:
+            yd.tables[table] = typed.get(f"{year}/{table}", empty_table(schemas[table]))
+    dataset = Dataset(root, descriptor, schemas, {t: typed[t] for t in GLOBAL_TABLES},
+                      dict(sorted(years.items())), {k: r.label for k, r in raws.items()})
+    report.extend(check_rules(dataset, raws))
+    return (dataset if report.ok else None), report
+
+
+def load_or_raise(root: Path | str) -> Dataset:
+    dataset, report = load(root)
+    if dataset is None:
+        raise DataError(report)
+    return dataset

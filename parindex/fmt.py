@@ -1,0 +1,66 @@
+"""Vietnamese display of numbers: decimal comma, thousands dot, half-up rounding.
+
+Computation keeps full precision; rounding happens here, for display only, half-up as the
+province's reports do (76,195 → 76,20), never banker's rounding.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_decimal
+
+LOCALE = "vi_VN"
+MISSING = "chưa có số liệu"
+NOISE = Decimal("1e-9")  # float error below this is not a digit anyone typed
+
+
+def is_missing(x: object) -> bool:
+    if x is None:
+        return True
+    try:
+        return math.isnan(x)  # type: ignore[arg-type]
+    except TypeError:
+        return x is getattr(__import__("pandas"), "NA", object())
+
+
+def round_half_up(x: float, places: int = 2) -> Decimal:
+    """Half-up rounding of a float as the number it stands for (76.19499999999 → 76.20)."""
+    exact = Decimal(repr(float(x))).quantize(NOISE, rounding=ROUND_HALF_UP)
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def rounded(x: float | None, places: int = 2) -> float | None:
+    return None if is_missing(x) else float(round_half_up(x, places))
+
+
+def num(x: float | None, places: int = 2, missing: str = MISSING) -> str:
+    if is_missing(x):
+        return missing
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(round_half_up(x, places), format=pattern, locale=LOCALE)
+
+
+def pct(x: float | None, places: int = 2, missing: str = MISSING) -> str:
+    return missing if is_missing(x) else num(x, places) + "%"
+
+
+def integer(x: float | None, missing: str = MISSING) -> str:
+    return num(x, 0, missing)
+
+
+def signed(x: float | None, places: int = 2, missing: str = MISSING) -> str:
+    """A change with its sign: +1,23 / −1,91 / 0,00 (true minus sign, for screen readers too)."""
+    if is_missing(x):
+        return missing
+    text = num(abs(x), places)
+    r = round_half_up(x, places)
+    return ("+" if r > 0 else "−" if r < 0 else "") + text
+
+
+def auto(x: float | None, missing: str = MISSING) -> str:
+    """A statistic as printed: integers without decimals, others with two."""
+    if is_missing(x):
+        return missing
+    return integer(x) if float(x).is_integer() else num(x)

@@ -1,0 +1,139 @@
+"""Read one table, as editors produce it, into text cells with spreadsheet row numbers.
+
+CSV in UTF-8 with or without BOM, comma, semicolon or tab separated; or one sheet of an
+.xlsx workbook. Every cell comes back as trimmed NFC text ("" when empty), so that one set of
+rules (`cells.py`) decides what a value means whatever the file type was. Rows are numbered as
+the spreadsheet shows them: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from .problems import Problem
+
+HEADER_ROW = 1
+
+
+@dataclass
+class RawTable:
+    name: str
+    label: str
+    frame: pd.DataFrame
+    sheet: str = ""
+
+    def problem(self, **kwargs) -> Problem:
+        return Problem(file=self.label, sheet=self.sheet, **kwargs)
+
+
+def _clean(frame: pd.DataFrame) -> pd.DataFrame:
+    frame.columns = [unicodedata.normalize("NFC", str(c)).strip() for c in frame.columns]
+    for col in frame.columns:
+        s = frame[col].astype(str).str.strip()
+        if not s.map(str.isascii).all():
+            s = s.str.normalize("NFC")
+        frame[col] = s
+    frame.index = pd.RangeIndex(HEADER_ROW + 1, HEADER_ROW + 1 + len(frame))
+    return frame[~(frame == "").all(axis=1)]
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=counts.get)
+
+
+def read_csv(path: Path, name: str, label: str) -> tuple[RawTable | None, list[Problem]]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(
+            code="encoding", file=label, row=text_row(data, exc.start),
+            expected="tệp phải được lưu với mã UTF-8",
+            hint="trong Excel chọn 'Lưu thành' > 'CSV UTF-8 (phân cách bằng dấu phẩy)'",
+        )]
+    if "\x00" in text:
+        return None, [Problem(code="encoding", file=label,
+                              expected="tệp CSV phải là văn bản, không phải tệp nhị phân")]
+    if not text.strip():
+        return None, [Problem(code="empty-file", file=label,
+                              expected="tệp phải có dòng tiêu đề với tên các cột")]
+    sep = _delimiter(text.split("\n", 1)[0])
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    header, body = rows[0], rows[1:]
+    problems = [
+        Problem(code="row-length", file=label, row=i + HEADER_ROW + 1, value=sep.join(r),
+                expected=f"dòng phải có {len(header)} ô như dòng tiêu đề, nhưng có {len(r)} ô",
+                hint="kiểm tra dấu phân cách thừa hoặc thiếu")
+        for i, r in enumerate(body) if r and len(r) != len(header)
+    ]
+    width = len(header)
+    body = [(r + [""] * width)[:width] for r in body]
+    frame = pd.DataFrame(body, columns=header, dtype=object)
+    return RawTable(name, label, _clean(frame)), problems
+
+
+def text_row(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def sheet_names(path: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def read_xlsx(path: Path, name: str, label: str, sheet: str | None = None
+              ) -> tuple[RawTable | None, list[Problem]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a broken workbook
+        return None, [Problem(code="xlsx", file=label,
+                              expected="tệp phải là bảng tính Excel (.xlsx) đọc được")]
+    try:
+        ws = wb[sheet] if sheet else wb.worksheets[0]
+        rows = [[_cell_text(v) for v in r] for r in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    while rows and not any(rows[-1]):
+        rows.pop()
+    if not rows:
+        return None, [Problem(code="empty-file", file=label, sheet=sheet or "",
+                              expected="trang tính phải có dòng tiêu đề với tên các cột")]
+    header = rows[0]
+    while header and header[-1] == "":
+        header = header[:-1]
+    width = len(header)
+    body = [(r + [""] * width)[:width] for r in rows[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=object)
+    return RawTable(name, label, _clean(frame), sheet=sheet or ws.title), []

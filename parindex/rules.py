@@ -1,0 +1,159 @@
+"""The rules of the data that no Table Schema can say.
+
+Scores within their maxima, band tables that cover 0–100 % once, one band table per year,
+published bands that exist, agencies scored only while they exist. Returns problems; never raises.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import bands as bandlib
+from .problems import Problem, warning
+from .read import RawTable
+
+PUBLISHED = ("total_published", "index_published", "rank_published", "band_published")
+TOLERANCE = 0.005  # a component may exceed the maximum by less than display rounding
+
+
+def check_rules(ds, raws: dict[str, RawTable]) -> list[Problem]:
+    problems: list[Problem] = []
+    label = {k: r.label for k, r in raws.items()}
+    problems += _components(ds, label)
+    problems += _band_tables(ds, label)
+    for year, yd in ds.years.items():
+        problems += _scores(ds, year, yd.scores, raws.get(f"{year}/scores"))
+        problems += _field_scores(ds, year, yd, raws.get(f"{year}/field_scores"))
+        raw = raws.get(f"{year}/innovations")
+        if raw is not None:
+            no_summary = yd.innovations.index[yd.innovations["summary"].isna()]
+            problems += [warning(code="no-summary", file=raw.label, sheet=raw.sheet, row=int(r),
+                                 column="summary", expected="sáng kiến chưa có mô tả")
+                         for r in no_summary]
+        raw = raws.get(f"{year}/published_stats")
+        if raw is not None:
+            ps = yd.published_stats
+            bad = ps.index[(ps["statistic"] == "count") & ps["band_id"].isna()]
+            problems += [raw.problem(code="required", row=int(r), column="band_id",
+                                     expected="chỉ tiêu 'count' cần mã xếp loại được đếm")
+                         for r in bad]
+    problems += _unlisted(ds, raws)
+    return problems
+
+
+def _components(ds, label) -> list[Problem]:
+    columns = {f["name"] for f in ds.schemas["scores"]["fields"]}
+    comps = ds.components
+    return [Problem(code="component-column", file=label.get("components", "components.csv"),
+                    row=int(r), column="component_id", value=cid,
+                    expected="mỗi thành phần điểm phải là một cột của scores.csv "
+                             "(khai báo trong schemas/scores.json)")
+            for r, cid in comps["component_id"].dropna().items() if cid not in columns]
+
+
+def _band_tables(ds, label) -> list[Problem]:
+    problems = []
+    file = label.get("bands", "bands.csv")
+    b = ds.bands
+    for col in ("min", "max"):
+        unset = b.index[b[f"{col}_pct"].notna() & b[f"{col}_inclusive"].isna()]
+        problems += [Problem(code="required", file=file, row=int(r), column=f"{col}_inclusive",
+                             expected="cần ghi true hoặc false khi có cận") for r in unset]
+    if problems or b.empty:
+        return problems
+    for start, table in b.groupby("year_from"):
+        for text in bandlib.gaps(table):
+            problems.append(Problem(code="band-gap", file=file, row=int(table.index[0]),
+                                    value=str(start),
+                                    expected=f"bảng xếp loại từ năm {start}: {text}"))
+    for year in ds.years:
+        if ds.years[year].scores.empty:
+            continue
+        starts = bandlib.tables_for_year(b, year)
+        if len(starts) != 1:
+            problems.append(Problem(
+                code="band-period", file=file,
+                expected=f"năm {year} cần đúng một bảng xếp loại, hiện có {len(starts)}",
+                hint="kiểm tra cột year_from và year_to"))
+    return problems
+
+
+def _scores(ds, year: int, scores: pd.DataFrame, raw: RawTable | None) -> list[Problem]:
+    if raw is None or scores.empty:
+        return []
+    problems = []
+    maxima = scores["max_score"]
+    parts = [c for c in ds.component_ids if c in scores]
+    for col in parts + ["total_published"]:
+        over = scores.index[(scores[col] > maxima + TOLERANCE).fillna(False)]
+        problems += [raw.problem(code="above-maximum", row=int(r), column=col,
+                                 value=str(scores.at[r, col]).replace(".", ","),
+                                 expected=f"điểm không được lớn hơn điểm chuẩn tối đa "
+                                          f"({str(maxima[r]).replace('.', ',')})")
+                     for r in over]
+    total = scores[parts].sum(axis=1, min_count=len(parts))
+    over = scores.index[(total > maxima + TOLERANCE).fillna(False)]
+    problems += [raw.problem(code="above-maximum", row=int(r), column=", ".join(parts),
+                             expected="tổng các thành phần lớn hơn điểm chuẩn tối đa")
+                 for r in over]
+    band_ids = set(bandlib.for_year(ds.bands, year)["band_id"])
+    bad = scores["band_published"].notna() & ~scores["band_published"].isin(band_ids)
+    problems += [raw.problem(code="unknown-reference", row=int(r), column="band_published",
+                             value=scores.at[r, "band_published"],
+                             expected="mã xếp loại không có trong bảng xếp loại của năm "
+                                      f"{year}: " + ", ".join(sorted(band_ids)))
+                 for r in scores.index[bad]]
+    for r, text in scores["inferred"].dropna().items():
+        for name in text.split("|"):
+            if name.strip() not in PUBLISHED:
+                problems.append(raw.problem(code="enum", row=int(r), column="inferred",
+                                            value=name, expected="cần tên cột công bố: "
+                                            + ", ".join(PUBLISHED)))
+    units = ds.units.set_index("unit_id")
+    for r, uid in scores["unit_id"].dropna().items():
+        if uid not in units.index:
+            continue
+        start, end = units.at[uid, "active_from"], units.at[uid, "active_to"]
+        if (pd.notna(start) and year < start) or (pd.notna(end) and year > end):
+            problems.append(warning(code="inactive-unit", file=raw.label, sheet=raw.sheet,
+                                    row=int(r), column="unit_id", value=uid,
+                                    expected=f"đơn vị không hoạt động trong năm {year} "
+                                             "(xem active_from, active_to trong units.csv)"))
+    return problems
+
+
+def field_maxima(ds, yd) -> pd.Series:
+    """Maximum of each (unit_id, field_id): the row's own, else its group's."""
+    fs = yd.field_scores
+    groups = fs["unit_id"].map(ds.units.set_index("unit_id")["group_id"])
+    fm = yd.field_maxima.set_index(["group_id", "field_id"])["max_score"]
+    keys = pd.MultiIndex.from_arrays([groups, fs["field_id"]])
+    by_group = pd.Series(fm.reindex(keys).to_numpy(), index=fs.index, dtype=float)
+    return fs["max_score"].astype(float).fillna(by_group)
+
+
+def _field_scores(ds, year: int, yd, raw: RawTable | None) -> list[Problem]:
+    if raw is None or yd.field_scores.empty:
+        return []
+    fs = yd.field_scores
+    maxima = field_maxima(ds, yd)
+    over = fs.index[(fs["score"] > maxima + TOLERANCE).fillna(False)]
+    problems = [raw.problem(code="above-maximum", row=int(r), column="score",
+                            value=str(fs.at[r, "score"]).replace(".", ","),
+                            expected=f"điểm lĩnh vực không được lớn hơn điểm tối đa "
+                                     f"({str(maxima[r]).replace('.', ',')})")
+                for r in over]
+    scored = set(yd.scores["unit_id"].dropna())
+    missing = sorted(scored - set(fs["unit_id"].dropna()))
+    problems += [warning(code="no-field-scores", file=raw.label, column="unit_id", value=u,
+                         expected=f"đơn vị có điểm năm {year} nhưng chưa có điểm theo lĩnh vực")
+                 for u in missing]
+    return problems
+
+
+def _unlisted(ds, raws: dict[str, RawTable]) -> list[Problem]:
+    listed = {r.get("path") for r in ds.descriptor.get("resources", [])}
+    return [warning(code="unlisted", file=r.label,
+                    expected="tệp chưa được khai báo trong datapackage.json",
+                    hint="chạy 'parindex package DATA_DIR' để cập nhật")
+            for r in raws.values() if r.label.endswith(".csv") and r.label not in listed]

@@ -1,0 +1,100 @@
+"""Compute every agency's index, band and rank, year by year.
+
+total = sum of the components; index = total / max_score × 100, at full precision.
+
+The index of record (`index_official`) is what the province decides and publishes: the printed
+index where a source prints one, otherwise the computed index rounded half-up to 2 decimals (the
+precision of publication). Bands, ranks and group statistics use it, as the province's own report
+does: its group means are means of the printed indices (public service units: 76,195 → 76,20,
+where the unrounded indices would give 76,19). Both values are kept; `check.py` reports every
+difference between them.
+
+A rank is only given when every agency of the group has an index that year: ranking the few
+known agencies of an incomplete group would publish ranks that are not the province's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import bands as bandlib
+from .dataset import Dataset
+from .fmt import rounded
+from .rules import field_maxima
+
+
+@dataclass
+class Results:
+    dataset: Dataset
+    scores: pd.DataFrame  # one row per (year, unit_id)
+    fields: pd.DataFrame  # one row per (year, unit_id, field_id)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self.scores["year"].unique().tolist())
+
+    @property
+    def latest_year(self) -> int | None:
+        return self.years[-1] if self.years else None
+
+    def year(self, year: int) -> pd.DataFrame:
+        return self.scores[self.scores["year"] == year]
+
+
+def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
+    units = ds.units.set_index("unit_id")
+    comps = ds.component_ids
+    df = s.reset_index(names="row").assign(year=year)
+    df["name"] = df["unit_id"].map(units["name"])
+    df["short_name"] = df["unit_id"].map(units["short_name"]).fillna(df["name"])
+    df["group_id"] = df["unit_id"].map(units["group_id"])
+    df["total"] = df[comps].astype(float).sum(axis=1, min_count=len(comps))
+    df["index"] = df["total"] / df["max_score"].astype(float) * 100
+    computed = df["index"].map(rounded).astype(float)
+    df["index_official"] = df["index_published"].astype(float).fillna(computed)
+    df["band_id"] = bandlib.classify(df["index_official"], bandlib.for_year(ds.bands, year))
+    grouped = df.groupby("group_id")["index_official"]
+    complete = grouped.transform(lambda s: s.notna().all())
+    df["rank"] = grouped.rank(method="min", ascending=False).where(complete).astype("Int64")
+    df["group_size"] = grouped.transform("size")
+    return df
+
+
+def _with_changes(scores: pd.DataFrame) -> pd.DataFrame:
+    years = sorted(scores["year"].unique())
+    prev_of = dict(zip(years[1:], years[:-1], strict=True))
+    scores["prev_year"] = scores["year"].map(prev_of).astype("Int64")
+    prev = scores[["year", "unit_id", "index_official", "rank"]].rename(
+        columns={"year": "prev_year", "index_official": "index_prev", "rank": "rank_prev"})
+    scores = scores.merge(prev, on=["prev_year", "unit_id"], how="left")
+    scores["index_change"] = scores["index_official"] - scores["index_prev"]
+    scores["rank_change"] = scores["rank_prev"] - scores["rank"]  # positive: moved up
+    return scores
+
+
+def _year_fields(ds: Dataset, year: int, yd) -> pd.DataFrame:
+    fs = yd.field_scores
+    df = fs.reset_index(names="row").assign(year=year)
+    df["max_score"] = field_maxima(ds, yd).to_numpy()
+    df["group_id"] = df["unit_id"].map(ds.units.set_index("unit_id")["group_id"])
+    df["pct"] = df["score"].astype(float) / df["max_score"] * 100
+    return df
+
+
+def score(ds: Dataset) -> Results:
+    frames = [_year_scores(ds, y, yd.scores) for y, yd in ds.years.items()
+              if not yd.scores.empty]
+    if frames:
+        scores = _with_changes(pd.concat(frames, ignore_index=True))
+    else:
+        scores = pd.DataFrame(columns=["year", "unit_id", "group_id", "index_official"])
+    fields = [_year_fields(ds, y, yd) for y, yd in ds.years.items()
+              if not yd.field_scores.empty]
+    fields_df = (pd.concat(fields, ignore_index=True) if fields
+                 else pd.DataFrame(columns=["year", "unit_id", "field_id", "score", "pct"]))
+    for col in ("score", "max_score", "pct"):
+        fields_df[col] = fields_df[col].astype(float) if len(fields_df) else np.nan
+    return Results(ds, scores, fields_df)

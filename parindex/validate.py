@@ -1,0 +1,181 @@
+"""Check tables against their Table Schema, and the tables against each other.
+
+A table is checked column by column (type, required, pattern, enum, bounds, uniqueness) and by
+its primary key; references between tables follow the schema's foreign keys; the rules no schema
+can say (a score above its maximum, a band table with a gap) come last. Every check returns
+problems instead of stopping, so an editor sees everything that is wrong in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from .cells import AMBIGUOUS, AMBIGUOUS_HINT, EXPECTED, PARSERS, unsafe_urls
+from .problems import Problem, warning
+from .read import RawTable
+
+MAX_PER_KIND = 20  # beyond this many cells with the same problem in a column, one summary line
+
+
+def _fmt(v: object) -> str:
+    return f"{v:g}".replace(".", ",") if isinstance(v, float) else str(v)
+
+
+def _capped(raw: RawTable, rows: Iterable[int], column: str, code: str, expected: str,
+            hint: str = "", severity: str = "error") -> list[Problem]:
+    rows = list(rows)
+    cells = raw.frame[column] if column in raw.frame else None
+    out = [
+        Problem(code=code, file=raw.label, sheet=raw.sheet, row=int(r), column=column,
+                value=None if cells is None else cells.get(r, ""), expected=expected,
+                hint=hint, severity=severity)
+        for r in rows[:MAX_PER_KIND]
+    ]
+    if len(rows) > MAX_PER_KIND:
+        out.append(Problem(code=code, file=raw.label, sheet=raw.sheet, column=column,
+                           expected=f"và {len(rows) - MAX_PER_KIND} dòng khác cùng lỗi này",
+                           severity=severity))
+    return out
+
+
+def closest(value: str, choices: Iterable[str]) -> str:
+    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"có phải ý bạn là '{match[0]}'?" if match else ""
+
+
+def check_table(raw: RawTable, schema: Mapping) -> tuple[pd.DataFrame, list[Problem]]:
+    """Typed columns of `raw` (index: spreadsheet row numbers) and the problems found."""
+    problems: list[Problem] = []
+    names = [f["name"] for f in schema["fields"]]
+    header = list(raw.frame.columns)
+    for col in {c for c in header if header.count(c) > 1}:
+        problems.append(raw.problem(code="duplicate-header", row=1, column=col,
+                                    expected="mỗi tên cột chỉ được xuất hiện một lần"))
+    for col in header:
+        if col not in names:
+            problems.append(warning(code="extra-column", file=raw.label, sheet=raw.sheet, row=1,
+                                    column=col, expected="cột này không có trong mô tả bảng và "
+                                    "sẽ bị bỏ qua", hint=closest(col, names)))
+    frame = raw.frame.loc[:, ~raw.frame.columns.duplicated()]
+    typed: dict[str, pd.Series] = {}
+    for f in schema["fields"]:
+        name, cons = f["name"], f.get("constraints", {})
+        if name not in frame:
+            if cons.get("required"):
+                problems.append(raw.problem(code="missing-column", row=1, column=name,
+                                            expected=f"thiếu cột bắt buộc '{name}' ({f['title']})"))
+            frame = frame.assign(**{name: ""})
+        cells = frame[name]
+        values, status = PARSERS[f["type"]](cells)
+        for code, text, hint in (("type", EXPECTED[f["type"]], ""),
+                                 ("ambiguous", AMBIGUOUS, AMBIGUOUS_HINT)):
+            key = "invalid" if code == "type" else "ambiguous"
+            problems += _capped(raw, status.index[status == key], name, code, text, hint)
+        if cons.get("required"):
+            problems += _capped(raw, cells.index[cells == ""], name, "required",
+                                f"ô không được để trống ({f['title']})")
+        present = values.notna()
+        if "pattern" in cons:
+            ok = cells.str.fullmatch(cons["pattern"]).fillna(False).astype(bool)
+            problems += _capped(raw, cells.index[present & ~ok], name, "pattern",
+                                "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, "
+                                "ví dụ 'ubnd-huyen-my-xuyen'")
+        if "enum" in cons:
+            problems += _capped(raw, cells.index[present & ~cells.isin(cons["enum"])], name,
+                                "enum", "cần một trong: " + ", ".join(cons["enum"]))
+        if "minimum" in cons:
+            problems += _capped(raw, values.index[present & (values < cons["minimum"])], name,
+                                "minimum", f"giá trị không được nhỏ hơn {_fmt(cons['minimum'])}")
+        if "maximum" in cons:
+            problems += _capped(raw, values.index[present & (values > cons["maximum"])], name,
+                                "maximum", f"giá trị không được lớn hơn {_fmt(cons['maximum'])}")
+        if cons.get("unique"):
+            problems += _capped(raw, values.index[present & values.duplicated()], name,
+                                "unique", "giá trị này đã có ở dòng khác")
+        if f.get("format") == "uri":
+            problems += _capped(raw, cells.index[unsafe_urls(cells)], name, "url",
+                                "cần một địa chỉ web bắt đầu bằng http:// hoặc https://")
+        typed[name] = values
+    table = pd.DataFrame(typed, index=frame.index)
+    problems += _primary_key(raw, table, schema.get("primaryKey", []))
+    return table, problems
+
+
+def _primary_key(raw: RawTable, table: pd.DataFrame, key: list[str]) -> list[Problem]:
+    if not key or table.empty:
+        return []
+    keys = table[key].astype(str)
+    dup = keys.duplicated(keep=False)
+    if not dup.any():
+        return []
+    first_row = keys[dup].reset_index().groupby(key)["index"].transform("min")
+    first_row.index = keys[dup].index
+    out = []
+    for row, first in first_row.items():
+        if row != first:
+            values = ", ".join(str(table.at[row, k]) for k in key)
+            out.append(raw.problem(code="duplicate-row", row=int(row), column=", ".join(key),
+                                   value=values,
+                                   expected=f"dòng này trùng khóa với dòng {first}",
+                                   hint="xóa một trong hai dòng hoặc sửa mã"))
+    return out[:MAX_PER_KIND]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def unit_lookup(units: pd.DataFrame) -> dict[str, str | None]:
+    """Every way an editor may name an agency (id, name, alias) → its id; None if ambiguous."""
+    lookup: dict[str, str | None] = {}
+    for uid, name, aliases in zip(units["unit_id"], units["name"], units["aliases"],
+                                  strict=True):
+        if uid is None:
+            continue
+        names = [uid, name or ""] + (aliases or "").split("|")
+        for n in {_norm(n) for n in names if n and n.strip()}:
+            lookup[n] = uid if lookup.get(n, uid) == uid else None
+    return lookup
+
+
+def resolve_units(raw: RawTable, table: pd.DataFrame, column: str,
+                  lookup: Mapping[str, str | None]) -> list[Problem]:
+    """Replace agency names and aliases in `column` by ids, in place."""
+    if column not in table:
+        return []
+    problems = []
+    cells = table[column]
+    for row, value in cells[cells.notna()].items():
+        uid = lookup.get(_norm(value), "")
+        if uid is None:
+            problems.append(raw.problem(code="ambiguous-unit", row=int(row), column=column,
+                                        value=value, expected="tên này dùng cho nhiều đơn vị; "
+                                        "hãy ghi mã đơn vị (unit_id)"))
+        elif uid and uid != value:
+            table.at[row, column] = uid
+    return problems
+
+
+def check_foreign_keys(raw: RawTable, table: pd.DataFrame, schema: Mapping,
+                       tables: Mapping[str, pd.DataFrame], names: Mapping[str, pd.Series]
+                       ) -> list[Problem]:
+    problems = []
+    for fk in schema.get("foreignKeys", []):
+        (col,), ref = fk["fields"], fk["reference"]
+        target = tables.get(ref["resource"])
+        if target is None or col not in table:
+            continue
+        known = set(target[ref["fields"][0]].dropna())
+        values = table[col]
+        bad = values.notna() & ~values.isin(known)
+        choices = list(known) + list(names.get(ref["resource"], []))
+        for row in values.index[bad][:MAX_PER_KIND]:
+            problems.append(raw.problem(
+                code="unknown-reference", row=int(row), column=col, value=values[row],
+                expected=f"không có mã này trong bảng {ref['resource']}",
+                hint=closest(str(values[row]), choices)))
+    return problems

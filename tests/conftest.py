@@ -1,0 +1,59 @@
+"""Shared fixtures: the real data package, and small packages written from inline tables."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from parindex.dataset import load
+from parindex.score import score
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def real_dataset():
+    dataset, report = load(DATA)
+    assert dataset is not None, str(report)
+    return dataset
+
+
+@pytest.fixture(scope="session")
+def real(real_dataset):
+    return score(real_dataset)
+
+
+def write_package(root: Path, tables: dict[str, str], scores_components: list[str] | None = None
+                  ) -> Path:
+    """A data package at `root` from CSV texts keyed by path ("units.csv", "2023/scores.csv").
+
+    Schemas are the real ones; `scores_components` replaces the real score components in the
+    scores schema, as another province's package would.
+    """
+    shutil.copytree(DATA / "schemas", root / "schemas")
+    if scores_components is not None:
+        path = root / "schemas" / "scores.json"
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        real = {"self_assessment", "survey_staff", "sipas"}
+        fields = [f for f in schema["fields"] if f["name"] not in real]
+        new = [{"name": c, "type": "number", "title": c, "description": "",
+                "constraints": {"minimum": 0}} for c in scores_components]
+        schema["fields"] = fields[:2] + new + fields[2:]
+        path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    for rel, text in tables.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text.strip() + "\n", encoding="utf-8")
+    from parindex import package
+    package.write(root)
+    return root
+
+
+def copy_real(tmp_path: Path) -> Path:
+    """A copy of the real data package that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
