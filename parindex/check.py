@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import bands as bandlib
-from .fmt import auto, is_missing, round_half_up
+from .fmt import auto, is_missing, num, round_half_up
 from .score import Results
 from .stats import field_summaries, index_summaries
 
@@ -62,8 +62,9 @@ def _units(results: Results) -> list[Difference]:
             kind = _kind(float(published), float(computed), exact)
             if kind:
                 note = " (suy ra)" if col in (r.inferred or "") else ""
+                show = auto if exact else num
                 out.append(Difference(r.year, file, r.row, subject, what + note,
-                                      auto(published), auto(computed), kind))
+                                      show(published), show(computed), kind))
         if isinstance(r.band_published, str) and isinstance(r.band_id, str) \
                 and r.band_published != r.band_id:
             out.append(Difference(r.year, file, r.row, subject, "xếp loại", r.band_published,

@@ -1,0 +1,33 @@
+"""Command line (parindex/cli.py): the contract of `parindex score`."""
+
+import csv
+import io
+import json
+
+from tests.test_validate import run_cli
+
+
+def test_score_csv_has_the_contract_columns_and_one_row_per_agency():
+    done = run_cli("score", "data", "--year", "2023", "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert len(rows) == 40
+    assert {"unit_id", "name", "group_id", "total", "index", "rank", "band_id"} <= set(rows[0])
+    my_xuyen = next(r for r in rows if r["name"] == "UBND huyện Mỹ Xuyên")
+    assert (float(my_xuyen["total"]), my_xuyen["rank"], my_xuyen["band_id"]) == (
+        78.81, "1", "nhom-2")
+    assert abs(float(my_xuyen["index"]) - 83.84) < 0.01
+
+
+def test_score_json_and_table():
+    done = run_cli("score", "data", "--year", "2023", "--format", "json")
+    records = json.loads(done.stdout)
+    assert len(records) == 40 and "Mỹ Xuyên" in done.stdout
+    table = run_cli("score", "data", "--year", "2023").stdout
+    assert "83,84" in table and "1/11" in table and "chưa có số liệu" in table
+
+
+def test_unknown_year_is_a_plain_message():
+    done = run_cli("score", "data", "--year", "1999")
+    assert done.returncode == 1 and "năm 1999" in done.stderr and "2023" in done.stderr
+    assert "Traceback" not in done.stderr

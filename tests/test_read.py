@@ -1,0 +1,136 @@
+"""Reading files as editors produce them (parindex/read.py): same data, same results.
+
+The real package saved as Excel workbooks, or as semicolon-separated, BOM-prefixed CSV with
+decimal commas (what Excel writes in a Vietnamese locale), scores exactly like the canonical CSV.
+"""
+
+import csv
+import shutil
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from parindex.dataset import load
+from parindex.score import score
+from tests.conftest import DATA, copy_real
+
+RESULT = ["year", "unit_id", "total", "index", "index_official", "rank", "band_id"]
+
+
+def rows_of(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def as_excel_value(text: str):
+    try:
+        return float(text) if any(c.isdigit() for c in text) and "-" not in text[1:] else text
+    except ValueError:
+        return text
+
+
+def results_of(root):
+    dataset, report = load(root)
+    assert dataset is not None, str(report)
+    r = score(dataset)
+    return r.scores[RESULT].sort_values(["year", "unit_id"]).reset_index(drop=True), r.fields
+
+
+@pytest.fixture(scope="module")
+def canonical():
+    return results_of(DATA)
+
+
+def test_excel_workbooks_give_the_same_results(tmp_path, canonical):
+    data = copy_real(tmp_path)
+    for csv_path in list(data.glob("*.csv")):  # one workbook per table at the top
+        wb = Workbook()
+        for row in rows_of(csv_path):
+            wb.active.append([as_excel_value(c) for c in row])
+        wb.save(csv_path.with_suffix(".xlsx"))
+        csv_path.unlink()
+    for year_dir in [p for p in data.iterdir() if p.is_dir() and p.name.isdigit()]:
+        wb = Workbook()  # one workbook per year, a sheet per table
+        wb.remove(wb.active)
+        for csv_path in sorted(year_dir.glob("*.csv")):
+            ws = wb.create_sheet(csv_path.stem)
+            for row in rows_of(csv_path):
+                ws.append([as_excel_value(c) for c in row])
+        wb.save(data / f"{year_dir.name}.xlsx")
+        shutil.rmtree(year_dir)
+    scores, fields = results_of(data)
+    pd.testing.assert_frame_equal(scores, canonical[0])
+    assert fields["score"].sum() == pytest.approx(canonical[1]["score"].sum(), abs=1e-9)
+
+
+def test_vietnamese_excel_csv_gives_the_same_results(tmp_path, canonical):
+    data = copy_real(tmp_path)
+    for csv_path in data.rglob("*.csv"):
+        rows = rows_of(csv_path)
+        body = [[c.replace(".", ",") if c.replace(".", "").isdigit() else c for c in r]
+                for r in rows[1:]]
+        with csv_path.open("w", encoding="utf-8-sig", newline="") as f:
+            w = csv.writer(f, delimiter=";")
+            w.writerow(rows[0])
+            w.writerows([[f"  {c} " if c else c for c in r] for r in body])  # stray spaces
+    scores, _ = results_of(data)
+    pd.testing.assert_frame_equal(scores, canonical[0])
+
+
+def test_indicator_thousands_in_vietnamese_style(tmp_path):
+    data = copy_real(tmp_path)
+    path = data / "2023" / "indicators.csv"
+    rows = rows_of(path)
+    i = rows[0].index("value")
+    big = next(r for r in rows[1:] if float(r[i]) >= 1000 and float(r[i]).is_integer())
+    expected = float(big[i])
+    big[i] = f"{int(expected):,}".replace(",", ".")  # 605859 → 605.859
+    other = next(r for r in rows[1:] if not float(r[i]).is_integer())
+    other[i] = other[i].replace(".", ",")
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    dataset, report = load(data)
+    assert dataset is not None, str(report)
+    assert expected in set(dataset.years[2023].indicators["value"])
+
+
+TABLES = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.csv"))
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.sampled_from(TABLES), data=st.binary(max_size=400))
+def test_random_bytes_give_a_clean_report(tmp_path_factory, table, data):
+    root = copy_real(tmp_path_factory.mktemp("bytes"))
+    (root / table).write_bytes(data)
+    dataset, report = load(root)
+    assert dataset is not None or report.errors
+
+
+CELL = st.one_of(st.text(max_size=12), st.sampled_from(
+    ["", "-1", "1e309", "nan", "83,84", "1.234", "javascript:x", "2023", "true", "\x00", ";"]))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.sampled_from(TABLES), row=st.integers(0, 60), col=st.integers(0, 12),
+       value=CELL, drop=st.booleans())
+def test_mutated_real_tables_give_results_or_a_clean_report(tmp_path_factory, table, row, col,
+                                                            value, drop):
+    root = copy_real(tmp_path_factory.mktemp("mut"))
+    rows = rows_of(root / table)
+    r, c = row % len(rows), col % len(rows[0])
+    if drop and len(rows) > 1:
+        rows.pop(r)
+    else:
+        rows[r][c] = value
+    with (root / table).open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    dataset, report = load(root)
+    if dataset is not None:
+        score(dataset)
+    else:
+        assert report.errors
