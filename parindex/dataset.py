@@ -181,7 +181,7 @@ def load(root: Path | str) -> tuple[Dataset | None, Report]:
             yd.tables[table] = typed.get(f"{year}/{table}", empty_table(schemas[table]))
     dataset = Dataset(root, descriptor, schemas, {t: typed[t] for t in GLOBAL_TABLES},
                       dict(sorted(years.items())), {k: r.label for k, r in raws.items()})
-    report.extend(check_rules(dataset, raws))
+    report.extend(check_rules(dataset, raws, prior_errors=not report.ok))
     return (dataset if report.ok else None), report
 
 

@@ -36,11 +36,14 @@ class RawTable:
 
 def _clean(frame: pd.DataFrame) -> pd.DataFrame:
     frame.columns = [unicodedata.normalize("NFC", str(c)).strip() for c in frame.columns]
-    for col in frame.columns:
-        s = frame[col].astype(str).str.strip()
-        if not s.map(str.isascii).all():
-            s = s.str.normalize("NFC")
-        frame[col] = s
+    for i in range(frame.shape[1]):
+        s = frame.iloc[:, i].astype(str)
+        codes, distinct = pd.factorize(s)  # clean each distinct text once
+        clean = pd.Series(distinct, dtype=object).str.strip()
+        if not "".join(clean).isascii():
+            clean = clean.str.normalize("NFC")
+        if not clean.equals(pd.Series(distinct, dtype=object)):
+            frame.iloc[:, i] = clean.to_numpy()[codes]
     frame.index = pd.RangeIndex(HEADER_ROW + 1, HEADER_ROW + 1 + len(frame))
     return frame[~(frame == "").all(axis=1)]
 
@@ -67,6 +70,14 @@ def read_csv(path: Path, name: str, label: str) -> tuple[RawTable | None, list[P
         return None, [Problem(code="empty-file", file=label,
                               expected="tệp phải có dòng tiêu đề với tên các cột")]
     sep = _delimiter(text.split("\n", 1)[0])
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                            skip_blank_lines=False, engine="c")
+        if not frame.isna().any().any() and not frame.columns.duplicated().any() \
+                and not any(str(c).startswith("Unnamed: ") for c in frame.columns):
+            return RawTable(name, label, _clean(frame)), []
+    except (pd.errors.ParserError, ValueError):
+        pass  # the row-by-row reader below says which rows are wrong
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
     header, body = rows[0], rows[1:]
     problems = [

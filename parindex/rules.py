@@ -16,7 +16,18 @@ PUBLISHED = ("total_published", "index_published", "rank_published", "band_publi
 TOLERANCE = 0.005  # a component may exceed the maximum by less than display rounding
 
 
-def check_rules(ds, raws: dict[str, RawTable]) -> list[Problem]:
+def check_rules(ds, raws: dict[str, RawTable], prior_errors: bool = False) -> list[Problem]:
+    """Rules assume tables that passed their schema. Where some did not (`prior_errors`), a rule
+    that cannot run on them is skipped: its problems appear once the schema errors are fixed."""
+    try:
+        return _check_rules(ds, raws)
+    except (KeyError, ValueError, TypeError, IndexError, pd.errors.InvalidIndexError):
+        if prior_errors:
+            return []
+        raise
+
+
+def _check_rules(ds, raws: dict[str, RawTable]) -> list[Problem]:
     problems: list[Problem] = []
     label = {k: r.label for k, r in raws.items()}
     problems += _components(ds, label)
@@ -110,15 +121,14 @@ def _scores(ds, year: int, scores: pd.DataFrame, raw: RawTable | None) -> list[P
                                             value=name, expected="cần tên cột công bố: "
                                             + ", ".join(PUBLISHED)))
     units = ds.units.set_index("unit_id")
-    for r, uid in scores["unit_id"].dropna().items():
-        if uid not in units.index:
-            continue
-        start, end = units.at[uid, "active_from"], units.at[uid, "active_to"]
-        if (pd.notna(start) and year < start) or (pd.notna(end) and year > end):
-            problems.append(warning(code="inactive-unit", file=raw.label, sheet=raw.sheet,
-                                    row=int(r), column="unit_id", value=uid,
-                                    expected=f"đơn vị không hoạt động trong năm {year} "
-                                             "(xem active_from, active_to trong units.csv)"))
+    start = scores["unit_id"].map(units["active_from"]).astype("Float64")
+    end = scores["unit_id"].map(units["active_to"]).astype("Float64")
+    inactive = ((start > year) | (end < year)).fillna(False)
+    problems += [warning(code="inactive-unit", file=raw.label, sheet=raw.sheet, row=int(r),
+                         column="unit_id", value=scores.at[r, "unit_id"],
+                         expected=f"đơn vị không hoạt động trong năm {year} "
+                                  "(xem active_from, active_to trong units.csv)")
+                 for r in scores.index[inactive]]
     return problems
 
 

@@ -47,6 +47,14 @@ def closest(value: str, choices: Iterable[str]) -> str:
     return f"có phải ý bạn là '{match[0]}'?" if match else ""
 
 
+def _parse(kind: str, cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Parse each distinct text once: columns repeat the same ids and scores many times."""
+    codes, distinct = pd.factorize(cells)
+    values, status = PARSERS[kind](pd.Series(distinct, dtype=object))
+    return (values.iloc[codes].set_axis(cells.index),
+            status.iloc[codes].set_axis(cells.index))
+
+
 def check_table(raw: RawTable, schema: Mapping) -> tuple[pd.DataFrame, list[Problem]]:
     """Typed columns of `raw` (index: spreadsheet row numbers) and the problems found."""
     problems: list[Problem] = []
@@ -70,7 +78,7 @@ def check_table(raw: RawTable, schema: Mapping) -> tuple[pd.DataFrame, list[Prob
                                             expected=f"thiếu cột bắt buộc '{name}' ({f['title']})"))
             frame = frame.assign(**{name: ""})
         cells = frame[name]
-        values, status = PARSERS[f["type"]](cells)
+        values, status = _parse(f["type"], cells)
         for code, text, hint in (("type", EXPECTED[f["type"]], ""),
                                  ("ambiguous", AMBIGUOUS, AMBIGUOUS_HINT)):
             key = "invalid" if code == "type" else "ambiguous"
@@ -80,7 +88,10 @@ def check_table(raw: RawTable, schema: Mapping) -> tuple[pd.DataFrame, list[Prob
                                 f"ô không được để trống ({f['title']})")
         present = values.notna()
         if "pattern" in cons:
-            ok = cells.str.fullmatch(cons["pattern"]).fillna(False).astype(bool)
+            distinct = pd.Series(cells.unique())
+            good = set(distinct[distinct.str.fullmatch(cons["pattern"]).fillna(False)
+                                .astype(bool)])
+            ok = cells.isin(good)
             problems += _capped(raw, cells.index[present & ~ok], name, "pattern",
                                 "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, "
                                 "ví dụ 'ubnd-huyen-my-xuyen'")
@@ -149,7 +160,8 @@ def resolve_units(raw: RawTable, table: pd.DataFrame, column: str,
         return []
     problems = []
     cells = table[column]
-    for row, value in cells[cells.notna()].items():
+    ids = {uid for uid in lookup.values() if uid}
+    for row, value in cells[cells.notna() & ~cells.isin(ids)].items():
         uid = lookup.get(_norm(value), "")
         if uid is None:
             problems.append(raw.problem(code="ambiguous-unit", row=int(row), column=column,

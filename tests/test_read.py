@@ -100,7 +100,7 @@ def test_indicator_thousands_in_vietnamese_style(tmp_path):
 TABLES = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.csv"))
 
 
-@settings(max_examples=40, deadline=None,
+@settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(table=st.sampled_from(TABLES), data=st.binary(max_size=400))
 def test_random_bytes_give_a_clean_report(tmp_path_factory, table, data):
@@ -114,7 +114,7 @@ CELL = st.one_of(st.text(max_size=12), st.sampled_from(
     ["", "-1", "1e309", "nan", "83,84", "1.234", "javascript:x", "2023", "true", "\x00", ";"]))
 
 
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(table=st.sampled_from(TABLES), row=st.integers(0, 60), col=st.integers(0, 12),
        value=CELL, drop=st.booleans())

@@ -1,0 +1,469 @@
+"""Chart specifications (Altair / Vega-Lite) and their rendering to static SVG.
+
+Every function takes a plain DataFrame and returns a top-level Altair chart; `render_svg` turns
+one into an SVG string with Vietnamese number formatting, an accessible name and no script, ready
+to be written to a file and shown with `<img>`. Nothing here imports Pelican.
+
+Choices worth knowing:
+
+- Numbers printed on the marks are computed here with `parindex.fmt` (half-up rounding, 83,84%);
+  numbers Vega prints itself (axis ticks) use `LOCALE`, the d3 format locale passed to vl-convert
+  (d3 ships no Vietnamese locale).
+- Layout is for a 375 px phone: 340 px wide by default, the whole SVG (labels, legend) fitting
+  the width (`autosize: fit-x`), long names wrapped over several lines rather than cut.
+- The SVG is shown with `<img>`, so it cannot use the site's web fonts: text is set in `FONT`, a
+  system font stack. Vega measures text at build time with the first family of that stack that
+  the build machine has (vl-convert reads the system fonts and bundles Liberation Sans 2, which
+  it uses for `sans-serif`). 'DejaVu Sans' sits before `sans-serif` because, on a Linux build
+  machine with the old Liberation Sans 1.07 (no Vietnamese letters), it is the one font that has
+  them; it is also wider than the fonts phones have, so text measured with it is never cut.
+- Colours: `BAND_COLORS` (bands, best to worst) and `GROUP_COLORS` (agency groups) were picked
+  so that every colour has at least 3:1 contrast against white (WCAG 1.4.11 for graphics) and
+  every pair stays apart (CIELAB ΔE ≥ 19 for bands, ≥ 24 for the first four groups) for normal
+  vision and simulated deuteranopia, protanopia and tritanopia. Colour is never the only cue:
+  the band name is in the legend and in the table that follows every chart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+import re
+from collections.abc import Iterable
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+from . import fmt
+
+WIDTH = 340
+FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, 'DejaVu Sans', sans-serif"
+FONT_SIZE = 11
+LINE_HEIGHT = 13
+LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0₫"]}
+RENDERER = "parindex.charts/1"  # bump when render_svg's output changes for the same spec
+
+# Diverging dark blue (best) → warm grey → dark red (worst); contrast vs white 8,3 / 3,5 / 3,9 /
+# 3,9 / 8,1.
+BAND_COLORS: list[str] = ["#1a4f8b", "#4a8fcc", "#8a7f6e", "#c9641e", "#9b1c31"]
+# Paul Tol's colour-blind-safe sets, only the colours dark enough for bars on white.
+GROUP_COLORS: list[str] = ["#4477aa", "#bb5566", "#999933", "#332288", "#882255", "#009988",
+                           "#cc3311", "#004488"]
+UNIT_COLOR = "#4477aa"
+MEAN_COLOR = "#1f1f1f"
+TEXT_COLOR = "#1f1f1f"
+MUTED_COLOR = "#555555"  # 7,5:1 on white
+
+AXIS_TITLE_INDEX = "Chỉ số CCHC (%)"
+UNIT_SERIES = "Đơn vị"
+MEAN_SERIES = "Trung bình nhóm"
+
+
+# ---------------------------------------------------------------- colours
+
+
+def band_color(order: int) -> str:
+    """Colour of the band of that order (1 = best); orders past the palette take its last."""
+    order = int(order)
+    return BAND_COLORS[min(max(order, 1), len(BAND_COLORS)) - 1]
+
+
+def band_css(bands: pd.DataFrame) -> str:
+    """CSS rules `.band-<order> { --band: <colour>; }`, one per band order found in `bands`."""
+    orders = sorted({int(o) for o in bands["order"].dropna()})
+    return "".join(f".band-{o} {{ --band: {band_color(o)}; }}\n" for o in orders)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _records(df: pd.DataFrame, columns: Iterable[str]) -> list[dict]:
+    """Plain JSON-able rows: NaN/NA → None, numpy scalars → Python numbers."""
+    out = []
+    for row in df[list(columns)].itertuples(index=False):
+        rec = {}
+        for col, value in zip(columns, row, strict=True):
+            if _missing(value):
+                rec[col] = None
+            elif hasattr(value, "item"):
+                rec[col] = value.item()
+            else:
+                rec[col] = value
+        out.append(rec)
+    return out
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or fmt.is_missing(value)
+
+
+def _label_width(width: int) -> int:
+    return round(width * 0.4)
+
+
+def _wrap(text: object, width_px: int, font_size: int = FONT_SIZE) -> str:
+    """`text` broken at spaces into lines of about `width_px` (a word too long is cut)."""
+    limit = max(6, int(width_px / (font_size * 0.62)))
+    lines: list[str] = []
+    line = ""
+    for word in str(text).split():
+        while len(word) > limit:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:limit])
+            word = word[limit:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= limit:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return "\n".join(lines) or "–"
+
+
+def _unique(keys: list[str]) -> list[str]:
+    """Equal labels made distinct (invisibly) so that each row keeps its own line."""
+    seen: dict[str, int] = {}
+    out = []
+    for k in keys:
+        n = seen.get(k, 0)
+        seen[k] = n + 1
+        out.append(k + "\u200b" * n)
+    return out
+
+
+def _step(keys: list[str], minimum: int = 24) -> int:
+    lines = max((k.count("\n") + 1 for k in keys), default=1)
+    return max(minimum, lines * LINE_HEIGHT + 10)
+
+
+def _category_axis(width: int) -> alt.Axis:
+    """A left axis of wrapped names, each block of lines centred on its bar."""
+    return alt.Axis(
+        title=None, labelExpr="split(datum.label, '\\n')", labelLimit=round(_label_width(width)
+                                                                             * 1.2),
+        labelLineHeight=LINE_HEIGHT, labelPadding=6, ticks=False, domain=False,
+        labelOffset={"expr": f"-(length(split(datum.label, '\\n')) - 1) * {LINE_HEIGHT} / 2"})
+
+
+def _text_px(texts: Iterable[object], font_size: int = FONT_SIZE) -> int:
+    """A generous estimate of the widest of `texts` (one line each), in pixels."""
+    return math.ceil(max((len(str(t)) for t in texts), default=0) * font_size * 0.68)
+
+
+def _plot_px(width: int, keys: list[str], right: int) -> int:
+    """About how wide the plotting area will be, once the name column and the room kept for
+    value labels are taken (Vega computes the exact width; this sizes the legend)."""
+    lines = [line for k in keys for line in k.split("\n")]
+    names = min(_text_px(lines), round(_label_width(width) * 1.2)) + 6
+    return max(60, width - 10 - names - right)
+
+
+def _legend_columns(names: list[str], plot_px: int) -> int:
+    """As many legend columns as fit under the plotting area (the legend starts at its left)."""
+    entry = _text_px(names) + 32
+    return max(1, min(len(names), plot_px // entry))
+
+
+def _config(chart: alt.TopLevelMixin, width: int, right: int = 0) -> alt.TopLevelMixin:
+    return chart.configure(
+        font=FONT,
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        background="white",
+        # room on the right for the labels printed after the longest bars: Vega's fit-x
+        # fits axes and legends into the width but lets marks overflow it.
+        padding={"left": 5, "right": 5 + right, "top": 5, "bottom": 5},
+    ).configure_view(stroke=None).configure_axis(
+        labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, titleFontWeight="normal",
+        labelColor=TEXT_COLOR, titleColor=TEXT_COLOR, gridColor="#e3e3e3",
+        domainColor="#888888", tickColor="#888888", aria=False,
+    ).configure_legend(
+        orient="bottom", labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
+        titleFontWeight="normal", labelColor=TEXT_COLOR, titleColor=TEXT_COLOR,
+        labelLimit=width - 40, aria=False,
+    ).configure_title(
+        fontSize=13, anchor="start", color=TEXT_COLOR, aria=False,
+    ).configure_mark(aria=False)
+
+
+def _top(chart: alt.TopLevelMixin, width: int, description: str, title: str | None,
+         right: int = 0) -> alt.TopLevelMixin:
+    props = {"width": width, "description": description}
+    if title:
+        props["title"] = title
+    return _config(chart.properties(**props), width, right)
+
+
+def _pct_axis(title: str, plot_px: int) -> alt.Axis:
+    """0–100 %: ticks every 20 (every 25 or 50 when narrow), all labels kept.
+
+    Vega decides which labels overlap before fitting the width and never again, so it would
+    drop labels that fit; with so few, none can overlap.
+    """
+    step = 20 if plot_px >= 150 else 25 if plot_px >= 110 else 50
+    return alt.Axis(title=title, values=list(range(0, 101, step)), format="d", grid=True,
+                    labelOverlap=False, labelFlush=False)
+
+
+# ---------------------------------------------------------------- charts
+
+
+def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = WIDTH,
+                      description: str | None = None, title: str | None = None
+                      ) -> alt.LayerChart:
+    """One group's ranking: a bar per agency, best on top, coloured by band.
+
+    `rows`: `label` (short name), `index` (percent, NaN: no bar, "chưa có số liệu"),
+    `band_name`, `band_order`, `rank` (NaN when the group has no ranks: then by index).
+    `bands`: the year's band table, `name` and `order`; every band appears in the legend.
+    """
+    df = rows.copy()
+    df["_rank"] = pd.to_numeric(df["rank"], errors="coerce").astype(float)
+    df["_index"] = pd.to_numeric(df["index"], errors="coerce").astype(float)
+    df["_neg"] = -df["_index"]
+    df = df.sort_values(["_rank", "_neg", "label"], na_position="last", kind="stable")
+    df["key"] = _unique([_wrap(x, _label_width(width)) for x in df["label"]])
+    df["text"] = [fmt.pct(x) for x in df["_index"]]
+    df["index"] = df["_index"]
+    keys = list(df["key"])
+    values = _records(df, ["key", "label", "index", "band_name", "band_order", "text"])
+
+    legend = (bands[["name", "order"]].dropna().drop_duplicates("order").sort_values("order"))
+    names, orders = list(legend["name"]), [int(o) for o in legend["order"]]
+    for name, order in zip(df["band_name"], df["band_order"], strict=True):
+        if not _missing(name) and name not in names:
+            names.append(name)
+            orders.append(int(order) if not _missing(order) else len(BAND_COLORS))
+    colors = [band_color(o) for o in orders]
+
+    right = _text_px(df.loc[df["_index"].notna(), "text"]) + 6
+    plot = _plot_px(width, keys, right)
+    y = alt.Y("key:N", sort=keys, scale=alt.Scale(domain=keys), axis=_category_axis(width))
+    base = alt.Chart(alt.Data(values=values)).encode(y=y)
+    known = "isValid(datum.index)"
+    bars = base.transform_filter(known).mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("index:Q", scale=alt.Scale(domain=[0, 100], nice=False),
+                axis=_pct_axis(AXIS_TITLE_INDEX, plot)),
+        color=alt.Color("band_name:N", title="Xếp loại",
+                        scale=alt.Scale(domain=names, range=colors),
+                        legend=alt.Legend(columns=_legend_columns(names, plot),
+                                          symbolType="square")))
+    labels = base.transform_filter(known).mark_text(
+        align="left", baseline="middle", dx=4, fontSize=FONT_SIZE, color=TEXT_COLOR
+    ).encode(x="index:Q", text="text:N")
+    gaps = base.transform_filter(f"!{known}").mark_text(
+        align="left", baseline="middle", dx=2, fontSize=FONT_SIZE, fontStyle="italic",
+        color=MUTED_COLOR).encode(x=alt.datum(0), text="text:N")
+
+    if description is None:
+        description = _describe_ranking(df)
+    chart = alt.layer(bars, labels, gaps).properties(height=alt.Step(_step(keys)))
+    return _top(chart, width, description, title, right)
+
+
+def _describe_ranking(df: pd.DataFrame) -> str:
+    known = df[df["_index"].notna()]
+    text = (f"Biểu đồ thanh ngang: Chỉ số CCHC của {len(df)} đơn vị, "
+            "xếp từ cao xuống thấp.")
+    if len(known):
+        best = known.loc[known["_index"].idxmax()]
+        worst = known.loc[known["_index"].idxmin()]
+        text += (f" Cao nhất: {best['label']} ({fmt.pct(best['_index'])});"
+                 f" thấp nhất: {worst['label']} ({fmt.pct(worst['_index'])}).")
+    if len(known) < len(df):
+        text += f" {len(df) - len(known)} đơn vị {fmt.MISSING}."
+    return text
+
+
+def unit_fields_chart(rows: pd.DataFrame, *, width: int = WIDTH,
+                      description: str | None = None, title: str | None = None
+                      ) -> alt.LayerChart:
+    """One agency's percentage per field (bars) against its group's mean (dark ticks).
+
+    `rows`: `field` (short name), `order`, `pct` (percent, NaN: "chưa có số liệu"),
+    `group_mean` (percent, NaN: no tick).
+    """
+    df = rows.sort_values("order", kind="stable").copy()
+    df["pct"] = pd.to_numeric(df["pct"], errors="coerce").astype(float)
+    df["group_mean"] = pd.to_numeric(df["group_mean"], errors="coerce").astype(float)
+    df["key"] = _unique([_wrap(x, _label_width(width)) for x in df["field"]])
+    df["at"] = df[["pct", "group_mean"]].max(axis=1)
+    df["text"] = [fmt.pct(x) for x in df["pct"]]
+    df["mean_text"] = ["" if _missing(x) else "TB " + fmt.pct(x) for x in df["group_mean"]]
+    keys = list(df["key"])
+    values = _records(df, ["key", "field", "pct", "group_mean", "at", "text", "mean_text"])
+    step = _step(keys, minimum=2 * LINE_HEIGHT + 8)
+    right = max(_text_px(df.loc[df["pct"].notna(), "text"]),
+                _text_px(df["mean_text"], FONT_SIZE - 1)) + 7
+    plot = _plot_px(width, keys, right)
+
+    y = alt.Y("key:N", sort=keys, scale=alt.Scale(domain=keys), axis=_category_axis(width))
+    base = alt.Chart(alt.Data(values=values)).encode(y=y)
+    series = alt.Scale(domain=[UNIT_SERIES, MEAN_SERIES], range=[UNIT_COLOR, MEAN_COLOR])
+    legend = alt.Legend(title=None, symbolType="square",
+                        columns=_legend_columns([UNIT_SERIES, MEAN_SERIES], plot))
+    has_pct, has_mean = "isValid(datum.pct)", "isValid(datum.group_mean)"
+    x_scale = alt.Scale(domain=[0, 100], nice=False)
+    color = alt.Color("series:N", scale=series, legend=legend)
+    bars = base.transform_filter(has_pct).transform_calculate(
+        series=json.dumps(UNIT_SERIES)).mark_bar(height={"band": 0.55}, opacity=1).encode(
+        x=alt.X("pct:Q", scale=x_scale, axis=_pct_axis("Tỷ lệ điểm đạt (%)", plot)),
+        color=color)
+    ticks = base.transform_filter(has_mean).transform_calculate(
+        series=json.dumps(MEAN_SERIES)).mark_tick(
+        thickness=3, size=round(step * 0.75), opacity=1).encode(
+        x=alt.X("group_mean:Q", scale=x_scale), color=color)
+    labels = base.transform_filter(has_pct).mark_text(
+        align="left", baseline="middle", dx=5, dy=-LINE_HEIGHT / 2, fontSize=FONT_SIZE,
+        color=TEXT_COLOR).encode(x="at:Q", text="text:N")
+    mean_labels = base.transform_filter(has_mean).mark_text(
+        align="left", baseline="middle", dx=5, dy=LINE_HEIGHT / 2, fontSize=FONT_SIZE - 1,
+        color=MUTED_COLOR).encode(x="at:Q", text="mean_text:N")
+    gaps = base.transform_filter(f"!{has_pct}").mark_text(
+        align="left", baseline="middle", dx=2, dy=-LINE_HEIGHT / 2, fontSize=FONT_SIZE,
+        fontStyle="italic", color=MUTED_COLOR).encode(x=alt.datum(0), text="text:N")
+
+    if description is None:
+        description = (f"Biểu đồ thanh ngang: tỷ lệ điểm đạt của đơn vị ở {len(df)} lĩnh vực "
+                       "(thanh), so với trung bình của nhóm (vạch đậm).")
+    chart = alt.layer(bars, ticks, labels, mean_labels, gaps).properties(height=alt.Step(step))
+    return _top(chart, width, description, title, right)
+
+
+def unit_history_chart(rows: pd.DataFrame, *, width: int = WIDTH, height: int = 180,
+                       description: str | None = None, title: str | None = None
+                       ) -> alt.LayerChart:
+    """One agency's index year by year: a line through labelled points.
+
+    `rows`: `year` (int), `index` (percent; NaN: no point and a break in the line, the year
+    stays on the axis). One year gives one point.
+    """
+    df = rows.copy()
+    df["year"] = pd.to_numeric(df["year"]).astype(int)
+    df["index"] = pd.to_numeric(df["index"], errors="coerce").astype(float)
+    df = df.sort_values("year", kind="stable").reset_index(drop=True)
+    df["text"] = [fmt.pct(x) for x in df["index"]]
+    # With many years, labels alternate above and below the line so that they never touch.
+    df["below"] = (df.index % 2 == 1) & (len(df) > 6)
+    years = sorted(set(df["year"]))
+    values = _records(df, ["year", "index", "text", "below"])
+    known = df["index"].dropna()
+    lo = 0.0 if known.empty else max(0.0, math.floor((known.min() - 5) / 5) * 5)
+    hi = 100.0 if known.empty else min(100.0, math.ceil((known.max() + 5) / 5) * 5)
+
+    span = [years[0] - 0.5, years[-1] + 0.5] if years else [0, 1]
+    x = alt.X("year:Q", scale=alt.Scale(domain=span, nice=False, zero=False),
+              axis=alt.Axis(title="Năm", values=years, format="d", grid=False,
+                            labelOverlap=False, labelFlush=False))
+    y = alt.Y("index:Q", scale=alt.Scale(domain=[lo, hi], nice=False, zero=False),
+              axis=alt.Axis(title=AXIS_TITLE_INDEX, format="d", tickCount=5, tickMinStep=1))
+    base = alt.Chart(alt.Data(values=values)).encode(x=x, y=y)
+    line = base.mark_line(color=UNIT_COLOR, strokeWidth=2, invalid="break-paths-filter-domains")
+    known_only = base.transform_filter("isValid(datum.index)")
+    points = known_only.mark_point(filled=True, size=60, color=UNIT_COLOR, opacity=1)
+    above = known_only.transform_filter("!datum.below").mark_text(
+        dy=-11, fontSize=FONT_SIZE, color=TEXT_COLOR).encode(text="text:N")
+    below = known_only.transform_filter("datum.below").mark_text(
+        dy=14, fontSize=FONT_SIZE, color=TEXT_COLOR).encode(text="text:N")
+
+    if description is None:
+        parts = "; ".join(f"{y}: {t}" for y, t in zip(df["year"], df["text"], strict=True))
+        description = f"Biểu đồ đường: Chỉ số CCHC của đơn vị qua các năm. {parts}."
+    chart = alt.layer(line, points, above, below).properties(height=height)
+    return _top(chart, width, description, title)
+
+
+def field_means_chart(rows: pd.DataFrame, *, width: int = WIDTH,
+                      description: str | None = None, title: str | None = None
+                      ) -> alt.LayerChart:
+    """Mean percentage per field, one bar per agency group, fields in their order.
+
+    `rows`: `field` (short name), `order`, `group` (group short name, groups coloured in the
+    order they first appear), `mean` (percent, NaN: no bar).
+    """
+    df = rows.sort_values("order", kind="stable").copy()
+    df["mean"] = pd.to_numeric(df["mean"], errors="coerce").astype(float)
+    fields = list(dict.fromkeys(df["field"]))
+    wrapped = dict(zip(fields, _unique([_wrap(f, _label_width(width)) for f in fields]),
+                       strict=True))
+    df["key"] = df["field"].map(wrapped)
+    groups = list(dict.fromkeys(df["group"]))
+    df["text"] = [fmt.pct(x) for x in df["mean"]]
+    keys = [wrapped[f] for f in fields]
+    values = _records(df[df["mean"].notna()], ["key", "field", "group", "mean", "text"])
+    colors = [GROUP_COLORS[i % len(GROUP_COLORS)] for i in range(len(groups))]
+    bar_step = 15
+    lines = max((k.count("\n") + 1 for k in keys), default=1)
+    band = max(len(groups) * bar_step, lines * LINE_HEIGHT) + 10
+
+    right = _text_px(df.loc[df["mean"].notna(), "text"], FONT_SIZE - 1) + 5
+    plot = _plot_px(width, keys, right)
+    y = alt.Y("key:N", sort=keys, scale=alt.Scale(domain=keys, paddingInner=0, paddingOuter=0),
+              axis=_category_axis(width))
+    offset = alt.YOffset("group:N", sort=groups,
+                         scale=alt.Scale(domain=groups, paddingInner=0.1, paddingOuter=0.3))
+    base = alt.Chart(alt.Data(values=values)).encode(y=y, yOffset=offset)
+    bars = base.mark_bar().encode(
+        x=alt.X("mean:Q", scale=alt.Scale(domain=[0, 100], nice=False),
+                axis=_pct_axis("Tỷ lệ điểm đạt trung bình (%)", plot)),
+        color=alt.Color("group:N", title="Nhóm", scale=alt.Scale(domain=groups, range=colors),
+                        legend=alt.Legend(columns=_legend_columns(groups, plot),
+                                          symbolType="square")))
+    labels = base.mark_text(align="left", baseline="middle", dx=3, fontSize=FONT_SIZE - 1,
+                            color=TEXT_COLOR).encode(x="mean:Q", text="text:N")
+
+    if description is None:
+        description = (f"Biểu đồ thanh ngang: tỷ lệ điểm đạt trung bình của {len(fields)} lĩnh "
+                       f"vực, mỗi nhóm một màu: {', '.join(map(str, groups))}.")
+    chart = alt.layer(bars, labels).properties(height=len(keys) * band)
+    return _top(chart, width, description, title, right)
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _spec(chart: alt.TopLevelMixin) -> dict:
+    return chart.to_dict()
+
+
+def spec_key(chart: alt.TopLevelMixin) -> str:
+    """sha256 of the chart's spec and of what renders it: equal keys, equal SVGs."""
+    payload = {"spec": _spec(chart), "renderer": RENDERER, "locale": LOCALE,
+               "vega": vlc.get_vega_version(), "vega-lite": vlc.get_vegalite_versions()[-1]}
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
+
+
+def render_svg(chart: alt.TopLevelMixin) -> str:
+    """The chart as a static SVG: Vietnamese numbers, an accessible name, no external request.
+
+    vl-convert writes no accessible name on the root element, so the spec's `description`
+    (and `title`) become `role="img"`, `aria-label`, `<title>` and `<desc>` here, escaped.
+    """
+    spec = _spec(chart)
+    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, allowed_base_urls=[])
+    description = str(spec.get("description") or "")
+    title = spec.get("title")
+    title = title.get("text") if isinstance(title, dict) else title
+    name = html.escape(str(title or description), quote=True)
+    head = f"<title>{name}</title>"
+    if title and description:
+        head += f"<desc>{html.escape(description, quote=True)}</desc>"
+    return _SVG_OPEN.sub(
+        lambda m: f'<svg{m.group(1)} role="img" aria-label="{name}">{head}', svg, count=1)
+
+
+def render_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
+    """The same chart as PNG (for checking glyphs and layout by eye; the site uses SVG)."""
+    return vlc.vegalite_to_png(_spec(chart), scale=scale, format_locale=LOCALE,
+                               allowed_base_urls=[])

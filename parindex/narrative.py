@@ -1,0 +1,138 @@
+"""Sentences of the portal: leads, footnotes and text alternatives of charts, in Vietnamese.
+
+Each function takes numbers (or page values that carry them) and returns plain text; numbers are
+formatted by `fmt` so that a sentence reads as the province's reports do (83,84%).
+"""
+
+from __future__ import annotations
+
+from .fmt import MISSING, auto, num, pct, signed
+
+
+def _pct_or_points(x: float | None, is_pct: bool) -> str:
+    return pct(x) if is_pct else num(x)
+
+
+def recomputed(what: str, value: float | None, is_pct: bool = True) -> str:
+    """Footnote of a printed value that the data recomputes differently."""
+    return (f"Số in trong văn bản nguồn; {what} tính lại từ số liệu chi tiết là "
+            f"{_pct_or_points(value, is_pct)}.")
+
+
+def printed_elsewhere(value: float, location: str | None, is_pct: bool = True) -> str:
+    where = f" ({location})" if location else ""
+    return f"Chỗ khác của văn bản nguồn in {_pct_or_points(value, is_pct)}{where}."
+
+
+def _names(units) -> str:
+    return ", ".join(u.name for u in units)
+
+
+def _change_text(change) -> str:
+    if change is None or change.value is None:
+        return ""
+    v = change.value
+    word = "tăng" if v > 0 else "giảm" if v < 0 else "không đổi"
+    amount = "" if v == 0 else f" {num(abs(v))} điểm phần trăm"
+    return f", {word}{amount} so với năm trước"
+
+
+def year_lead(year: int, stats) -> str:
+    if stats is None or stats.n == 0:
+        return f"Năm {year} chưa có số liệu."
+    text = f"Năm {year} có {stats.n} cơ quan, đơn vị được đánh giá"
+    if stats.mean.value is not None:
+        text += f"; chỉ số CCHC trung bình là {pct(stats.mean.value)}"
+        text += _change_text(stats.mean_change)
+    return text + "."
+
+
+def group_lead(group: str, year: int, stats) -> str:
+    text = f"Năm {year}, nhóm {group} có {stats.n} đơn vị"
+    if stats.mean.value is not None:
+        text += f", chỉ số trung bình {pct(stats.mean.value)}"
+    hi, lo = stats.highest, stats.lowest
+    if hi.value.value is not None and hi.units:
+        text += f"; cao nhất là {_names(hi.units)} ({pct(hi.value.value)})"
+    if lo.value.value is not None and lo.units:
+        text += f", thấp nhất là {_names(lo.units)} ({pct(lo.value.value)})"
+    text += "."
+    if stats.n_known < stats.n:
+        text += (f" Văn bản nguồn chỉ in chỉ số của {stats.n_known}/{stats.n} đơn vị trong "
+                 "nhóm này.")
+    return text
+
+
+def field_lead(field: str, year: int, mean, n: int) -> str:
+    text = f"Kết quả của {n} cơ quan, đơn vị ở lĩnh vực {field} năm {year}"
+    if mean.value is not None:
+        text += f"; giá trị trung bình chung là {pct(mean.value)}"
+    return text + "."
+
+
+def unit_lead(name: str, group: str, row) -> str:
+    if row is None:
+        return f"{name} thuộc nhóm {group}. Chưa có kết quả Chỉ số CCHC."
+    text = f"{name} thuộc nhóm {group}. Năm {row.year}, chỉ số CCHC là {pct(row.index.value)}"
+    if row.rank is not None:
+        text += f", xếp thứ {row.rank_text} trong nhóm"
+        if row.rank_inferred:
+            text += " (thứ hạng suy ra, không in trong văn bản nguồn)"
+    if row.band is not None:
+        text += f", xếp loại {row.band.name}"
+    return text + "."
+
+
+def directory_lead(n: int) -> str:
+    return f"{n} cơ quan, đơn vị, xếp theo thứ tự chữ cái tiếng Việt."
+
+
+def innovations_lead(n: int, year: int | None, n_units: int) -> str:
+    when = f"năm {year}" if year else "qua các năm"
+    return (f"{n} sáng kiến, giải pháp cải cách hành chính được công nhận {when}, "
+            f"của {n_units} cơ quan, đơn vị.")
+
+
+def downloads_lead() -> str:
+    return ("Toàn bộ số liệu của cổng, tải về tự do: kết quả từng năm dạng CSV và JSON, "
+            "và gói dữ liệu gốc kèm mô tả cấu trúc (Frictionless Data Package).")
+
+
+def group_chart_alt(group: str, year: int, rows) -> str:
+    parts = [f"{r.unit.short_name} {pct(r.index.value)}" for r in rows]
+    return (f"Biểu đồ cột ngang: chỉ số CCHC năm {year} của {len(rows)} đơn vị nhóm {group}, "
+            "theo thứ hạng: " + "; ".join(parts) + ". Số liệu ở bảng bên dưới.")
+
+
+def field_chart_alt(year: int, fields, groups) -> str:
+    best = max((f for f in fields if f.mean.value is not None), key=lambda f: f.mean.value,
+               default=None)
+    worst = min((f for f in fields if f.mean.value is not None), key=lambda f: f.mean.value,
+                default=None)
+    text = (f"Biểu đồ: giá trị trung bình của {len(fields)} lĩnh vực năm {year} theo "
+            f"{len(groups)} nhóm đơn vị.")
+    if best and worst:
+        text += (f" Trung bình chung cao nhất: {best.field.name} ({pct(best.mean.value)}); "
+                 f"thấp nhất: {worst.field.name} ({pct(worst.mean.value)}).")
+    return text + " Số liệu ở bảng bên dưới."
+
+
+def unit_fields_alt(name: str, year: int, rows) -> str:
+    parts = [f"{r.field.short_name} {pct(r.pct)} (nhóm {pct(r.group_mean.value)})"
+             for r in rows if r.pct is not None]
+    return (f"Biểu đồ: tỷ lệ điểm theo lĩnh vực năm {year} của {name} so với trung bình "
+            "nhóm: " + "; ".join(parts) + ". Số liệu ở bảng bên dưới.")
+
+
+def history_alt(name: str, years) -> str:
+    parts = [f"năm {h.row.year}: {pct(h.row.index.value)}" for h in years]
+    return f"Biểu đồ: chỉ số CCHC của {name} qua các năm — " + "; ".join(parts) + "."
+
+
+def change(x: float | None) -> str:
+    """A change of index in percentage points, or the missing text."""
+    return MISSING if x is None else signed(x)
+
+
+def count(x: float | None) -> str:
+    return auto(x)

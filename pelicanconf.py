@@ -1,0 +1,67 @@
+"""Pelican settings for a local preview (relative URLs, no feeds). See publishconf.py."""
+
+AUTHOR = "Sở Nội vụ tỉnh Sóc Trăng"
+SITENAME = "Chỉ số cải cách hành chính tỉnh Sóc Trăng"
+SITESUBTITLE = "Cổng công khai Chỉ số CCHC (PAR INDEX) của các cơ quan, đơn vị"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+LOCALE = ("C.UTF-8", "C")
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["parindex_site"]
+PARINDEX_DATA = "data"  # the data package (relative to the current directory)
+PARINDEX_NOTES = "don-vi"  # agency notes, under PATH, never published as pages themselves
+PARINDEX_CHART_CACHE = ".cache/charts"
+
+# Editors' pages (content/pages) and news (content/tin-tuc); content/don-vi is read by the
+# plugin only.
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = ["tin-tuc"]
+ARTICLE_EXCLUDES = ["don-vi", "pages"]
+PAGE_EXCLUDES = ["don-vi", "tin-tuc"]
+STATIC_PATHS = ["images"]
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARTICLE_URL = "tin-tuc/{slug}/"
+ARTICLE_SAVE_AS = "tin-tuc/{slug}/index.html"
+DRAFT_URL = DRAFT_SAVE_AS = DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
+ARTICLE_LANG_URL = "tin-tuc/{slug}-{lang}/"
+ARTICLE_LANG_SAVE_AS = "tin-tuc/{slug}-{lang}/index.html"
+PAGE_LANG_URL = "{slug}-{lang}/"
+PAGE_LANG_SAVE_AS = "{slug}-{lang}/index.html"
+
+# The news list is Pelican's own "index" template, written at /tin-tuc/; the home page is the
+# plugin's.
+DIRECT_TEMPLATES = ["index"]
+INDEX_URL = "tin-tuc/"
+INDEX_SAVE_AS = "tin-tuc/index.html"
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = [(1, "{url}", "{save_as}"),
+                       (2, "{base_name}/trang-{number}/", "{base_name}/trang-{number}/index.html")]
+CATEGORY_URL = CATEGORY_SAVE_AS = TAG_URL = TAG_SAVE_AS = ""
+AUTHOR_URL = AUTHOR_SAVE_AS = ""
+CATEGORIES_SAVE_AS = TAGS_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+DISPLAY_CATEGORIES_ON_MENU = False
+DISPLAY_PAGES_ON_MENU = False
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+SUMMARY_MAX_LENGTH = 60

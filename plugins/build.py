@@ -1,0 +1,148 @@
+"""Build the site: `python -m plugins.build [--publish] [--output DIR]` (what `make site` runs).
+
+Pelican runs into a fresh directory next to the output, Pagefind indexes it, and only when both
+succeeded does the new directory replace `output/` (rename the old one away, rename the new one
+in, delete the old one). A failed or interrupted build never touches the last good `output/`.
+Invalid data stops the build with parindex's report, in Vietnamese, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parindex.problems import DataError
+
+ROOT = Path(__file__).resolve().parents[1]
+KEPT = "Trang web trước đó trong {output} được giữ nguyên."
+
+
+class BuildError(Exception):
+    """The build failed; the message says why, in Vietnamese."""
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    seconds: float
+    warnings: list[str] = field(default_factory=list)  # WARNING and above logged by Pelican
+    pagefind: str = ""
+
+
+class _Collect(logging.Handler):
+    """Keeps every warning logged while Pelican runs (any logger)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.name}: {record.getMessage()}")
+
+
+def _pelican(settings_file: Path, override: dict) -> list[str]:
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    handler = _Collect()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        Pelican(read_settings(str(settings_file), override=override)).run()
+    finally:
+        root.removeHandler(handler)
+    return handler.messages
+
+
+def _pagefind(site: Path) -> str:
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BuildError("Pagefind không tạo được chỉ mục tìm kiếm:\n" + done.stdout
+                         + done.stderr)
+    return done.stdout
+
+
+def _swap(new: Path, output: Path) -> None:
+    """Put `new` in place of `output`; on failure the old output is put back."""
+    old = output.with_name(f".output-old-{os.getpid()}")
+    if output.exists():
+        os.replace(output, old)
+    try:
+        os.replace(new, output)
+    except OSError:
+        if old.exists():
+            os.replace(old, output)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path | None = None,
+          content: Path | None = None, cache: Path | None = None) -> BuildResult:
+    """Build into `output` atomically. Raises DataError (bad data) or BuildError."""
+    start = time.perf_counter()
+    output = Path(output).resolve()
+    settings_file = Path(settings_file)
+    if not settings_file.is_absolute():
+        settings_file = ROOT / settings_file
+    override = {
+        "PARINDEX_DATA": str(Path(data).resolve() if data else ROOT / "data"),
+        "PARINDEX_CHART_CACHE": str(Path(cache).resolve() if cache else ROOT / ".cache/charts"),
+        "DELETE_OUTPUT_DIRECTORY": False,
+    }
+    if content:
+        override["PATH"] = str(Path(content).resolve())
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".output-{output.name}-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    override["OUTPUT_PATH"] = str(tmp)
+    try:
+        warnings = _pelican(settings_file, override)
+        index = _pagefind(tmp)
+        _swap(tmp, output)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return BuildResult(output, time.perf_counter() - start, warnings, index)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m plugins.build",
+                                description="Dựng trang web từ data/ và content/ vào output/.")
+    p.add_argument("--publish", action="store_true",
+                   help="dùng publishconf.py (địa chỉ tuyệt đối theo biến môi trường SITEURL)")
+    p.add_argument("--output", default=str(ROOT / "output"))
+    p.add_argument("--data", default=None)
+    p.add_argument("--content", default=None)
+    args = p.parse_args(argv)
+    settings = "publishconf.py" if args.publish else "pelicanconf.py"
+    try:
+        result = build(Path(args.output), settings, args.data and Path(args.data),
+                       args.content and Path(args.content))
+    except DataError as exc:
+        print(exc.report, file=sys.stderr)
+        print("Dữ liệu có lỗi nên không dựng trang. " + KEPT.format(output=args.output),
+              file=sys.stderr)
+        return 1
+    except (BuildError, Exception) as exc:  # noqa: BLE001 - any failure keeps the old site
+        print(f"Dựng trang không thành công: {exc}", file=sys.stderr)
+        print(KEPT.format(output=args.output), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nĐã dừng. " + KEPT.format(output=args.output), file=sys.stderr)
+        return 130
+    for w in result.warnings:
+        print(f"CẢNH BÁO (Pelican) {w}", file=sys.stderr)
+    print(f"Đã dựng trang vào {result.output} trong {result.seconds:.1f} giây"
+          + (f", {len(result.warnings)} cảnh báo." if result.warnings else "."))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

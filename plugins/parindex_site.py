@@ -1,0 +1,189 @@
+"""Pelican plugin: the portal's data pages, written through Pelican's writer into the theme.
+
+Thin glue, no scoring: `generate_context` loads and scores the data package (setting
+`PARINDEX_DATA`, default "data") with parindex, builds the page models (`parindex.pages.site`)
+and reads the agencies' Markdown notes (`content/<PARINDEX_NOTES>/*.md`, metadata `Unit:`) with
+Pelican's readers; `generate_output` writes every page with the theme's templates, then the
+files that are not pages: charts (SVG from `parindex.charts`, reused from a cache by spec key,
+and the CSV of the numbers drawn), downloads, the data package and its zip, the band colours,
+`sitemap.xml`.
+
+Settings (defaults): PARINDEX_DATA "data", PARINDEX_NOTES "don-vi",
+PARINDEX_CHART_CACHE ".cache/charts" (relative paths: from the current directory).
+Invalid data raises `parindex.problems.DataError` carrying the report, before anything is
+written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import zipfile
+from pathlib import Path
+from posixpath import join as urljoin
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from pelican import signals
+from pelican.contents import Page
+from pelican.generators import Generator
+
+from parindex import charts, exports, fmt, narrative, pages
+from parindex.dataset import load
+from parindex.package import descriptor
+from parindex.problems import DataError
+from parindex.score import score
+
+log = logging.getLogger(__name__)
+
+FILTERS = {"num": fmt.num, "pct": fmt.pct, "integer": fmt.integer, "signed": fmt.signed,
+           "auto": fmt.auto, "change": narrative.change}
+EXTRA_PAGES = [("tim-kiem/index.html", "search", "Tìm kiếm"), ("404.html", "404",
+                                                               "Không tìm thấy trang")]
+
+
+class ParIndexGenerator(Generator):
+    """Loads data/ once, then writes every data page, chart and download."""
+
+    def generate_context(self) -> None:
+        s = self.settings
+        data = Path(s.get("PARINDEX_DATA", "data"))
+        dataset, report = load(data)
+        if dataset is None:
+            raise DataError(report)
+        self.results = score(dataset)
+        self.site = pages.site(self.results)
+        self.notes = self._read_notes(s.get("PARINDEX_NOTES", "don-vi"))
+        self.cache = Path(s.get("PARINDEX_CHART_CACHE", ".cache/charts"))
+        self.env.filters.update(FILTERS)
+        self.context["parindex_years"] = self.results.years
+        self.context["PARINDEX_SOURCE_YEAR"] = self.results.latest_year
+
+    def _read_notes(self, folder: str) -> dict[str, Page]:
+        """Agency notes by unit id (metadata `Unit:`), read as Pelican pages (never written)."""
+        root = Path(self.path) / folder
+        notes = {}
+        for path in sorted(root.glob("*.md")) if root.is_dir() else []:
+            page = self.readers.read_file(base_path=self.path, path=str(path.relative_to(
+                self.path)), content_class=Page, context=self.context)
+            unit = page.metadata.get("unit")
+            if unit:
+                notes[unit] = page
+        return notes
+
+    # ---- output ---------------------------------------------------------------------------
+
+    def generate_output(self, writer) -> None:
+        relative = self.settings.get("RELATIVE_URLS", False)
+        urls = []
+        for page in self.site.pages():
+            extra = {}
+            if isinstance(page, pages.UnitPage):
+                extra["note"] = self.notes.get(page.unit.id)
+            elif isinstance(page, pages.HomePage):
+                extra["news"] = self.context.get("articles", [])[:3]
+            writer.write_file(page.url + "index.html", self.get_template(page.template),
+                              self.context, relative_urls=relative, data=page, **extra)
+            urls.append(page.url)
+            for chart in page.charts:
+                self._write_chart(page, chart)
+        for name, template, title in EXTRA_PAGES:
+            writer.write_file(name, self.get_template(template), self.context,
+                              relative_urls=relative and template != "404",
+                              data=pages.Page(url=name.removesuffix("index.html"),
+                                              template=template, title=title,
+                                              breadcrumbs=[pages.HOME]))
+        urls.append("tim-kiem/")
+        self._write_downloads()
+        bands = self.results.dataset.bands
+        self._write_text("css/bands.css", charts.band_css(bands))
+        self._write_sitemap(urls)
+
+    def _out(self, rel: str) -> Path:
+        path = Path(self.output_path, *rel.split("/"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def _write_text(self, rel: str, text: str, bom: bool = False) -> None:
+        self._out(rel).write_text(text, encoding="utf-8-sig" if bom else "utf-8")
+
+    def _write_chart(self, page: pages.Page, chart: pages.Chart) -> None:
+        rows = pd.DataFrame(chart.rows)
+        draw = getattr(charts, f"{chart.kind}_chart")
+        if chart.kind == "group_index":
+            spec = draw(rows, self._bands(page.year), description=chart.alt)
+        else:
+            spec = draw(rows, description=chart.alt)
+        cached = self.cache / f"{charts.spec_key(spec)}.svg"
+        if cached.is_file():
+            svg = cached.read_text(encoding="utf-8")
+        else:
+            svg = charts.render_svg(spec)
+            self.cache.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(svg, encoding="utf-8")
+            tmp.replace(cached)
+        self._write_text(page.url + chart.name + ".svg", svg)
+        self._write_text(page.url + chart.name + ".csv", exports.to_csv(rows), bom=True)
+
+    def _bands(self, year: int) -> pd.DataFrame:
+        from parindex.bands import for_year
+        return for_year(self.results.dataset.bands, year)
+
+    def _write_downloads(self) -> None:
+        ds = self.results.dataset
+        meta = {"title": ds.descriptor.get("title", ""), "licenses": ds.descriptor.get(
+            "licenses", []), "sources": ds.sources.astype(object).where(
+            ds.sources.notna(), None).astype(str).to_dict("records")}
+        for year in self.results.years:
+            for df, url in ((exports.year_results(self.results, year), pages.results_url),
+                            (exports.year_fields(self.results, year), pages.field_results_url)):
+                self._write_text(url(year, "csv"), exports.to_csv(df), bom=True)
+                self._write_text(url(year, "json"), exports.to_json(df, {**meta, "year": year}))
+        self._write_package(ds.root)
+
+    def _write_package(self, root: Path) -> None:
+        """A copy of the data package (CSV, schemas, an up-to-date descriptor) and its zip."""
+        import json
+
+        target = self._out(pages.PACKAGE_DIR + "x").parent
+        files = sorted(p for p in root.rglob("*") if p.is_file()
+                       and p.suffix in (".csv", ".json") and p.name != "datapackage.json"
+                       and not any(part.startswith(".") for part in p.relative_to(root).parts))
+        for p in files:
+            dest = target / p.relative_to(root)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(p, dest)
+        desc = descriptor(root, self.results.dataset.descriptor)
+        (target / "datapackage.json").write_text(
+            json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        with zipfile.ZipFile(self._out(pages.PACKAGE_ZIP), "w", zipfile.ZIP_DEFLATED) as z:
+            for p in sorted(target.rglob("*")):
+                if p.is_file():
+                    info = zipfile.ZipInfo(p.relative_to(target).as_posix(),
+                                           date_time=(2020, 1, 1, 0, 0, 0))
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    z.writestr(info, p.read_bytes())
+
+    def _write_sitemap(self, data_urls: list[str]) -> None:
+        base = self.settings.get("SITEURL", "")
+        urls = list(data_urls)
+        urls += [p.url for p in self.context.get("pages", [])]
+        urls += [a.url for a in self.context.get("articles", [])]
+        if self.context.get("articles"):
+            urls.append(self.settings.get("INDEX_URL", "tin-tuc/"))
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        lines += [f"  <url><loc>{escape(urljoin(base + '/', u) if base else '/' + u)}</loc>"
+                  "</url>" for u in dict.fromkeys(urls)]
+        lines.append("</urlset>")
+        self._write_text("sitemap.xml", "\n".join(lines) + "\n")
+
+
+def get_generators(pelican_object):
+    return ParIndexGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
