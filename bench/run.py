@@ -1,0 +1,150 @@
+"""The benchmark: `make bench` (real data) or `make bench SIZE=national` (10,000 × 10 years).
+
+Builds the site from a data package in a temporary folder and prints one table: loading and
+scoring time, cold build, rebuild with no change, rebuild after one changed score, pages and
+charts per second, peak memory, output size, and our cost per page (charts excluded) against a
+vanilla Pelican build of as many plain Markdown pages. Figures are from one run on a shared
+machine: compare ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import synth  # noqa: E402
+from plugins.build import build  # noqa: E402
+
+SIZES = {"real": None, "province": (200, 5), "national": (10_000, 10)}
+
+
+def _size_arg(text: str) -> tuple[int, int] | None:
+    if text in SIZES:
+        return SIZES[text]
+    agencies, years = text.lower().split("x")
+    return int(agencies), int(years)
+
+
+def _files(root: Path, suffix: str) -> int:
+    return sum(1 for _ in root.rglob(f"*{suffix}"))
+
+
+def _bytes(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def _timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def _change_one_score(data: Path) -> None:
+    latest = max(p for p in data.iterdir() if p.is_dir() and p.name.isdigit())
+    path = latest / "scores.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    col = rows[0].index("sipas")
+    row = next(r for r in rows[1:] if r[col])
+    row[col] = f"{float(row[col].replace(',', '.')) - 0.01:.2f}"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+
+
+def vanilla(pages: int, work: Path) -> float:
+    """Seconds for a plain Pelican build of `pages` Markdown pages (default theme)."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    content = work / "content"
+    content.mkdir(parents=True)
+    for i in range(pages):
+        (content / f"trang-{i}.md").write_text(
+            f"Title: Trang {i}\nDate: 2024-01-01\nCategory: Thử\n\n"
+            + "Đoạn văn bản tiếng Việt có **chữ đậm** và một [liên kết](https://example.org). "
+            * 8 + "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", encoding="utf-8")
+    settings = read_settings(override={
+        "PATH": str(content), "OUTPUT_PATH": str(work / "out"), "SITEURL": "",
+        "TIMEZONE": "Asia/Ho_Chi_Minh", "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None,
+        "LOAD_CONTENT_CACHE": False, "DEFAULT_PAGINATION": False, "SITENAME": "Vanilla"})
+    _, seconds = _timed(Pelican(settings).run)
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--size", default="real", help="real | province | national | AGENCIESxYEARS")
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = p.parse_args(argv)
+    size = _size_arg(args.size)
+    work = Path(tempfile.mkdtemp(prefix="parindex-bench-"))
+    try:
+        data = work / "data"
+        if size is None:
+            shutil.copytree(ROOT / "data", data)
+        else:
+            synth.make(data, *size, seed=args.seed)
+        from parindex.dataset import load_or_raise
+        from parindex.score import score
+
+        dataset, t_load = _timed(load_or_raise, data)
+        results, t_score = _timed(score, dataset)
+        out, cache = work / "output", work / "cache"
+        stats: dict = {}
+        cold = build(out, data=data, cache=cache, stats=stats)
+        pages, charts, size_mb = _files(out, ".html"), _files(out, ".svg"), _bytes(out) / 2**20
+        chart_seconds = stats.get("chart_seconds", 0.0)
+        warm = build(out, data=data, cache=cache)
+        _change_one_score(data)
+        changed = build(out, data=data, cache=cache)
+        t_vanilla = vanilla(pages, work / "vanilla")
+        ours = (cold.seconds - chart_seconds) / pages
+        theirs = t_vanilla / pages
+        rows = [
+            ("size", f"{len(results.scores['unit_id'].unique())} agencies × "
+                     f"{len(results.years)} years ({len(results.scores)} scores)"),
+            ("loading + validation", f"{t_load:.2f} s"),
+            ("scoring", f"{t_score:.2f} s"),
+            ("cold build", f"{cold.seconds:.1f} s"),
+            ("rebuild, no change", f"{warm.seconds:.1f} s"),
+            ("rebuild, one score changed", f"{changed.seconds:.1f} s"),
+            ("pages written", f"{pages} ({pages / cold.seconds:.0f}/s)"),
+            ("charts", f"{charts} ({stats.get('charts_rendered', charts)} rendered in "
+                       f"{chart_seconds:.1f} s"
+                       + (f", {stats.get('charts_rendered', 0) / chart_seconds:.1f}/s)"
+                          if chart_seconds else ")")),
+            ("peak memory (RSS)", f"{_peak_rss_mb():.0f} MB"),
+            ("output size", f"{size_mb:.1f} MB"),
+            ("vanilla Pelican, same page count", f"{t_vanilla:.1f} s"),
+            ("per page, charts excluded: ours / vanilla",
+             f"{ours * 1000:.1f} ms / {theirs * 1000:.1f} ms = {ours / theirs:.2f}"),
+        ]
+        width = max(len(k) for k, _ in rows)
+        print(f"\nBenchmark ({args.size}, seed {args.seed}, {os.cpu_count()} cores)")
+        for k, v in rows:
+            print(f"  {k:<{width}}  {v}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

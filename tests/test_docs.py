@@ -1,0 +1,53 @@
+"""The documentation and the data package descriptor agree with the code (README, datapackage)."""
+
+import json
+import re
+
+import pytest
+
+from parindex import package
+from parindex.cli import parser
+from parindex.dataset import GLOBAL_TABLES, YEAR_TABLES
+from tests.conftest import DATA, ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("table", GLOBAL_TABLES + YEAR_TABLES)
+def test_readme_documents_every_table_and_column(table):
+    schema = json.loads((DATA / "schemas" / f"{table}.json").read_text(encoding="utf-8"))
+    section = README.split(f"**`{table}.csv`**", 1)
+    assert len(section) == 2, f"README has no section for {table}.csv"
+    text = section[1].split("**`", 1)[0]
+    missing = [f["name"] for f in schema["fields"] if f"`{f['name']}`" not in text
+               and f["name"] not in ("self_assessment", "survey_staff", "sipas")]
+    assert not missing, f"README does not describe {table}.csv columns {missing}"
+    assert "Example:" in text
+
+
+def test_readme_documents_every_command():
+    commands = parser()._subparsers._group_actions[0].choices
+    for name in commands:
+        assert f"`parindex {name} DATA_DIR" in README, name
+    assert "make site" in README and "make test" in README
+
+
+def test_datapackage_lists_every_table_file():
+    current = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    assert current == package.descriptor(DATA, current), \
+        "data/datapackage.json is stale: run `parindex package data`"
+
+
+def test_the_data_package_is_valid_for_frictionless():
+    from frictionless import Package
+
+    report = Package(str(DATA / "datapackage.json")).validate()
+    errors = [e.message for task in report.tasks for e in task.errors] + [
+        e.message for e in report.errors]
+    assert report.valid, errors[:10]
+
+
+def test_schema_files_are_referenced_as_in_the_readme():
+    for resource in json.loads((DATA / "datapackage.json").read_text())["resources"]:
+        assert re.fullmatch(r"schemas/\w+\.json", resource["schema"])
+        assert (DATA / resource["schema"]).is_file()
