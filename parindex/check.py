@@ -101,16 +101,20 @@ def _statistics(results: Results) -> tuple[list[Difference], int]:
             if computed is None:
                 unverifiable += 1
                 continue
+            subject = names.get(gid, "tất cả đơn vị") if gid else "tất cả đơn vị"
+            what = stat + (f" {band}" if stat == "count" else "")
+            if fid:
+                what += f" của lĩnh vực {fnames.get(fid, fid)}"
+            if not is_missing(p["location"]):
+                what += f" ({p['location']})"
             kind = _kind(float(p["value"]), float(computed), exact=stat == "count")
             if kind:
-                subject = names.get(gid, "tất cả đơn vị") if gid else "tất cả đơn vị"
-                what = stat + (f" {band}" if stat == "count" else "")
-                if fid:
-                    what += f" của lĩnh vực {fnames.get(fid, fid)}"
-                if not is_missing(p["location"]):
-                    what += f" ({p['location']})"
                 out.append(Difference(year, file, int(row), subject, what, auto(p["value"]),
                                       auto(computed), kind))
+            named = {"max": summary.highest_units, "min": summary.lowest_units}.get(stat)
+            if named is not None and not is_missing(p["unit_id"]) and p["unit_id"] not in named:
+                out.append(Difference(year, file, int(row), subject, what + ", đơn vị",
+                                      p["unit_id"], ", ".join(named), "mismatch"))
     return out, unverifiable
 
 
