@@ -39,3 +39,12 @@ def write(root: Path) -> Path:
     path.write_text(json.dumps(descriptor(root, base), ensure_ascii=False, indent=2) + "\n",
                     encoding="utf-8")
     return path
+
+
+def templates(root: Path) -> dict[str, str]:
+    """An empty CSV (header row only) per table, for editors starting a new table."""
+    out = {}
+    for table in GLOBAL_TABLES + YEAR_TABLES:
+        schema = json.loads((root / "schemas" / f"{table}.json").read_text(encoding="utf-8"))
+        out[f"{table}.csv"] = ",".join(f["name"] for f in schema["fields"]) + "\n"
+    return out
