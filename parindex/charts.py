@@ -19,7 +19,7 @@ Choices worth knowing:
   them; it is also wider than the fonts phones have, so text measured with it is never cut.
 - Colours: `BAND_COLORS` (bands, best to worst) and `GROUP_COLORS` (agency groups) were picked
   so that every colour has at least 3:1 contrast against white (WCAG 1.4.11 for graphics) and
-  every pair stays apart (CIELAB ΔE ≥ 19 for bands, ≥ 24 for the first four groups) for normal
+  every pair stays apart (CIELAB ΔE ≥ 19 for bands, ≥ 30 for the first four groups) for normal
   vision and simulated deuteranopia, protanopia and tritanopia. Colour is never the only cue:
   the band name is in the legend and in the table that follows every chart.
 """
@@ -46,7 +46,7 @@ LINE_HEIGHT = 13
 LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0₫"]}
 RENDERER = "parindex.charts/1"  # bump when render_svg's output changes for the same spec
 
-# Diverging dark blue (best) → warm grey → dark red (worst); contrast vs white 8,3 / 3,5 / 3,9 /
+# Diverging dark blue (best) → warm grey → dark red (worst); contrast vs white 8,3 / 3,4 / 3,9 /
 # 3,9 / 8,1.
 BAND_COLORS: list[str] = ["#1a4f8b", "#4a8fcc", "#8a7f6e", "#c9641e", "#9b1c31"]
 # Paul Tol's colour-blind-safe sets, only the colours dark enough for bars on white.
@@ -104,13 +104,11 @@ def _label_width(width: int) -> int:
     return round(width * 0.4)
 
 
-def _wrap(text: object, width_px: int, font_size: int = FONT_SIZE) -> str:
-    """`text` broken at spaces into lines of about `width_px` (a word too long is cut)."""
-    limit = max(6, int(width_px / (font_size * 0.62)))
+def _greedy(words: list[str], limit: int) -> list[str]:
     lines: list[str] = []
     line = ""
-    for word in str(text).split():
-        while len(word) > limit:
+    for word in words:
+        while len(word) > limit:  # a word longer than a line is cut
             if line:
                 lines.append(line)
                 line = ""
@@ -125,6 +123,19 @@ def _wrap(text: object, width_px: int, font_size: int = FONT_SIZE) -> str:
             line = word
     if line:
         lines.append(line)
+    return lines
+
+
+def _wrap(text: object, width_px: int, font_size: int = FONT_SIZE) -> str:
+    """`text` broken at spaces into lines of about `width_px`, as few lines as the greedy
+    way needs but evened out ("Sở Khoa học và / Công nghệ", not "… Công / nghệ")."""
+    limit = max(6, int(width_px / (font_size * 0.58)))
+    words = str(text).split()
+    lines = _greedy(words, limit)
+    if len(lines) > 1 and max(len(w) for w in words) <= limit:
+        shortest = math.ceil(len(" ".join(words)) / len(lines))
+        lines = next((try_ for n in range(shortest, limit)
+                      if len(try_ := _greedy(words, n)) == len(lines)), lines)
     return "\n".join(lines) or "–"
 
 
@@ -147,9 +158,9 @@ def _step(keys: list[str], minimum: int = 24) -> int:
 def _category_axis(width: int) -> alt.Axis:
     """A left axis of wrapped names, each block of lines centred on its bar."""
     return alt.Axis(
-        title=None, labelExpr="split(datum.label, '\\n')", labelLimit=round(_label_width(width)
-                                                                             * 1.2),
-        labelLineHeight=LINE_HEIGHT, labelPadding=6, ticks=False, domain=False,
+        title=None, labelExpr="split(datum.label, '\\n')",
+        labelLimit=round(_label_width(width) * 1.2), labelLineHeight=LINE_HEIGHT, labelPadding=6,
+        ticks=False, domain=False,
         labelOffset={"expr": f"-(length(split(datum.label, '\\n')) - 1) * {LINE_HEIGHT} / 2"})
 
 
@@ -158,58 +169,70 @@ def _text_px(texts: Iterable[object], font_size: int = FONT_SIZE) -> int:
     return math.ceil(max((len(str(t)) for t in texts), default=0) * font_size * 0.68)
 
 
-def _plot_px(width: int, keys: list[str], right: int) -> int:
-    """About how wide the plotting area will be, once the name column and the room kept for
-    value labels are taken (Vega computes the exact width; this sizes the legend)."""
+def _plot_px(width: int, keys: list[str]) -> int:
+    """About how wide the plotting area will be once the name column is taken: a little less
+    than Vega will make it (it measures the names; this over-estimates them)."""
     lines = [line for k in keys for line in k.split("\n")]
     names = min(_text_px(lines), round(_label_width(width) * 1.2)) + 6
-    return max(60, width - 10 - names - right)
+    return max(80, width - 10 - names)
 
 
-def _legend_columns(names: list[str], plot_px: int) -> int:
-    """As many legend columns as fit under the plotting area (the legend starts at its left)."""
+def _percent_scale(plot_px: int, right_px: int) -> alt.Scale:
+    """0–100 %, plus room after 100 for the value printed at the end of the longest bar.
+
+    Vega's fit-x fits axes and legends into the width but lets marks overflow it, and a legend
+    under the plot can only use the plot's width: so the room is kept inside the plot, as
+    data units past 100 that carry no tick.
+    """
+    room = min(right_px, plot_px // 2)
+    return alt.Scale(domain=[0, round(100 + 100 * room / (plot_px - room), 2)], nice=False,
+                     zero=True)
+
+
+def _legend(names: list[str], plot_px: int, title: str | None) -> alt.Legend:
+    """A legend under the plot, in as many columns as fit under it (it starts at its left)."""
     entry = _text_px(names) + 32
-    return max(1, min(len(names), plot_px // entry))
+    return alt.Legend(title=title, symbolType="square", labelLimit=plot_px - 30,
+                      columns=max(1, min(len(names), plot_px // entry)))
 
 
-def _config(chart: alt.TopLevelMixin, width: int, right: int = 0) -> alt.TopLevelMixin:
+def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return chart.configure(
         font=FONT,
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
         background="white",
-        # room on the right for the labels printed after the longest bars: Vega's fit-x
-        # fits axes and legends into the width but lets marks overflow it.
-        padding={"left": 5, "right": 5 + right, "top": 5, "bottom": 5},
+        padding=5,
     ).configure_view(stroke=None).configure_axis(
         labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, titleFontWeight="normal",
         labelColor=TEXT_COLOR, titleColor=TEXT_COLOR, gridColor="#e3e3e3",
         domainColor="#888888", tickColor="#888888", aria=False,
     ).configure_legend(
         orient="bottom", labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
-        titleFontWeight="normal", labelColor=TEXT_COLOR, titleColor=TEXT_COLOR,
-        labelLimit=width - 40, aria=False,
+        titleFontWeight="normal", labelColor=TEXT_COLOR, titleColor=TEXT_COLOR, aria=False,
     ).configure_title(
         fontSize=13, anchor="start", color=TEXT_COLOR, aria=False,
     ).configure_mark(aria=False)
 
 
-def _top(chart: alt.TopLevelMixin, width: int, description: str, title: str | None,
-         right: int = 0) -> alt.TopLevelMixin:
+def _top(chart: alt.TopLevelMixin, width: int, description: str, title: str | None
+         ) -> alt.TopLevelMixin:
     props = {"width": width, "description": description}
     if title:
         props["title"] = title
-    return _config(chart.properties(**props), width, right)
+    return _config(chart.properties(**props))
 
 
 def _pct_axis(title: str, plot_px: int) -> alt.Axis:
     """0–100 %: ticks every 20 (every 25 or 50 when narrow), all labels kept.
 
-    Vega decides which labels overlap before fitting the width and never again, so it would
-    drop labels that fit; with so few, none can overlap.
+    Vega decides which labels overlap before fitting the width and never again, and thins
+    explicit values down to `tickCount`, so both would drop labels that fit; with so few, none
+    can overlap.
     """
     step = 20 if plot_px >= 150 else 25 if plot_px >= 110 else 50
-    return alt.Axis(title=title, values=list(range(0, 101, step)), format="d", grid=True,
-                    labelOverlap=False, labelFlush=False)
+    values = list(range(0, 101, step))
+    return alt.Axis(title=title, values=values, tickCount=len(values), format="d", grid=True,
+                    labelOverlap=False, labelFlush=False, domain=False)
 
 
 # ---------------------------------------------------------------- charts
@@ -243,18 +266,15 @@ def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = W
             orders.append(int(order) if not _missing(order) else len(BAND_COLORS))
     colors = [band_color(o) for o in orders]
 
-    right = _text_px(df.loc[df["_index"].notna(), "text"]) + 6
-    plot = _plot_px(width, keys, right)
+    plot = _plot_px(width, keys)
+    x_scale = _percent_scale(plot, _text_px(df.loc[df["_index"].notna(), "text"]) + 6)
     y = alt.Y("key:N", sort=keys, scale=alt.Scale(domain=keys), axis=_category_axis(width))
     base = alt.Chart(alt.Data(values=values)).encode(y=y)
     known = "isValid(datum.index)"
     bars = base.transform_filter(known).mark_bar(height={"band": 0.7}).encode(
-        x=alt.X("index:Q", scale=alt.Scale(domain=[0, 100], nice=False),
-                axis=_pct_axis(AXIS_TITLE_INDEX, plot)),
-        color=alt.Color("band_name:N", title="Xếp loại",
-                        scale=alt.Scale(domain=names, range=colors),
-                        legend=alt.Legend(columns=_legend_columns(names, plot),
-                                          symbolType="square")))
+        x=alt.X("index:Q", scale=x_scale, axis=_pct_axis(AXIS_TITLE_INDEX, plot)),
+        color=alt.Color("band_name:N", scale=alt.Scale(domain=names, range=colors),
+                        legend=_legend(names, plot, "Xếp loại")))
     labels = base.transform_filter(known).mark_text(
         align="left", baseline="middle", dx=4, fontSize=FONT_SIZE, color=TEXT_COLOR
     ).encode(x="index:Q", text="text:N")
@@ -265,7 +285,7 @@ def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = W
     if description is None:
         description = _describe_ranking(df)
     chart = alt.layer(bars, labels, gaps).properties(height=alt.Step(_step(keys)))
-    return _top(chart, width, description, title, right)
+    return _top(chart, width, description, title)
 
 
 def _describe_ranking(df: pd.DataFrame) -> str:
@@ -300,17 +320,15 @@ def unit_fields_chart(rows: pd.DataFrame, *, width: int = WIDTH,
     keys = list(df["key"])
     values = _records(df, ["key", "field", "pct", "group_mean", "at", "text", "mean_text"])
     step = _step(keys, minimum=2 * LINE_HEIGHT + 8)
-    right = max(_text_px(df.loc[df["pct"].notna(), "text"]),
-                _text_px(df["mean_text"], FONT_SIZE - 1)) + 7
-    plot = _plot_px(width, keys, right)
+    plot = _plot_px(width, keys)
+    x_scale = _percent_scale(plot, max(_text_px(df.loc[df["pct"].notna(), "text"]),
+                                       _text_px(df["mean_text"], FONT_SIZE - 1)) + 7)
 
     y = alt.Y("key:N", sort=keys, scale=alt.Scale(domain=keys), axis=_category_axis(width))
     base = alt.Chart(alt.Data(values=values)).encode(y=y)
     series = alt.Scale(domain=[UNIT_SERIES, MEAN_SERIES], range=[UNIT_COLOR, MEAN_COLOR])
-    legend = alt.Legend(title=None, symbolType="square",
-                        columns=_legend_columns([UNIT_SERIES, MEAN_SERIES], plot))
+    legend = _legend([UNIT_SERIES, MEAN_SERIES], plot, None)
     has_pct, has_mean = "isValid(datum.pct)", "isValid(datum.group_mean)"
-    x_scale = alt.Scale(domain=[0, 100], nice=False)
     color = alt.Color("series:N", scale=series, legend=legend)
     bars = base.transform_filter(has_pct).transform_calculate(
         series=json.dumps(UNIT_SERIES)).mark_bar(height={"band": 0.55}, opacity=1).encode(
@@ -334,7 +352,7 @@ def unit_fields_chart(rows: pd.DataFrame, *, width: int = WIDTH,
         description = (f"Biểu đồ thanh ngang: tỷ lệ điểm đạt của đơn vị ở {len(df)} lĩnh vực "
                        "(thanh), so với trung bình của nhóm (vạch đậm).")
     chart = alt.layer(bars, ticks, labels, mean_labels, gaps).properties(height=alt.Step(step))
-    return _top(chart, width, description, title, right)
+    return _top(chart, width, description, title)
 
 
 def unit_history_chart(rows: pd.DataFrame, *, width: int = WIDTH, height: int = 180,
@@ -360,8 +378,8 @@ def unit_history_chart(rows: pd.DataFrame, *, width: int = WIDTH, height: int = 
 
     span = [years[0] - 0.5, years[-1] + 0.5] if years else [0, 1]
     x = alt.X("year:Q", scale=alt.Scale(domain=span, nice=False, zero=False),
-              axis=alt.Axis(title="Năm", values=years, format="d", grid=False,
-                            labelOverlap=False, labelFlush=False))
+              axis=alt.Axis(title="Năm", values=years, tickCount=max(len(years), 1), format="d",
+                            grid=False, labelOverlap=False, labelFlush=False))
     y = alt.Y("index:Q", scale=alt.Scale(domain=[lo, hi], nice=False, zero=False),
               axis=alt.Axis(title=AXIS_TITLE_INDEX, format="d", tickCount=5, tickMinStep=1))
     base = alt.Chart(alt.Data(values=values)).encode(x=x, y=y)
@@ -403,19 +421,18 @@ def field_means_chart(rows: pd.DataFrame, *, width: int = WIDTH,
     lines = max((k.count("\n") + 1 for k in keys), default=1)
     band = max(len(groups) * bar_step, lines * LINE_HEIGHT) + 10
 
-    right = _text_px(df.loc[df["mean"].notna(), "text"], FONT_SIZE - 1) + 5
-    plot = _plot_px(width, keys, right)
+    plot = _plot_px(width, keys)
+    x_scale = _percent_scale(plot, _text_px(df.loc[df["mean"].notna(), "text"], FONT_SIZE - 1)
+                             + 5)
     y = alt.Y("key:N", sort=keys, scale=alt.Scale(domain=keys, paddingInner=0, paddingOuter=0),
               axis=_category_axis(width))
     offset = alt.YOffset("group:N", sort=groups,
                          scale=alt.Scale(domain=groups, paddingInner=0.1, paddingOuter=0.3))
     base = alt.Chart(alt.Data(values=values)).encode(y=y, yOffset=offset)
     bars = base.mark_bar().encode(
-        x=alt.X("mean:Q", scale=alt.Scale(domain=[0, 100], nice=False),
-                axis=_pct_axis("Tỷ lệ điểm đạt trung bình (%)", plot)),
-        color=alt.Color("group:N", title="Nhóm", scale=alt.Scale(domain=groups, range=colors),
-                        legend=alt.Legend(columns=_legend_columns(groups, plot),
-                                          symbolType="square")))
+        x=alt.X("mean:Q", scale=x_scale, axis=_pct_axis("Tỷ lệ điểm đạt trung bình (%)", plot)),
+        color=alt.Color("group:N", scale=alt.Scale(domain=groups, range=colors),
+                        legend=_legend(groups, plot, "Nhóm")))
     labels = base.mark_text(align="left", baseline="middle", dx=3, fontSize=FONT_SIZE - 1,
                             color=TEXT_COLOR).encode(x="mean:Q", text="text:N")
 
@@ -423,19 +440,23 @@ def field_means_chart(rows: pd.DataFrame, *, width: int = WIDTH,
         description = (f"Biểu đồ thanh ngang: tỷ lệ điểm đạt trung bình của {len(fields)} lĩnh "
                        f"vực, mỗi nhóm một màu: {', '.join(map(str, groups))}.")
     chart = alt.layer(bars, labels).properties(height=len(keys) * band)
-    return _top(chart, width, description, title, right)
+    return _top(chart, width, description, title)
 
 
 # ---------------------------------------------------------------- rendering
 
 
-def _spec(chart: alt.TopLevelMixin) -> dict:
-    return chart.to_dict()
+def _spec(chart: alt.TopLevelMixin, validate: bool = True) -> dict:
+    return chart.to_dict(validate=validate)
 
 
 def spec_key(chart: alt.TopLevelMixin) -> str:
-    """sha256 of the chart's spec and of what renders it: equal keys, equal SVGs."""
-    payload = {"spec": _spec(chart), "renderer": RENDERER, "locale": LOCALE,
+    """sha256 of the chart's spec and of what renders it: equal keys, equal SVGs.
+
+    The spec is not validated here (render_svg does it), which makes the key cheap: a build can
+    compute it for every chart and render only those whose key has no SVG yet.
+    """
+    payload = {"spec": _spec(chart, validate=False), "renderer": RENDERER, "locale": LOCALE,
                "vega": vlc.get_vega_version(), "vega-lite": vlc.get_vegalite_versions()[-1]}
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
