@@ -58,10 +58,23 @@ AUTHOR_FEED_RSS = None
 
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # tables: align="right" rather than style="text-align: right" (a strict CSP blocks
+        # style attributes)
+        "markdown.extensions.extra": {"tables": {"use_align_attribute": True}},
         "markdown.extensions.meta": {},
         "markdown.extensions.toc": {"permalink": False},
     },
     "output_format": "html5",
 }
 SUMMARY_MAX_LENGTH = 60
+
+# Content is Markdown only; the reStructuredText reader would warn that docutils has no
+# Vietnamese localisation.
+READERS = {"rst": None}
+
+# Every value a template prints is HTML-escaped (names, titles and summaries come from the data
+# tables and may contain "<", "&" or quotes). Only Markdown rendered by Pelican from content/,
+# which is trusted editor content, is printed with |safe (article.content, page.content,
+# note.content). Pelican's defaults (trim_blocks, lstrip_blocks) are kept.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "autoescape": True}

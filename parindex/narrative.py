@@ -73,9 +73,14 @@ def field_lead(field: str, year: int, mean, n: int) -> str:
 def unit_lead(name: str, group: str, row) -> str:
     if row is None:
         return f"{name} thuộc nhóm {group}. Chưa có kết quả Chỉ số CCHC."
-    text = f"{name} thuộc nhóm {group}. Năm {row.year}, chỉ số CCHC là {pct(row.index.value)}"
+    if row.index.value is None:
+        text = (f"{name} thuộc nhóm {group}. Văn bản nguồn không in chỉ số CCHC năm {row.year} "
+                "của đơn vị")
+    else:
+        text = (f"{name} thuộc nhóm {group}. Năm {row.year}, chỉ số CCHC là "
+                f"{pct(row.index.value)}")
     if row.rank is not None:
-        text += f", xếp thứ {row.rank_text} trong nhóm"
+        text += f"; xếp thứ {row.rank_text} trong nhóm"
         if row.rank_inferred:
             text += " (thứ hạng suy ra, không in trong văn bản nguồn)"
     if row.band is not None:
@@ -100,7 +105,7 @@ def downloads_lead() -> str:
 
 def group_chart_alt(group: str, year: int, rows) -> str:
     parts = [f"{r.unit.short_name} {pct(r.index.value)}" for r in rows]
-    return (f"Biểu đồ cột ngang: chỉ số CCHC năm {year} của {len(rows)} đơn vị nhóm {group}, "
+    return (f"Biểu đồ thanh ngang: chỉ số CCHC năm {year} của {len(rows)} đơn vị nhóm {group}, "
             "theo thứ hạng: " + "; ".join(parts) + ". Số liệu ở bảng bên dưới.")
 
 

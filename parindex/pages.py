@@ -141,6 +141,13 @@ class Notes:
         return self.texts.index(text) + 1
 
 
+class NoNotes(Notes):
+    """For values shown where their footnotes are not (home page, directory)."""
+
+    def add(self, text: str | None) -> int | None:
+        return None
+
+
 @dataclass
 class Chart:
     """A chart drawn at build time, next to its page: `<name>.svg` and `<name>.csv`.
@@ -267,8 +274,9 @@ class Page:
 @dataclass(kw_only=True)
 class GroupCard:
     group: Ref
-    stats: GroupStats
-    top: list[ScoreRow]
+    n: int
+    mean: Value
+    top: list[ScoreRow]  # the first three by rank (printed or inferred)
 
 
 @dataclass(kw_only=True)
@@ -387,7 +395,7 @@ class Download:
 
 @dataclass(kw_only=True)
 class DownloadsPage(Page):
-    years: list[tuple[int, list[Download]]]
+    years: list[tuple[int, list[tuple[str, list[Download]]]]]  # year, (content, formats)
     package: list[Download]
     package_zip: Download
     title_package: str
@@ -542,6 +550,7 @@ def _differs(official: float | None, computed: float | None) -> bool:
 def score_row(r, lk: Lookup, notes: Notes) -> ScoreRow:
     """A row of `Results.scores` as a ranking table shows it (footnotes go to `notes`)."""
     inferred = set((_s(r["inferred"]) or "").split("|"))
+    row_note = notes.add(_s(r["note"]))  # numbered first: it sits on the name, left of values
     total_pub, total_calc = _f(r["total_published"]), _f(r["total"])
     total = Value(total_pub, "published") if total_pub is not None else \
         Value(rounded(total_calc), "computed" if total_calc is not None else "")
@@ -571,7 +580,7 @@ def score_row(r, lk: Lookup, notes: Notes) -> ScoreRow:
         band_inferred=band_inferred,
         index_change=_f(r["index_change"]),
         rank_change=None if _f(r["rank_change"]) is None else int(r["rank_change"]),
-        note=notes.add(_s(r["note"])),
+        note=row_note,
     )
 
 
@@ -709,21 +718,21 @@ def _year_sources(results: Results, lk: Lookup, year: int, *tables: str) -> list
 
 
 def _group_chart(page_rows: list[ScoreRow], group: Ref, year: int) -> Chart | None:
-    known = [r for r in page_rows if r.index.value is not None]
-    if not known or len(known) < len(page_rows):
+    if not any(r.index.value is not None for r in page_rows):
         return None
     rows = [{"label": r.unit.short_name, "index": r.index.value,
              "band_name": r.band.name if r.band else None,
              "band_order": r.band.order if r.band else None, "rank": r.rank}
-            for r in known]
+            for r in page_rows]
     return Chart("group_index", "chi-so", f"Chỉ số CCHC năm {year}: {group.name}",
-                 narrative.group_chart_alt(group.name, year, known), rows, "bang-xep-hang")
+                 narrative.group_chart_alt(group.name, year, page_rows), rows, "bang-xep-hang")
 
 
 def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPage:
     notes = Notes()
     group = lk.group(gid, year)
     df = results.year(year)
+    stats = group_stats(results, lk, year, gid, notes)  # shown first on the page
     rows = _ranking_order([score_row(r, lk, notes) for _, r in df[df["group_id"] == gid]
                            .iterrows()])
     columns = []
@@ -733,7 +742,6 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
         columns.append("components")
     if any(r.total.value is not None for r in rows):
         columns.append("total")
-    stats = group_stats(results, lk, year, gid, notes)
     chart = _group_chart(rows, group, year)
     return RankingPage(
         url=group.url, template="ranking", title=f"{group.name}: Chỉ số CCHC năm {year}",
@@ -895,7 +903,8 @@ def _active(u: pd.Series) -> str:
     return ""
 
 
-def directory_page(lk: Lookup, latest_rows: dict[str, ScoreRow]) -> DirectoryPage:
+def directory_page(lk: Lookup, latest_rows: dict[str, ScoreRow], sources: list[Source]
+                   ) -> DirectoryPage:
     entries = [DirectoryEntry(unit=lk.unit(uid), group=lk.group(u["group_id"]),
                               latest=latest_rows.get(uid), active=_active(u))
                for uid, u in lk.units.iterrows()]
@@ -903,7 +912,7 @@ def directory_page(lk: Lookup, latest_rows: dict[str, ScoreRow]) -> DirectoryPag
     return DirectoryPage(
         url="don-vi/", template="directory", title="Cơ quan, đơn vị",
         lead=narrative.directory_lead(len(entries)), breadcrumbs=[HOME], entries=entries,
-        groups=[lk.group(g) for g in lk.groups_df["group_id"]],
+        groups=[lk.group(g) for g in lk.groups_df["group_id"]], sources=sources,
         search_terms=fold(" ".join(e.unit.name for e in entries)))
 
 
@@ -929,12 +938,14 @@ def innovations_page(lk: Lookup, items: list[Innovation], year: int | None,
 
 def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
     ds = results.dataset
-    years = [(y, [Download(results_url(y, "csv"), f"Kết quả năm {y}", "CSV"),
-                  Download(results_url(y, "json"), f"Kết quả năm {y}", "JSON"),
-                  Download(field_results_url(y, "csv"), f"Điểm theo lĩnh vực năm {y}", "CSV"),
-                  Download(field_results_url(y, "json"), f"Điểm theo lĩnh vực năm {y}",
-                           "JSON")])
-             for y in sorted(results.years, reverse=True)]
+    years = []
+    for y in sorted(results.years, reverse=True):
+        files = [(f"Kết quả năm {y}", [Download(results_url(y, e), f"Kết quả năm {y}", e.upper())
+                                       for e in ("csv", "json")]),
+                 (f"Điểm theo lĩnh vực năm {y}",
+                  [Download(field_results_url(y, e), f"Điểm theo lĩnh vực năm {y}", e.upper())
+                   for e in ("csv", "json")])]
+        years.append((y, files))
     package = [Download(PACKAGE_DIR + "datapackage.json", "Mô tả gói dữ liệu", "JSON",
                         "datapackage.json (Frictionless Data Package)")]
     for res in ds.descriptor.get("resources", []):
@@ -961,9 +972,12 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
     cards = []
     df = results.year(year)
     for g in lk.groups_of(year):
-        rows = _ranking_order([score_row(r, lk, Notes()) for _, r in
+        rows = _ranking_order([score_row(r, lk, NoNotes()) for _, r in
                                df[df["group_id"] == g.id].iterrows()])
-        cards.append(GroupCard(group=g, stats=group_stats(results, lk, year, g.id, notes),
+        summary = lk.index_summary(year, g.id)
+        mean = _stat_value(summary.mean if summary else None,
+                           _pub_rows(lk, year, g.id, None, "mean"), notes)
+        cards.append(GroupCard(group=g, n=len(rows), mean=mean,
                                top=[r for r in rows if r.rank is not None][:3]))
     return HomePage(url="", template="home", title="Chỉ số cải cách hành chính",
                     lead=narrative.year_lead(year, stats), year=year, stats=stats, groups=cards,
@@ -974,10 +988,11 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
 def years_page(results: Results, lk: Lookup) -> YearsPage:
     rows = []
     for y in sorted(results.years, reverse=True):
-        s = group_stats(results, lk, y, None, Notes())
+        s = group_stats(results, lk, y, None, NoNotes())
         rows.append((y, s.n, s.mean))
+    ids = [sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]
     return YearsPage(url="chi-so/", template="years", title="Chỉ số CCHC qua các năm",
-                     breadcrumbs=[HOME], years=rows)
+                     breadcrumbs=[HOME], years=rows, sources=lk.sources(*ids))
 
 
 def site(results: Results) -> Site:
@@ -986,7 +1001,7 @@ def site(results: Results) -> Site:
     inns = innovations(results, lk)
     latest_rows: dict[str, ScoreRow] = {}
     for y in results.years:
-        for row in year_rows(results, lk, y, Notes()):
+        for row in year_rows(results, lk, y, NoNotes()):
             latest_rows[row.unit.id] = row
     inn_years = sorted({i.year for i in inns}, reverse=True)
     return Site(
@@ -997,7 +1012,8 @@ def site(results: Results) -> Site:
                   for g in lk.groups_of(y)],
         fields=[field_page(results, lk, y, f.id) for y in results.years
                 for f in lk.fields_of(y)],
-        directory=directory_page(lk, latest_rows),
+        directory=directory_page(lk, latest_rows, lk.sources(*[
+            sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]])),
         units=[unit_page(results, lk, uid, inns) for uid in lk.units.index],
         innovations=[innovations_page(lk, inns, None, inn_years)]
         + [innovations_page(lk, [i for i in inns if i.year == y], y, inn_years)

@@ -49,8 +49,12 @@ class _Collect(logging.Handler):
 
 def _pelican(settings_file: Path, override: dict) -> list[str]:
     from pelican import Pelican
+    from pelican.log import LimitFilter
     from pelican.settings import read_settings
 
+    # Pelican drops a warning it has logged once in this process; each build must see its own.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     handler = _Collect()
     root = logging.getLogger()
     root.addHandler(handler)
@@ -130,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Dữ liệu có lỗi nên không dựng trang. " + KEPT.format(output=args.output),
               file=sys.stderr)
         return 1
-    except (BuildError, Exception) as exc:  # noqa: BLE001 - any failure keeps the old site
+    except Exception as exc:  # noqa: BLE001 - any failure keeps the old site
         print(f"Dựng trang không thành công: {exc}", file=sys.stderr)
         print(KEPT.format(output=args.output), file=sys.stderr)
         return 1

@@ -16,7 +16,8 @@ written.
 
 from __future__ import annotations
 
-import logging
+import hashlib
+import json
 import os
 import shutil
 import zipfile
@@ -29,16 +30,14 @@ from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from parindex import charts, exports, fmt, narrative, pages
+from parindex import charts, exports, fmt, narrative, pages, text
 from parindex.dataset import load
 from parindex.package import descriptor
 from parindex.problems import DataError
 from parindex.score import score
 
-log = logging.getLogger(__name__)
-
 FILTERS = {"num": fmt.num, "pct": fmt.pct, "integer": fmt.integer, "signed": fmt.signed,
-           "auto": fmt.auto, "change": narrative.change}
+           "auto": fmt.auto, "change": narrative.change, "fold": text.fold}
 EXTRA_PAGES = [("tim-kiem/index.html", "search", "Tìm kiếm"), ("404.html", "404",
                                                                "Không tìm thấy trang")]
 
@@ -52,11 +51,11 @@ class ParIndexGenerator(Generator):
         dataset, report = load(data)
         if dataset is None:
             raise DataError(report)
+        self.env.autoescape = True  # data can hold any text, whatever the site's settings
         self.results = score(dataset)
         self.site = pages.site(self.results)
         self.notes = self._read_notes(s.get("PARINDEX_NOTES", "don-vi"))
         self.cache = Path(s.get("PARINDEX_CHART_CACHE", ".cache/charts"))
-        self.env.filters.update(FILTERS)
         self.context["parindex_years"] = self.results.years
         self.context["PARINDEX_SOURCE_YEAR"] = self.results.latest_year
 
@@ -109,22 +108,27 @@ class ParIndexGenerator(Generator):
         self._out(rel).write_text(text, encoding="utf-8-sig" if bom else "utf-8")
 
     def _write_chart(self, page: pages.Page, chart: pages.Chart) -> None:
+        """SVG from the cache when its spec key is known, else drawn, rendered and cached.
+
+        Building an Altair chart just to compute its spec key costs more than everything else
+        of a warm build, so the key is remembered under a hash of what determines the spec
+        (the chart's rows and text, the band table, the code and versions that draw it).
+        """
         rows = pd.DataFrame(chart.rows)
-        draw = getattr(charts, f"{chart.kind}_chart")
-        if chart.kind == "group_index":
-            spec = draw(rows, self._bands(page.year), description=chart.alt)
-        else:
-            spec = draw(rows, description=chart.alt)
-        cached = self.cache / f"{charts.spec_key(spec)}.svg"
-        if cached.is_file():
-            svg = cached.read_text(encoding="utf-8")
-        else:
-            svg = charts.render_svg(spec)
-            self.cache.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(svg, encoding="utf-8")
-            tmp.replace(cached)
-        self._write_text(page.url + chart.name + ".svg", svg)
+        bands = self._bands(page.year) if chart.kind == "group_index" else None
+        memo = self.cache / "inputs" / _input_key(chart, bands)
+        key = memo.read_text(encoding="utf-8").strip() if memo.is_file() else ""
+        cached = self.cache / f"{key}.svg"
+        if not key or not cached.is_file():
+            draw = getattr(charts, f"{chart.kind}_chart")
+            args = (rows, bands) if bands is not None else (rows,)
+            spec = draw(*args, description=chart.alt)
+            key = charts.spec_key(spec)
+            cached = self.cache / f"{key}.svg"
+            if not cached.is_file():
+                _atomic_write(cached, charts.render_svg(spec))
+            _atomic_write(memo, key)
+        self._write_text(page.url + chart.name + ".svg", cached.read_text(encoding="utf-8"))
         self._write_text(page.url + chart.name + ".csv", exports.to_csv(rows), bom=True)
 
     def _bands(self, year: int) -> pd.DataFrame:
@@ -145,8 +149,6 @@ class ParIndexGenerator(Generator):
 
     def _write_package(self, root: Path) -> None:
         """A copy of the data package (CSV, schemas, an up-to-date descriptor) and its zip."""
-        import json
-
         target = self._out(pages.PACKAGE_DIR + "x").parent
         files = sorted(p for p in root.rglob("*") if p.is_file()
                        and p.suffix in (".csv", ".json") and p.name != "datapackage.json"
@@ -181,9 +183,45 @@ class ParIndexGenerator(Generator):
         self._write_text("sitemap.xml", "\n".join(lines) + "\n")
 
 
+def _code_key() -> str:
+    """What draws a chart besides its data: the chart and formatting code and their libraries."""
+    import altair
+    import vl_convert
+
+    parts = [Path(charts.__file__).read_bytes(), Path(fmt.__file__).read_bytes(),
+             altair.__version__.encode(), vl_convert.__version__.encode(),
+             charts.RENDERER.encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def _input_key(chart: pages.Chart, bands: pd.DataFrame | None) -> str:
+    payload = {"kind": chart.kind, "rows": chart.rows, "alt": chart.alt, "code": CODE_KEY,
+               "bands": None if bands is None else bands[["band_id", "name", "order"]]
+               .to_dict("records")}
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write through a temporary file, so that a reader (another build) never sees half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+CODE_KEY = _code_key()
+
+
 def get_generators(pelican_object):
     return ParIndexGenerator
 
 
+def add_filters(generator) -> None:
+    """Number formatting (parindex.fmt) and search folding for every template of the site."""
+    generator.env.filters.update(FILTERS)
+
+
 def register() -> None:
+    signals.generator_init.connect(add_filters)
     signals.get_generators.connect(get_generators)

@@ -57,3 +57,12 @@ def copy_real(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site, built once per test session (per worker) with plugins.build.build."""
+    from plugins.build import build
+
+    result = build(tmp_path_factory.mktemp("site") / "output")
+    return result

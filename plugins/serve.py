@@ -1,0 +1,82 @@
+"""Preview: `python -m plugins.serve` (what `make serve` runs).
+
+Builds the site, serves `output/` on http://127.0.0.1:8000 from a thread, and rebuilds whenever
+something changes in data/, content/ or theme/. A build that fails (bad data, a template error)
+prints why and leaves the last good site in `output/`, which keeps being served.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from parindex.problems import DataError
+from plugins.build import KEPT, ROOT, build
+
+WATCHED = ("data", "content", "theme")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+def rebuild(output: Path) -> bool:
+    """One build; on failure print why (Vietnamese, no traceback) and keep the old site."""
+    try:
+        result = build(output)
+    except DataError as exc:
+        print(exc.report, file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - any failure keeps the last good site
+        print(f"Dựng trang không thành công: {exc}", file=sys.stderr)
+    else:
+        for w in result.warnings:
+            print(f"CẢNH BÁO (Pelican) {w}", file=sys.stderr)
+        print(f"Đã dựng lại trang trong {result.seconds:.1f} giây.", flush=True)
+        return True
+    print(KEPT.format(output=output), file=sys.stderr, flush=True)
+    return False
+
+
+def serve(output: Path, host: str, port: int) -> ThreadingHTTPServer:
+    """Serve `output` from a daemon thread; the directory is looked up on every request, so
+    an atomic swap of `output/` is picked up at once."""
+    output.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(QuietHandler, directory=str(output))
+    server = ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
+    from watchfiles import watch
+
+    p = argparse.ArgumentParser(prog="python -m plugins.serve")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--output", default=str(ROOT / "output"))
+    args = p.parse_args(argv)
+    output = Path(args.output).resolve()
+    rebuild(output)
+    server = serve(output, args.host, args.port)
+    print(f"Xem trang tại http://{args.host}:{args.port}/ (Ctrl+C để dừng). "
+          f"Tự dựng lại khi {', '.join(WATCHED)} thay đổi.", flush=True)
+    try:
+        for changes in watch(*(ROOT / d for d in WATCHED if (ROOT / d).exists())):
+            names = sorted({Path(p).relative_to(ROOT).as_posix() for _, p in changes})
+            print("Thay đổi: " + ", ".join(names[:5]) + (" …" if len(names) > 5 else ""),
+                  flush=True)
+            rebuild(output)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,538 @@
+"""The built site in a real browser (Chromium through Playwright's sync API).
+
+The real site is built once per session (the `site` fixture of conftest.py, plugins.build.build)
+and served by Python's http.server on 127.0.0.1 with a strict Content-Security-Policy, as a
+province's web server may set it (DESIGN.md: no inline scripts, nothing from outside). A missing
+path answers 404 with the site's own 404.html, as a configured host does.
+
+Pagefind's UI compiles its search index with WebAssembly; under `default-src 'self'` Chromium
+refuses to compile it, so the policy adds `script-src 'self' 'wasm-unsafe-eval'` (the narrowest
+source that allows WebAssembly and nothing else: no eval, no inline script). The README's
+hosting notes should say the same.
+
+Chromium is Debian's (/usr/bin/chromium, installed by `make test`); no browser is downloaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import threading
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.is_file():
+    pytest.skip("the browser tests need Debian's Chromium at /usr/bin/chromium "
+                "(`make test` installs it)", allow_module_level=True)
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+from tests.conftest import DATA, ROOT, copy_real  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
+TIMEOUT = 15_000  # ms, for anything the page does by itself (Pagefind loads asynchronously)
+
+
+def _first_field_id() -> str:
+    with open(DATA / "fields.csv", encoding="utf-8-sig") as f:
+        return min(csv.DictReader(f), key=lambda r: int(r["order"]))["field_id"]
+
+
+def _district_group_id() -> str:
+    with open(DATA / "groups.csv", encoding="utf-8-sig") as f:
+        return next(r["group_id"] for r in csv.DictReader(f) if "huyện" in r["name"])
+
+
+RANKING = f"/chi-so/2023/{_district_group_id()}/"
+PROFILE = "/don-vi/ubnd-huyen-my-xuyen/"
+NOT_FOUND = "/chi-so/2023/khong-co-trang-nay/"
+PAGES = {
+    "home": "/",
+    "year": "/chi-so/2023/",
+    "ranking": RANKING,
+    "profile": PROFILE,
+    "field": f"/chi-so/2023/linh-vuc/{_first_field_id()}/",
+    "innovations": "/sang-kien/",
+    "downloads": "/du-lieu/",
+    "search": "/tim-kiem/",
+    "search-results": "/tim-kiem/?q=my+xuyen",
+    "methodology": "/phuong-phap/",
+    "news": "/tin-tuc/",
+    "404": NOT_FOUND,
+}
+RESULT_LINK = ".pagefind-ui__result-link"
+
+
+# ---------------------------------------------------------------- serving
+
+class _Handler(SimpleHTTPRequestHandler):
+    csp: str | None = CSP
+
+    def end_headers(self) -> None:
+        if self.csp:
+            self.send_header("Content-Security-Policy", self.csp)
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+class _NoCspHandler(_Handler):
+    csp = None
+
+
+def _serve(directory: Path, handler=_Handler):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    server, url = _serve(site.output)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser):
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT)
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+# ---------------------------------------------------------------- what a page did
+
+@dataclass
+class Watch:
+    """Everything a page logged, requested and received while it was watched."""
+
+    base: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    bad_responses: list[str] = field(default_factory=list)
+
+    @classmethod
+    def on(cls, page: Page, base: str) -> Watch:
+        w = cls(base)
+        page.on("console", lambda m: m.type == "error" and w.console_errors.append(
+            f"{m.text} ({m.location.get('url')})"))
+        page.on("pageerror", lambda e: w.page_errors.append(str(e)))
+        page.on("request", lambda r: w.requests.append(r.url))
+        page.on("requestfailed", lambda r: w.failed.append(f"{r.url}: {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and not r.request.is_navigation_request()
+                and w.bad_responses.append(f"{r.status} {r.url}"))
+        return w
+
+    def outside(self) -> list[str]:
+        return [u for u in self.requests
+                if not (u.startswith(self.base + "/") or u.startswith(("data:", "blob:")))]
+
+    def assert_clean(self) -> None:
+        assert self.page_errors == [], self.page_errors
+        assert self.console_errors == [], self.console_errors
+        assert self.outside() == [], self.outside()
+        assert self.failed == [], self.failed
+        assert self.bad_responses == [], self.bad_responses
+
+
+def wait_for_results(page: Page):
+    """Pagefind's UI fetches its index, then renders result links; wait for the first one."""
+    links = page.locator(RESULT_LINK)
+    expect(links.first).to_be_visible(timeout=TIMEOUT)
+    return links
+
+
+def open_page(page: Page, url: str):
+    response = page.goto(url, wait_until="networkidle")
+    if "/tim-kiem/?q=" in url:
+        wait_for_results(page)
+    return response
+
+
+# ---------------------------------------------------------------- 1. pages load cleanly
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_without_console_error_and_nothing_from_outside(page, base_url, name):
+    watch = Watch.on(page, base_url)
+    response = open_page(page, base_url + PAGES[name])
+    assert response is not None
+    assert response.status == (404 if name == "404" else 200)
+    if name == "404":
+        # The main document's own 404 status is what a missing page must answer; Chromium logs
+        # it as "Failed to load resource" for the page itself, which is not an error of a page.
+        own = f"({base_url}{NOT_FOUND})"
+        watch.console_errors = [e for e in watch.console_errors
+                                if not (e.startswith("Failed to load resource") and
+                                        e.endswith(own))]
+        expect(page.locator("h1")).to_be_visible()
+    assert page.locator("main#noi-dung").count() == 1
+    watch.assert_clean()
+
+
+# ---------------------------------------------------------------- 2. search
+
+SEARCHES = [
+    ("my xuyen", PROFILE),
+    ("Mỹ Xuyên", PROFILE),
+    ("tran de", "/don-vi/ubnd-huyen-tran-de/"),
+]
+
+
+def _search(page: Page, base_url: str, query: str):
+    page.goto(base_url + "/tim-kiem/", wait_until="networkidle")
+    box = page.locator(".pagefind-ui__search-input")
+    expect(box).to_be_visible(timeout=TIMEOUT)
+    box.fill(query)
+    return wait_for_results(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, path", SEARCHES)
+def test_search_finds_the_agency(page, base_url, query, path):
+    watch = Watch.on(page, base_url)
+    links = _search(page, base_url, query)
+    target = page.locator(f'{RESULT_LINK}[href$="{path}"]')
+    expect(target.first).to_be_visible(timeout=TIMEOUT)
+    shown = links.evaluate_all("ls => ls.map(l => l.getAttribute('href'))")
+    assert any(h.endswith(path) for h in shown), shown
+    watch.assert_clean()
+
+
+@pytest.mark.browser
+def test_search_dong_finds_a_title_with_dong(page, base_url):
+    watch = Watch.on(page, base_url)
+    links = _search(page, base_url, "dong")
+    titles = links.all_inner_texts()
+    assert any("đồng" in t.lower() for t in titles), titles
+    watch.assert_clean()
+
+
+@pytest.mark.browser
+def test_search_from_the_header_form(page, base_url):
+    page.goto(base_url + "/", wait_until="networkidle")
+    page.locator("form.site-search input[name=q]").fill("tran de")
+    page.locator("form.site-search button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/tim-kiem/\?q=tran\+de$"))
+    expect(page.locator(f'{RESULT_LINK}[href$="/don-vi/ubnd-huyen-tran-de/"]').first
+           ).to_be_visible(timeout=TIMEOUT)
+
+
+# ---------------------------------------------------------------- 3. sorting a ranking
+
+DISTRICTS_BY_RANK = [
+    "UBND huyện Mỹ Xuyên", "UBND huyện Long Phú", "UBND thị xã Ngã Năm",
+    "UBND huyện Châu Thành", "UBND huyện Kế Sách", "UBND huyện Thạnh Trị",
+    "UBND huyện Cù Lao Dung", "UBND huyện Mỹ Tú", "UBND thành phố Sóc Trăng",
+    "UBND huyện Trần Đề", "UBND thị xã Vĩnh Châu"]
+DISTRICTS_BY_NAME = [  # Vietnamese order: huyện < thành phố < thị xã; Châu < Cù; Tú < Xuyên
+    "UBND huyện Châu Thành", "UBND huyện Cù Lao Dung", "UBND huyện Kế Sách",
+    "UBND huyện Long Phú", "UBND huyện Mỹ Tú", "UBND huyện Mỹ Xuyên",
+    "UBND huyện Thạnh Trị", "UBND huyện Trần Đề", "UBND thành phố Sóc Trăng",
+    "UBND thị xã Ngã Năm", "UBND thị xã Vĩnh Châu"]
+TABLE = "table#bang-xep-hang"
+
+
+def _column(page: Page, header: str) -> int:
+    heads = [t.strip() for t in page.locator(f"{TABLE} thead th").all_inner_texts()]
+    return heads.index(header)
+
+
+def _names(page: Page) -> list[str]:
+    cells = page.locator(f"{TABLE} tbody th[scope=row]").all_inner_texts()
+    return [re.sub(r"\d+$", "", c).strip() for c in cells]  # footnote marks follow names
+
+
+def _cells(page: Page, col: int) -> list[str]:
+    rows = page.locator(f"{TABLE} tbody tr")
+    return [rows.nth(i).locator("td, th").nth(col).inner_text().strip()
+            for i in range(rows.count())]
+
+
+def _aria_sort(page: Page) -> dict[str, str]:
+    out = {}
+    for th in page.locator(f"{TABLE} thead th").all():
+        if th.get_attribute("aria-sort"):
+            out[th.inner_text().strip()] = th.get_attribute("aria-sort")
+    return out
+
+
+@pytest.mark.browser
+def test_sorting_the_ranking_by_index_and_by_name(page, base_url):
+    watch = Watch.on(page, base_url)
+    page.goto(base_url + RANKING, wait_until="networkidle")
+    assert _names(page) == DISTRICTS_BY_RANK
+    assert _aria_sort(page) == {"Hạng": "ascending"}
+    index_col = _column(page, "Chỉ số (%)")
+
+    sort_index = page.locator(f"{TABLE} thead th").nth(index_col).get_by_role("button")
+    expect(sort_index).to_have_text("Chỉ số (%)")
+    sort_index.click()
+    values = _cells(page, index_col)
+    assert values[0].startswith("69,06%") and values[-1].startswith("83,84%"), values
+    assert _names(page)[0] == "UBND thị xã Vĩnh Châu"
+    numbers = [float(re.match(r"[\d,]+", v).group().replace(",", ".")) for v in values]
+    assert numbers == sorted(numbers)
+    assert _aria_sort(page) == {"Chỉ số (%)": "ascending"}
+
+    sort_index.click()
+    assert _names(page)[0] == "UBND huyện Mỹ Xuyên"
+    numbers = [float(re.match(r"[\d,]+", v).group().replace(",", "."))
+               for v in _cells(page, index_col)]
+    assert numbers == sorted(numbers, reverse=True)
+    assert _aria_sort(page) == {"Chỉ số (%)": "descending"}
+
+    sort_name = page.get_by_role("button", name="Cơ quan, đơn vị")
+    sort_name.click()
+    assert _names(page) == DISTRICTS_BY_NAME
+    assert _aria_sort(page) == {"Cơ quan, đơn vị": "ascending"}
+    sort_name.click()
+    assert _names(page) == DISTRICTS_BY_NAME[::-1]
+    assert _aria_sort(page) == {"Cơ quan, đơn vị": "descending"}
+    status = page.locator(".sort-status")
+    expect(status).to_have_text(re.compile("Cơ quan, đơn vị.*giảm dần"))
+    watch.assert_clean()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_ranking_is_in_rank_order(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + RANKING)
+        assert page.locator(f"{TABLE} tbody tr").count() == 11
+        assert _names(page) == DISTRICTS_BY_RANK
+        assert _cells(page, 0) == [str(i) for i in range(1, 12)]
+        assert page.locator(f"{TABLE} button").count() == 0
+        assert _aria_sort(page) == {"Hạng": "ascending"}
+        assert page.locator(f"{TABLE} tbody tr").first.is_visible()
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------- 4. phone width
+
+OVERFLOW = """() => {
+  const vw = window.innerWidth;
+  const wide = [];
+  for (const t of document.querySelectorAll('table')) {
+    if (t.scrollWidth <= vw + 1) continue;
+    const box = t.closest('.table-scroll');
+    const style = box && getComputedStyle(box).overflowX;
+    if (!box || !['auto', 'scroll'].includes(style) || box.clientWidth > vw)
+      wide.push((t.id || t.className) + ': ' + t.scrollWidth + 'px, container ' +
+                (box ? style + ' ' + box.clientWidth + 'px' : 'none'));
+  }
+  const sticking = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > vw + 1 && !el.closest('.table-scroll') && r.width > 0)
+      sticking.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+                    (el.className && typeof el.className === 'string' ?
+                     '.' + el.className.split(' ').join('.') : '') + ' right=' +
+                    Math.round(r.right));
+  }
+  return {scroll: document.documentElement.scrollWidth, inner: vw, wide: wide,
+          sticking: sticking.slice(0, 10)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser: Browser):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    context.set_default_timeout(TIMEOUT)
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_scrolls_sideways_at_375px(phone, base_url, name):
+    open_page(phone, base_url + PAGES[name])
+    m = phone.evaluate(OVERFLOW)
+    assert m["inner"] == 375
+    assert m["scroll"] <= m["inner"] + 1, m
+    assert m["wide"] == [], m
+
+
+@pytest.mark.browser
+def test_a_wide_table_scrolls_inside_its_container_at_375px(phone, base_url):
+    phone.goto(base_url + RANKING, wait_until="networkidle")
+    box = phone.locator(".table-scroll", has=phone.locator(TABLE))
+    sizes = box.evaluate("b => [b.scrollWidth, b.clientWidth, getComputedStyle(b).overflowX]")
+    assert sizes[0] > sizes[1] and sizes[2] in ("auto", "scroll"), sizes
+    box.evaluate("b => { b.scrollLeft = 10000; }")
+    assert box.evaluate("b => b.scrollLeft") > 0
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 376
+
+
+# ---------------------------------------------------------------- 5. accessibility
+
+AXE_PAGES = ["home", "ranking", "profile", "innovations", "field"]
+
+
+def _describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        targets = [", ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"])
+                   for n in v["nodes"][:5]]
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} element(s): "
+                     + " | ".join(targets))
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", AXE_PAGES)
+def test_axe_finds_no_serious_or_critical_violation(page, base_url, axe, name):
+    page.goto(base_url + PAGES[name], wait_until="networkidle")
+    violations = axe.run(page).response["violations"]
+    bad = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not bad, "\n" + _describe(bad)
+
+
+# ---------------------------------------------------------------- 6. hostile data
+
+SCRIPT = "<script>window.__pwned=1</script>"
+IMG = '"><img src=x onerror="window.__pwned=1">'
+HOSTILE_NAME = f"UBND huyện Mỹ Xuyên {SCRIPT} {IMG}"
+HOSTILE_SHORT = f"Mỹ Xuyên {SCRIPT}{IMG}"
+HOSTILE_TITLE = f"Sáng kiến {SCRIPT} {IMG}"
+HOSTILE_SUMMARY = f"Tóm tắt {IMG} {SCRIPT}"
+
+
+def _rewrite(path: Path, unit_id: str, values: dict[str, str]) -> None:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        columns, rows = reader.fieldnames, list(reader)
+    row = next(r for r in rows if r["unit_id"] == unit_id)
+    row.update(values)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The real data with markup in Mỹ Xuyên's names and in its innovation, built."""
+    from parindex.dataset import load
+    from plugins.build import build
+
+    tmp = tmp_path_factory.mktemp("hostile")
+    data = copy_real(tmp)
+    unit = "ubnd-huyen-my-xuyen"
+    _rewrite(data / "units.csv", unit, {"name": HOSTILE_NAME, "short_name": HOSTILE_SHORT})
+    innovations = data / "2023/innovations.csv"
+    _rewrite(innovations, unit, {"title": HOSTILE_TITLE, "summary": HOSTILE_SUMMARY,
+                                 "url": "javascript:alert(1)"})
+    dataset, report = load(data)
+    refused = [p for p in report.errors
+               if p.column == "url" and "javascript:" in (p.value or "")]
+    assert dataset is None and refused, str(report)
+    assert "innovations.csv" in refused[0].file
+
+    _rewrite(innovations, unit, {"url": "https://example.gov.vn/sang-kien?a=1&b=2"})
+    dataset, report = load(data)
+    assert dataset is not None, str(report)
+    cache = tmp / "cache"  # a copy, so the project's chart cache gets no hostile entries
+    if (ROOT / ".cache/charts").is_dir():
+        shutil.copytree(ROOT / ".cache/charts", cache)
+    return build(tmp / "output", data=data, cache=cache).output
+
+
+@pytest.fixture(scope="module", params=["csp", "no-csp"])
+def hostile_url(request, hostile_site):
+    """Served with and without the CSP: without it an injected script would really run."""
+    server, url = _serve(hostile_site, _Handler if request.param == "csp" else _NoCspHandler)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+def test_chart_svgs_carry_no_markup_from_the_data(hostile_site):
+    svgs = list(hostile_site.rglob("*.svg"))
+    assert svgs
+    for svg in svgs:
+        text = svg.read_text(encoding="utf-8")
+        assert "<script" not in text.lower(), svg
+        for el in ET.fromstring(text).iter():  # well-formed XML, and no element from the data
+            assert el.tag.rsplit("}", 1)[-1] not in ("script", "img", "foreignObject"), svg
+            assert not [a for a in el.attrib if a.rsplit("}", 1)[-1].startswith("on")], svg
+    profile = (hostile_site / "don-vi/ubnd-huyen-my-xuyen").glob("*.svg")
+    assert any("&lt;script&gt;" in p.read_text(encoding="utf-8") for p in profile)
+
+
+HOSTILE_PAGES = [PROFILE, RANKING, "/sang-kien/", "/tim-kiem/?q=my+xuyen"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", HOSTILE_PAGES)
+def test_markup_in_the_data_is_shown_as_text_and_never_runs(page, hostile_url, path):
+    watch = Watch.on(page, hostile_url)
+    page.goto(hostile_url + path, wait_until="networkidle")
+    if path.startswith("/tim-kiem/"):
+        links = page.locator(RESULT_LINK, has_text="<script>")
+        expect(links.first).to_be_visible(timeout=TIMEOUT)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    text = page.locator("body").inner_text()
+    assert SCRIPT in text
+    expect(page.get_by_text(SCRIPT).first).to_be_visible()
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator("[onerror]").count() == 0
+    scripts = page.locator("script").evaluate_all("ss => ss.map(s => s.src)")
+    assert all(s.startswith(hostile_url + "/") for s in scripts), scripts
+    if path == "/sang-kien/":
+        assert page.locator('a[href^="javascript:"]').count() == 0
+        link = page.locator('a[href="https://example.gov.vn/sang-kien?a=1&b=2"]')
+        assert link.count() >= 1
+    watch.assert_clean()  # includes "Refused to execute inline script" under the CSP

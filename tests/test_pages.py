@@ -1,0 +1,279 @@
+"""Page models (parindex/pages.py) and Vietnamese text helpers (parindex/text.py).
+
+A small package written inline: two groups, one complete (with a printed index that differs
+from the recomputed one, and a printed statistic that is wrong) and one where the source prints
+only a few indices and the ranks are inferred from a table's order.
+"""
+
+import unicodedata
+
+import pytest
+
+from parindex import fmt, pages
+from parindex.dataset import load
+from parindex.score import score
+from parindex.text import fold, slug, vi_sort_key
+from tests.conftest import write_package
+
+PACKAGE = {
+    "groups.csv": """
+group_id,name,short_name,order,active_from,active_to
+so,Sở ngành,Sở,1,,
+huyen,UBND cấp huyện,Huyện,2,,
+""",
+    "units.csv": """
+unit_id,name,short_name,group_id,parent_id,aliases,active_from,active_to,successor_id,note
+so-a,Sở Tư pháp,Tư pháp,so,,,,,,
+so-b,Sở Tài chính,Tài chính,so,,,,,,
+so-c,Sở Y tế,Y tế,so,,,,,,
+h-1,UBND huyện Mỹ Xuyên,Mỹ Xuyên,huyen,,,,2024,,
+h-2,UBND huyện Đồng Văn,Đồng Văn,huyen,,huyện Đồng Văn,,,,
+h-3,UBND huyện Ân Thi,Ân Thi,huyen,,,,,,
+""",
+    "fields.csv": """
+field_id,name,short_name,order
+f1,Công tác chỉ đạo điều hành,Chỉ đạo,1
+f2,Đánh giá tác động,Tác động,2
+""",
+    "components.csv": """
+component_id,name,short_name,order
+self_assessment,Điểm tự đánh giá,Tự đánh giá,1
+survey_staff,Khảo sát CBCCVC,KS CBCCVC,2
+sipas,Chỉ số SIPAS,SIPAS,3
+""",
+    "bands.csv": """
+year_from,year_to,band_id,name,order,min_pct,min_inclusive,max_pct,max_inclusive
+2023,,tot,Tốt,1,80,true,,
+2023,,kha,Khá,2,65,true,80,false
+2023,,tb,Trung bình,3,,,65,false
+""",
+    "sources.csv": """
+source_id,title,number,date,issuer,url,note
+bc,Báo cáo kết quả năm 2023,12/BC-SNV,2024-03-01,Sở Nội vụ,,
+""",
+    "2023/scores.csv": """
+unit_id,max_score,self_assessment,survey_staff,sipas,total_published,index_published,rank_published,band_published,inferred,source_id,note
+h-1,100,50,20,13.84,83.84,83.84,1,,,bc,
+h-2,95.25,45.31,13.78,14.62,73.71,77.38,2,,,bc,"Bảng in 77,38."
+h-3,96,39.86,12.84,13.59,66.29,69.06,3,,,bc,
+so-a,,,,,,84.81,1,tot,rank_published|band_published,bc,Hạng suy ra.
+so-b,,,,,,,2,,rank_published,bc,Hạng suy ra.
+so-c,,,,,,58.89,3,tb,rank_published|band_published,bc,Hạng suy ra.
+""",
+    "2023/published_stats.csv": """
+group_id,field_id,statistic,band_id,unit_id,value,location,source_id,note
+huyen,,mean,,,76.76,Bảng,bc,
+huyen,,spread,,,6.76,Đoạn văn,bc,In sai.
+so,,mean,,,71.5,Đoạn văn,bc,
+so,,max,,so-a,84.81,Đoạn văn,bc,
+""",
+    "2023/field_maxima.csv": """
+group_id,field_id,max_score,inferred,source_id,note
+huyen,f1,14,true,bc,
+""",
+    "2023/field_scores.csv": """
+unit_id,field_id,score,max_score,source_id,note
+h-1,f1,11.29,,bc,
+h-1,f2,40,,bc,
+h-2,f1,10,,bc,
+h-2,f2,35,,bc,
+h-3,f1,7,,bc,
+h-3,f2,30,,bc,
+""",
+    "2023/innovations.csv": """
+unit_id,title,summary,field_id,url,source_id
+h-1,Chứng thực bản sao điện tử,Áp dụng tại 03 xã.,f1,,bc
+h-2,Dân đến không viết,,,,bc
+so-a,Zalo OA,Kênh Zalo.,,https://example.org/zalo,bc
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = write_package(tmp_path_factory.mktemp("pages"), PACKAGE)
+    dataset, report = load(root)
+    assert dataset is not None, str(report)
+    return pages.site(score(dataset))
+
+
+def ranking(site, group_id):
+    return next(p for p in site.rankings if p.group.id == group_id)
+
+
+def unit(site, unit_id):
+    return next(p for p in site.units if p.unit.id == unit_id)
+
+
+# ---- Vietnamese text -----------------------------------------------------------------------
+
+
+def test_vietnamese_letters_sort_after_their_base_letter():
+    words = ["Đồng", "Dương", "Ân", "An", "Ắt", "Bình", "Ưng", "Uông", "Ơn", "Ôn", "On", "Ê", "Ez"]
+    assert sorted(words, key=vi_sort_key) == [
+        "An", "Ắt", "Ân", "Bình", "Dương", "Đồng", "Ez", "Ê", "On", "Ôn", "Ơn", "Uông", "Ưng"]
+
+
+def test_tones_decide_only_between_otherwise_equal_words():
+    assert sorted(["ạ", "á", "ã", "ả", "à", "a"], key=vi_sort_key) == ["a", "à", "ả", "ã", "á", "ạ"]
+    # the letters decide first: "ác" (a, c) comes before "an" (a, n) whatever the tone
+    assert sorted(["an", "ác"], key=vi_sort_key) == ["ác", "an"]
+
+
+def test_agency_names_sort_as_a_vietnamese_reader_expects():
+    names = ["Sở Y tế", "Sở Tư pháp", "Văn phòng UBND tỉnh", "Sở Tài chính", "Ban Dân tộc",
+             "Sở Xây dựng", "Cục Thuế tỉnh", "Chi cục Hải quan"]
+    assert sorted(names, key=vi_sort_key) == [
+        "Ban Dân tộc", "Chi cục Hải quan", "Cục Thuế tỉnh", "Sở Tài chính", "Sở Tư pháp",
+        "Sở Xây dựng", "Sở Y tế", "Văn phòng UBND tỉnh"]
+
+
+def test_sort_key_ignores_unicode_normalisation_and_extra_spaces():
+    nfd = unicodedata.normalize("NFD", "Mỹ Xuyên")
+    assert nfd != "Mỹ Xuyên" and vi_sort_key(nfd) == vi_sort_key("Mỹ  Xuyên")
+
+
+def test_fold_and_slug_drop_diacritics_and_turn_d_stroke_into_d():
+    assert fold("UBND huyện Mỹ Xuyên") == "ubnd huyen my xuyen"
+    assert fold("Trần Đề") == "tran de"
+    assert fold("Đồng") == "dong"
+    assert slug("Sở Tư pháp – Đồng Tháp") == "so-tu-phap-dong-thap"
+
+
+# ---- Ranking pages ---------------------------------------------------------------------------
+
+
+def test_ranking_rows_are_in_rank_order_with_rank_of_group_size(site):
+    page = ranking(site, "huyen")
+    assert page.url == "chi-so/2023/huyen/"
+    assert [r.unit.name for r in page.rows] == [
+        "UBND huyện Mỹ Xuyên", "UBND huyện Đồng Văn", "UBND huyện Ân Thi"]
+    assert [r.rank_text for r in page.rows] == ["1/3", "2/3", "3/3"]
+    assert [fmt.pct(r.index.value) for r in page.rows] == ["83,84%", "77,38%", "69,06%"]
+    assert page.rows[0].band.name == "Tốt" and page.rows[1].band.name == "Khá"
+
+
+def test_printed_index_is_shown_and_the_recomputed_one_is_a_footnote(site):
+    page = ranking(site, "huyen")
+    row = page.rows[1]  # 73,71 / 95,25 = 77,3858… → 77,39; the source prints 77,38
+    assert row.index.value == 77.38 and row.index.origin == "published"
+    assert row.index.note is not None
+    assert "77,39%" in page.notes[row.index.note - 1]
+    assert page.rows[0].index.note is None  # 83,84 recomputes to 83,84: nothing to say
+
+
+def test_the_source_note_of_a_row_is_a_footnote(site):
+    page = ranking(site, "huyen")
+    assert page.notes[page.rows[1].note - 1] == "Bảng in 77,38."
+
+
+def test_a_wrong_printed_statistic_is_kept_with_the_recomputed_value_beside_it(site):
+    stats = ranking(site, "huyen").stats
+    assert stats.spread.value == 6.76  # as printed
+    assert "14,78" in ranking(site, "huyen").notes[stats.spread.note - 1]
+    assert fmt.pct(stats.mean.value) == "76,76%" and stats.mean.note is None
+
+
+def test_group_without_printed_indices_shows_inferred_ranks_and_only_known_columns(site):
+    page = ranking(site, "so")
+    assert page.inferred
+    assert [(r.unit.name, r.rank, r.rank_inferred) for r in page.rows] == [
+        ("Sở Tư pháp", 1, True), ("Sở Tài chính", 2, True), ("Sở Y tế", 3, True)]
+    assert page.columns == []  # no maximum, component or total is printed for this group
+    assert page.rows[1].index.value is None and page.rows[1].band is None
+    assert page.rows[2].band.name == "Trung bình"
+    assert page.stats.mean.value == 71.5 and page.stats.mean.origin == "published"
+    assert [u.name for u in page.stats.highest.units] == ["Sở Tư pháp"]
+    assert "2/3" in page.lead  # "only 2/3 indices printed"
+
+
+def test_every_known_index_is_in_the_ranking_chart_and_its_csv(site):
+    page = ranking(site, "huyen")
+    (chart,) = page.charts
+    assert chart.kind == "group_index" and chart.table_id == "bang-xep-hang"
+    assert [(r["label"], r["index"], r["band_name"]) for r in chart.rows] == [
+        ("Mỹ Xuyên", 83.84, "Tốt"), ("Đồng Văn", 77.38, "Khá"), ("Ân Thi", 69.06, "Khá")]
+    assert "83,84%" in chart.alt
+
+
+# ---- Agency profiles -------------------------------------------------------------------------
+
+
+def test_profile_has_index_rank_band_components_and_fields_against_group_mean(site):
+    page = unit(site, "h-1")
+    latest = page.latest.row
+    assert (fmt.pct(latest.index.value), latest.rank_text, latest.band.name) == (
+        "83,84%", "1/3", "Tốt")
+    assert latest.components == [50.0, 20.0, 13.84]
+    assert [(f.field.id, f.score) for f in page.fields] == [("f1", 11.29), ("f2", 40.0)]
+    f1, f2 = page.fields
+    assert fmt.pct(f1.pct) == "80,64%"  # 11,29 / 14
+    assert fmt.pct(f1.group_mean.value) == fmt.pct((11.29 + 10 + 7) / 42 * 100)
+    assert f2.pct is None and f2.group_mean.value is None  # no field maximum: no percentage
+    assert page.active == "hoạt động đến năm 2024"
+    assert {c.kind for c in page.charts} == {"unit_fields", "unit_history"}
+
+
+def test_profile_of_an_agency_without_a_printed_index_says_so(site):
+    page = unit(site, "so-b")
+    row = page.latest.row
+    assert row.index.value is None and row.total.value is None
+    assert row.rank_text == "2/3" and row.rank_inferred
+    assert "không in chỉ số" in page.lead
+    assert not [c for c in page.charts if c.kind == "unit_history"]
+
+
+def test_profile_lists_the_agencys_innovations_and_sources(site):
+    page = unit(site, "so-a")
+    assert [i.title for i in page.innovations] == ["Zalo OA"]
+    assert page.innovations[0].url == "https://example.org/zalo"
+    assert [s.citation for s in page.sources] == [
+        "Báo cáo kết quả năm 2023, số 12/BC-SNV, ngày 01/03/2024, Sở Nội vụ"]
+
+
+def test_search_terms_hold_the_folded_names_and_aliases(site):
+    # name, short name, aliases
+    assert unit(site, "h-2").search_terms == "ubnd huyen dong van dong van huyen dong van"
+
+
+# ---- Directory, innovations, year, downloads --------------------------------------------------
+
+
+def test_directory_is_in_vietnamese_alphabetical_order(site):
+    assert [e.unit.name for e in site.directory.entries] == [
+        "Sở Tài chính", "Sở Tư pháp", "Sở Y tế", "UBND huyện Ân Thi", "UBND huyện Đồng Văn",
+        "UBND huyện Mỹ Xuyên"]
+
+
+def test_innovations_by_year_agency_and_field(site):
+    all_years = site.innovations[0]
+    assert all_years.url == "sang-kien/" and len(all_years.items) == 3
+    assert [u.name for u, _ in all_years.by_unit] == [
+        "Sở Tư pháp", "UBND huyện Đồng Văn", "UBND huyện Mỹ Xuyên"]
+    assert [(f.id, [i.title for i in items]) for f, items in all_years.by_field] == [
+        ("f1", ["Chứng thực bản sao điện tử"])]
+    assert all_years.no_field == 2
+    assert [p.url for p in site.innovations[1:]] == ["sang-kien/2023/"]
+
+
+def test_year_overview_has_group_and_field_means(site):
+    (year,) = site.years
+    assert [g.group.id for g in year.groups] == ["so", "huyen"]
+    assert [fmt.pct(g.mean.value) for g in year.groups] == ["71,50%", "76,76%"]
+    f1 = year.fields[0]
+    assert f1.field.url == "chi-so/2023/linh-vuc/f1/"
+    assert f1.group_means[0].value is None and f1.group_means[1].value is not None
+    assert year.charts and year.charts[0].kind == "field_means"
+
+
+def test_downloads_have_stable_urls(site):
+    (year, files), = site.downloads.years
+    urls = [d.url for _, group in files for d in group]
+    assert "du-lieu/2023/ket-qua.csv" in urls and "du-lieu/2023/ket-qua.json" in urls
+    assert site.downloads.package_zip.url == "du-lieu/chi-so-cchc-du-lieu.zip"
+
+
+def test_every_page_has_a_unique_url(site):
+    urls = [p.url for p in site.pages()]
+    assert len(urls) == len(set(urls))
+    assert len(site.units) == 6

@@ -1,0 +1,231 @@
+"""The real site (plugins/build.py + plugins/parindex_site.py + theme/), built once per session.
+
+Numbers asserted here are the ones printed in the 2023 report (seed document 002), not values
+copied from the program's output.
+"""
+
+import csv
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from plugins import build as buildmod
+from tests.conftest import DATA, copy_real
+from tests.htmltree import parse, table_rows
+
+DISTRICTS_PRINTED_ORDER = [  # table of section II.1 of the report, top to bottom
+    "UBND huyện Mỹ Xuyên", "UBND huyện Long Phú", "UBND thị xã Ngã Năm",
+    "UBND huyện Châu Thành", "UBND huyện Kế Sách", "UBND huyện Thạnh Trị",
+    "UBND huyện Cù Lao Dung", "UBND huyện Mỹ Tú", "UBND thành phố Sóc Trăng",
+    "UBND huyện Trần Đề", "UBND thị xã Vĩnh Châu"]
+
+
+@pytest.fixture(scope="module")
+def out(site) -> Path:
+    return site.output
+
+
+def page(out: Path, url: str):
+    return parse(out / url / "index.html")
+
+
+def test_pelican_logged_no_warning(site):
+    assert site.warnings == []
+
+
+def test_district_ranking_lists_the_eleven_districts_in_printed_order(out):
+    table = page(out, "chi-so/2023/huyen").find("table", id="bang-xep-hang")
+    rows = table_rows(table)
+    names = [re.sub(r"\d+$", "", r[1]).strip() for r in rows]  # footnote marks follow names
+    assert names == DISTRICTS_PRINTED_ORDER
+    assert [r[0] for r in rows] == [str(i) for i in range(1, 12)]
+    index_col = [th.text for th in table.find("thead").find_all("th")].index("Chỉ số (%)")
+    assert rows[0][index_col] == "83,84%"
+    assert rows[-1][index_col].startswith("69,06%")
+
+
+def test_district_ranking_has_a_band_coloured_chart_with_table_and_csv(out):
+    doc = page(out, "chi-so/2023/huyen")
+    img = doc.find("figure", cls="chart").find("img")
+    assert img.attrs["src"].endswith("chi-so.svg") and "Mỹ Xuyên 83,84%" in img.attrs["alt"]
+    svg = (out / "chi-so/2023/huyen/chi-so.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<svg") and "Nhóm 2" in svg and "83,84%" in svg
+    rows = list(csv.DictReader(io.StringIO(
+        (out / "chi-so/2023/huyen/chi-so.csv").read_text(encoding="utf-8-sig"))))
+    assert [(r["label"], r["index"]) for r in rows][:2] == [("Mỹ Xuyên", "83.84"),
+                                                             ("Long Phú", "83.2")]
+
+
+def test_printed_index_that_differs_from_recomputed_has_a_marked_footnote(out):
+    doc = page(out, "chi-so/2023/huyen")
+    row = next(r for r in doc.find("table", id="bang-xep-hang").find_all("tr")
+               if "Thạnh Trị" in r.text)
+    cell = next(td for td in row.find_all("td") if "77,38%" in td.text)
+    ref = cell.find("sup", cls="fn").find("a").attrs["href"]
+    note = doc.find("li", id=ref.lstrip("#"))
+    assert "77,39%" in note.text  # 73,71 / 95,25 × 100, recomputed
+
+
+def test_my_xuyen_profile(out):
+    doc = page(out, "don-vi/ubnd-huyen-my-xuyen")
+    facts = doc.find("dl", cls="facts").text
+    assert "83,84%" in facts and "1/11" in facts and "Nhóm 2" in facts
+    fields = table_rows(doc.find("table", id="bang-linh-vuc"))
+    assert [r[1] for r in fields] == ["11,29", "5,00", "4,50", "5,29", "4,50", "2,25", "14,39",
+                                      "31,59"]
+    imgs = [i.attrs["src"] for i in doc.find_all("img")]
+    assert any(s.endswith(".svg") for s in imgs)
+    for src in imgs:
+        assert (out / "don-vi/ubnd-huyen-my-xuyen" / src.rsplit("/", 1)[-1]).is_file()
+
+
+def test_every_agency_has_a_profile(out):
+    with open(DATA / "units.csv", encoding="utf-8") as f:
+        ids = [r["unit_id"] for r in csv.DictReader(f)]
+    assert len(ids) == 40
+    assert all((out / "don-vi" / uid / "index.html").is_file() for uid in ids)
+
+
+def test_department_without_printed_index_shows_missing_and_inferred_rank(out):
+    doc = page(out, "don-vi/so-khoa-hoc-va-cong-nghe")
+    facts = doc.find("dl", cls="facts").text
+    assert "chưa có số liệu" in facts and "2/19" in facts and "suy ra" in facts
+    ranking = page(out, "chi-so/2023/so-nganh")
+    assert "suy ra" in ranking.find(cls="notice").text
+    rows = table_rows(ranking.find("table", id="bang-xep-hang"))
+    assert len(rows) == 19 and rows[0][0].startswith("1") and "Sở Tư pháp" in rows[0][1]
+    assert "84,81%" in rows[0][2] and "58,89%" in rows[-1][2]
+
+
+def test_innovations_page_lists_the_26_innovations(out):
+    doc = page(out, "sang-kien")
+    assert len(doc.find_all("li", cls="innovation")) == 26
+    assert len(page(out, "sang-kien/2023").find_all("li", cls="innovation")) == 26
+
+
+def test_downloads_parse_and_match_the_data(out):
+    doc = page(out, "du-lieu")
+    links = [a.attrs["href"] for a in doc.find("main").find_all("a")]
+    csvs = [h for h in links if h.endswith(".csv")]
+    assert csvs
+    for href in csvs:
+        path = (out / "du-lieu" / href).resolve()
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        assert rows, href
+    results = list(csv.DictReader(io.StringIO(
+        (out / "du-lieu/2023/ket-qua.csv").read_text(encoding="utf-8-sig"))))
+    assert len(results) == 40
+    my_xuyen = next(r for r in results if r["unit_id"] == "ubnd-huyen-my-xuyen")
+    assert my_xuyen["index_official"] == "83.84" and my_xuyen["rank"] == "1"
+    records = json.loads((out / "du-lieu/2023/ket-qua.json").read_text(encoding="utf-8"))["data"]
+    assert [r["unit_id"] for r in records] == [r["unit_id"] for r in results]
+    copy = out / "du-lieu/goi-du-lieu/2023/scores.csv"
+    assert copy.read_bytes() == (DATA / "2023/scores.csv").read_bytes()
+    package = json.loads((out / "du-lieu/goi-du-lieu/datapackage.json").read_text("utf-8"))
+    assert {"2023/innovations.csv", "units.csv"} <= {r["path"] for r in package["resources"]}
+    with zipfile.ZipFile(out / "du-lieu/chi-so-cchc-du-lieu.zip") as z:
+        assert "datapackage.json" in z.namelist() and "schemas/scores.json" in z.namelist()
+
+
+def test_chart_csvs_hold_the_numbers_of_their_table(out):
+    doc = page(out, "don-vi/ubnd-huyen-my-xuyen")
+    rows = list(csv.DictReader(io.StringIO(
+        (out / "don-vi/ubnd-huyen-my-xuyen/linh-vuc.csv").read_text(encoding="utf-8-sig"))))
+    table = table_rows(doc.find("table", id="bang-linh-vuc"))
+
+    def shown(x: str) -> str:
+        return f"{float(x):.2f}".replace(".", ",") + "%"
+    drawn = [r for r in table if r[3] != "chưa có số liệu"]  # no maximum, no bar
+    assert [shown(r["pct"]) for r in rows] == [r[3] for r in drawn]
+    assert [shown(r["group_mean"]) for r in rows] == [r[4] for r in drawn]
+
+
+def html_pages(out: Path) -> list[Path]:
+    return sorted(p for p in out.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def test_nothing_is_loaded_from_outside_and_no_inline_script(out):
+    for path in html_pages(out):
+        doc = parse(path)
+        for n in doc.find_all("script"):
+            assert n.attrs.get("src"), f"inline script in {path}"
+            assert not re.match(r"(https?:)?//", n.attrs["src"]), path
+        for n in doc.find_all("link"):
+            assert not re.match(r"(https?:)?//", n.attrs.get("href", "")), path
+        for n in doc.find_all("img"):
+            assert not re.match(r"(https?:)?//", n.attrs.get("src", "")), path
+        for n in doc.iter():
+            assert not any(a.startswith("on") for a in n.attrs), f"event handler in {path}"
+            assert "style" not in n.attrs, f"style attribute in {path}"
+
+
+def test_pages_are_vietnamese_with_landmarks_and_one_h1(out):
+    for path in html_pages(out):
+        doc = parse(path)
+        assert doc.find("html").attrs["lang"] == "vi"
+        assert len(doc.find_all("main")) == 1, path
+        assert len(doc.find_all("h1")) == 1, path
+        assert doc.find("a", cls="skip-link").attrs["href"] == "#noi-dung"
+        for table in doc.find_all("table"):
+            if "data" in (table.attrs.get("class") or ""):
+                assert table.find_all("caption"), path
+
+
+def test_search_index_exists_and_pages_carry_folded_names(out):
+    assert (out / "pagefind/pagefind.js").is_file()
+    assert (out / "pagefind/pagefind-ui.js").is_file()
+    assert list((out / "pagefind/fragment").iterdir())
+    doc = page(out, "don-vi/ubnd-huyen-tran-de")
+    terms = doc.find("p", cls="search-terms")
+    assert "hidden" in terms.attrs  # indexed by Pagefind, not shown
+    hidden = " ".join(c for c in terms.children if isinstance(c, str))
+    assert "ubnd huyen tran de" in hidden
+    assert "data-pagefind-body" in doc.find("main").attrs
+    search = page(out, "tim-kiem")
+    srcs = [s.attrs["src"] for s in search.find_all("script")]
+    assert any(s.endswith("pagefind/pagefind-ui.js") for s in srcs)
+
+
+def test_sitemap_lists_every_page(out):
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    locs = set(re.findall(r"<loc>/?([^<]*)</loc>", sitemap))
+    for path in html_pages(out):
+        rel = path.relative_to(out).as_posix()
+        if rel == "404.html":
+            continue
+        assert rel.removesuffix("index.html") in locs, rel
+
+
+def test_news_and_content_pages(out):
+    news = page(out, "tin-tuc")
+    assert len(news.find_all("article")) >= 2
+    for slug in ("phuong-phap", "gioi-thieu", "de-an-2022-2030"):
+        assert (out / slug / "index.html").is_file()
+    assert (out / "404.html").is_file()
+
+
+def test_agency_note_from_content_is_on_its_profile(out):
+    doc = page(out, "don-vi/ubnd-huyen-tran-de")
+    note = doc.find("section", cls="unit-note")
+    assert "97,55%" in note.text  # from content/don-vi/ubnd-huyen-tran-de.md
+
+
+def test_bad_data_leaves_the_previous_output_untouched(tmp_path, capsys):
+    data = copy_real(tmp_path)
+    scores = data / "2023/scores.csv"
+    scores.write_text(scores.read_text(encoding="utf-8").replace("94.00,51.34", "94.00,abc", 1),
+                      encoding="utf-8")
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("last good site", encoding="utf-8")
+    code = buildmod.main(["--output", str(output), "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "LỖI 2023/scores.csv, dòng" in err and "Traceback" not in err
+    assert "được giữ nguyên" in err
+    assert (output / "index.html").read_text(encoding="utf-8") == "last good site"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output-")]
