@@ -33,6 +33,7 @@ class BuildResult:
     output: Path
     seconds: float
     warnings: list[str] = field(default_factory=list)  # WARNING and above logged by Pelican
+    data_warnings: list[str] = field(default_factory=list)  # parindex's, about the data
     pagefind: str = ""
 
 
@@ -47,10 +48,16 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.name}: {record.getMessage()}")
 
 
-def _pelican(settings_file: Path, override: dict) -> list[str]:
-    from pelican import Pelican
+def _pelican(settings_file: Path, override: dict) -> tuple[list[str], list[str]]:
+    """Run Pelican; the warnings it logged, and the data's warnings from the plugin's report."""
+    from pelican import Pelican, signals
     from pelican.log import LimitFilter
     from pelican.settings import read_settings
+
+    reports = []
+
+    def grab(generators) -> None:
+        reports.extend(g.report for g in generators if hasattr(g, "report"))
 
     # Pelican drops a warning it has logged once in this process; each build must see its own.
     LimitFilter._raised_messages.clear()
@@ -58,11 +65,13 @@ def _pelican(settings_file: Path, override: dict) -> list[str]:
     handler = _Collect()
     root = logging.getLogger()
     root.addHandler(handler)
+    signals.all_generators_finalized.connect(grab)
     try:
         Pelican(read_settings(str(settings_file), override=override)).run()
     finally:
         root.removeHandler(handler)
-    return handler.messages
+        signals.all_generators_finalized.disconnect(grab)
+    return handler.messages, [str(p) for r in reports for p in r.warnings]
 
 
 def _pagefind(site: Path) -> str:
@@ -74,9 +83,29 @@ def _pagefind(site: Path) -> str:
     return done.stdout
 
 
+def _remove_stale(output: Path) -> None:
+    """Folders left by builds that were killed (their process no longer exists): temporary
+    ones are deleted; an old output moved away just before the kill is put back."""
+    for p in sorted(output.parent.glob(".output-*")):
+        pid = p.name.rsplit("-", 1)[-1]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        if p.name == f".output-old-{output.name}-{pid}" and not output.exists():
+            os.replace(p, output)
+        else:
+            shutil.rmtree(p, ignore_errors=True)
+
+
 def _swap(new: Path, output: Path) -> None:
     """Put `new` in place of `output`; on failure the old output is put back."""
-    old = output.with_name(f".output-old-{os.getpid()}")
+    old = output.with_name(f".output-old-{output.name}-{os.getpid()}")
     if output.exists():
         os.replace(output, old)
     try:
@@ -104,16 +133,17 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     if content:
         override["PATH"] = str(Path(content).resolve())
     output.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(output)
     tmp = output.with_name(f".output-{output.name}-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     override["OUTPUT_PATH"] = str(tmp)
     try:
-        warnings = _pelican(settings_file, override)
+        warnings, data_warnings = _pelican(settings_file, override)
         index = _pagefind(tmp)
         _swap(tmp, output)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return BuildResult(output, time.perf_counter() - start, warnings, index)
+    return BuildResult(output, time.perf_counter() - start, warnings, data_warnings, index)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nĐã dừng. " + KEPT.format(output=args.output), file=sys.stderr)
         return 130
+    for w in result.data_warnings:
+        print(w, file=sys.stderr)
     for w in result.warnings:
         print(f"CẢNH BÁO (Pelican) {w}", file=sys.stderr)
     print(f"Đã dựng trang vào {result.output} trong {result.seconds:.1f} giây"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import zipfile
@@ -31,11 +32,14 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from parindex import charts, exports, fmt, narrative, pages, text
+from parindex import page_models as models
+from parindex.bands import for_year
 from parindex.dataset import load
 from parindex.package import descriptor
 from parindex.problems import DataError
 from parindex.score import score
 
+log = logging.getLogger(__name__)
 FILTERS = {"num": fmt.num, "pct": fmt.pct, "integer": fmt.integer, "signed": fmt.signed,
            "auto": fmt.auto, "change": narrative.change, "fold": text.fold}
 EXTRA_PAGES = [("tim-kiem/index.html", "search", "Tìm kiếm"), ("404.html", "404",
@@ -48,16 +52,14 @@ class ParIndexGenerator(Generator):
     def generate_context(self) -> None:
         s = self.settings
         data = Path(s.get("PARINDEX_DATA", "data"))
-        dataset, report = load(data)
+        dataset, self.report = load(data)  # its warnings are the build's to show
         if dataset is None:
-            raise DataError(report)
+            raise DataError(self.report)
         self.env.autoescape = True  # data can hold any text, whatever the site's settings
         self.results = score(dataset)
         self.site = pages.site(self.results)
         self.notes = self._read_notes(s.get("PARINDEX_NOTES", "don-vi"))
         self.cache = Path(s.get("PARINDEX_CHART_CACHE", ".cache/charts"))
-        self.context["parindex_years"] = self.results.years
-        self.context["PARINDEX_SOURCE_YEAR"] = self.results.latest_year
 
     def _read_notes(self, folder: str) -> dict[str, Page]:
         """Agency notes by unit id (metadata `Unit:`), read as Pelican pages (never written)."""
@@ -67,8 +69,11 @@ class ParIndexGenerator(Generator):
             page = self.readers.read_file(base_path=self.path, path=str(path.relative_to(
                 self.path)), content_class=Page, context=self.context)
             unit = page.metadata.get("unit")
-            if unit:
+            if unit in self.results.dataset.units["unit_id"].values:
                 notes[unit] = page
+            else:
+                log.warning("%s: 'Unit: %s' không phải mã đơn vị nào trong units.csv; ghi chú "
+                            "không được đăng", path.relative_to(self.path), unit)
         return notes
 
     # ---- output ---------------------------------------------------------------------------
@@ -78,9 +83,9 @@ class ParIndexGenerator(Generator):
         urls = []
         for page in self.site.pages():
             extra = {}
-            if isinstance(page, pages.UnitPage):
+            if isinstance(page, models.UnitPage):
                 extra["note"] = self.notes.get(page.unit.id)
-            elif isinstance(page, pages.HomePage):
+            elif isinstance(page, models.HomePage):
                 extra["news"] = self.context.get("articles", [])[:3]
             writer.write_file(page.url + "index.html", self.get_template(page.template),
                               self.context, relative_urls=relative, data=page, **extra)
@@ -90,9 +95,9 @@ class ParIndexGenerator(Generator):
         for name, template, title in EXTRA_PAGES:
             writer.write_file(name, self.get_template(template), self.context,
                               relative_urls=relative and template != "404",
-                              data=pages.Page(url=name.removesuffix("index.html"),
+                              data=models.Page(url=name.removesuffix("index.html"),
                                               template=template, title=title,
-                                              breadcrumbs=[pages.HOME]))
+                                              breadcrumbs=[models.HOME]))
         urls.append("tim-kiem/")
         self._write_downloads()
         bands = self.results.dataset.bands
@@ -107,7 +112,7 @@ class ParIndexGenerator(Generator):
     def _write_text(self, rel: str, text: str, bom: bool = False) -> None:
         self._out(rel).write_text(text, encoding="utf-8-sig" if bom else "utf-8")
 
-    def _write_chart(self, page: pages.Page, chart: pages.Chart) -> None:
+    def _write_chart(self, page: models.Page, chart: models.Chart) -> None:
         """SVG from the cache when its spec key is known, else drawn, rendered and cached.
 
         Building an Altair chart just to compute its spec key costs more than everything else
@@ -132,7 +137,6 @@ class ParIndexGenerator(Generator):
         self._write_text(page.url + chart.name + ".csv", exports.to_csv(rows), bom=True)
 
     def _bands(self, year: int) -> pd.DataFrame:
-        from parindex.bands import for_year
         return for_year(self.results.dataset.bands, year)
 
     def _write_downloads(self) -> None:
@@ -141,15 +145,15 @@ class ParIndexGenerator(Generator):
             "licenses", []), "sources": ds.sources.astype(object).where(
             ds.sources.notna(), None).astype(str).to_dict("records")}
         for year in self.results.years:
-            for df, url in ((exports.year_results(self.results, year), pages.results_url),
-                            (exports.year_fields(self.results, year), pages.field_results_url)):
+            for df, url in ((exports.year_results(self.results, year), models.results_url),
+                            (exports.year_fields(self.results, year), models.field_results_url)):
                 self._write_text(url(year, "csv"), exports.to_csv(df), bom=True)
                 self._write_text(url(year, "json"), exports.to_json(df, {**meta, "year": year}))
         self._write_package(ds.root)
 
     def _write_package(self, root: Path) -> None:
         """A copy of the data package (CSV, schemas, an up-to-date descriptor) and its zip."""
-        target = self._out(pages.PACKAGE_DIR + "x").parent
+        target = self._out(models.PACKAGE_DIR + "x").parent
         files = sorted(p for p in root.rglob("*") if p.is_file()
                        and p.suffix in (".csv", ".json") and p.name != "datapackage.json"
                        and not any(part.startswith(".") for part in p.relative_to(root).parts))
@@ -160,7 +164,7 @@ class ParIndexGenerator(Generator):
         desc = descriptor(root, self.results.dataset.descriptor)
         (target / "datapackage.json").write_text(
             json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        with zipfile.ZipFile(self._out(pages.PACKAGE_ZIP), "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(self._out(models.PACKAGE_ZIP), "w", zipfile.ZIP_DEFLATED) as z:
             for p in sorted(target.rglob("*")):
                 if p.is_file():
                     info = zipfile.ZipInfo(p.relative_to(target).as_posix(),
@@ -194,7 +198,7 @@ def _code_key() -> str:
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
-def _input_key(chart: pages.Chart, bands: pd.DataFrame | None) -> str:
+def _input_key(chart: models.Chart, bands: pd.DataFrame | None) -> str:
     payload = {"kind": chart.kind, "rows": chart.rows, "alt": chart.alt, "code": CODE_KEY,
                "bands": None if bands is None else bands[["band_id", "name", "order"]]
                .to_dict("records")}

@@ -34,6 +34,8 @@ def rebuild(output: Path) -> bool:
     except Exception as exc:  # noqa: BLE001 - any failure keeps the last good site
         print(f"Dựng trang không thành công: {exc}", file=sys.stderr)
     else:
+        for w in result.data_warnings:
+            print(w, file=sys.stderr)
         for w in result.warnings:
             print(f"CẢNH BÁO (Pelican) {w}", file=sys.stderr)
         print(f"Đã dựng lại trang trong {result.seconds:.1f} giây.", flush=True)

@@ -7,8 +7,9 @@ path answers 404 with the site's own 404.html, as a configured host does.
 
 Pagefind's UI compiles its search index with WebAssembly; under `default-src 'self'` Chromium
 refuses to compile it, so the policy adds `script-src 'self' 'wasm-unsafe-eval'` (the narrowest
-source that allows WebAssembly and nothing else: no eval, no inline script). The README's
-hosting notes should say the same.
+source that allows WebAssembly and nothing else: no eval, no inline script). A host that sets a
+CSP needs that too, or search stays empty. Every other directive falls back to `default-src
+'self'` (so site.css replaces the data: URL icon of Pagefind's stylesheet with a file).
 
 Chromium is Debian's (/usr/bin/chromium, installed by `make test`); no browser is downloaded.
 """
@@ -44,6 +45,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
+CSP_LISTENER = """document.addEventListener('securitypolicyviolation', e => {
+  (window.__cspViolations = window.__cspViolations || []).push(
+    e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline') + ' in ' + e.sourceFile);
+});"""
 TIMEOUT = 15_000  # ms, for anything the page does by itself (Pagefind loads asynchronously)
 
 
@@ -100,7 +105,7 @@ class _Handler(SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, *args) -> None:  # no access log in the test output
         pass
 
 
@@ -144,7 +149,7 @@ def page(browser: Browser):
 
 @dataclass
 class Watch:
-    """Everything a page logged, requested and received while it was watched."""
+    """Everything a page logged, requested and received, and what the CSP refused."""
 
     base: str
     console_errors: list[str] = field(default_factory=list)
@@ -153,9 +158,13 @@ class Watch:
     failed: list[str] = field(default_factory=list)
     bad_responses: list[str] = field(default_factory=list)
 
+    page: Page | None = None
+
     @classmethod
     def on(cls, page: Page, base: str) -> Watch:
-        w = cls(base)
+        """Start watching `page`; call before it navigates."""
+        w = cls(base, page=page)
+        page.add_init_script(CSP_LISTENER)
         page.on("console", lambda m: m.type == "error" and w.console_errors.append(
             f"{m.text} ({m.location.get('url')})"))
         page.on("pageerror", lambda e: w.page_errors.append(str(e)))
@@ -171,6 +180,9 @@ class Watch:
 
     def assert_clean(self) -> None:
         assert self.page_errors == [], self.page_errors
+        refused = [e for e in self.console_errors if "Content Security Policy" in e]
+        assert refused == [], f"the page needs more than the CSP {CSP!r} allows: {refused}"
+        assert self.page.evaluate("window.__cspViolations || []") == []
         assert self.console_errors == [], self.console_errors
         assert self.outside() == [], self.outside()
         assert self.failed == [], self.failed
@@ -214,11 +226,12 @@ def test_page_loads_without_console_error_and_nothing_from_outside(page, base_ur
 
 # ---------------------------------------------------------------- 2. search
 
-SEARCHES = [
-    ("my xuyen", PROFILE),
-    ("Mỹ Xuyên", PROFILE),
-    ("tran de", "/don-vi/ubnd-huyen-tran-de/"),
+SEARCHES = [  # query, the page it must find, that page's title
+    ("my xuyen", PROFILE, "UBND huyện Mỹ Xuyên"),
+    ("Mỹ Xuyên", PROFILE, "UBND huyện Mỹ Xuyên"),
+    ("tran de", "/don-vi/ubnd-huyen-tran-de/", "UBND huyện Trần Đề"),
 ]
+RESULT_TITLE = ".pagefind-ui__result-inner > .pagefind-ui__result-title"  # not sub-results
 
 
 def _search(page: Page, base_url: str, query: str):
@@ -230,34 +243,34 @@ def _search(page: Page, base_url: str, query: str):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query, path", SEARCHES)
-def test_search_finds_the_agency(page, base_url, query, path):
+@pytest.mark.parametrize("query, path, title", SEARCHES)
+def test_search_finds_the_agency(page, base_url, query, path, title):
     watch = Watch.on(page, base_url)
-    links = _search(page, base_url, query)
-    target = page.locator(f'{RESULT_LINK}[href$="{path}"]')
-    expect(target.first).to_be_visible(timeout=TIMEOUT)
-    shown = links.evaluate_all("ls => ls.map(l => l.getAttribute('href'))")
-    assert any(h.endswith(path) for h in shown), shown
+    _search(page, base_url, query)
+    target = page.locator(f'{RESULT_TITLE} > {RESULT_LINK}[href$="{path}"]')
+    expect(target).to_have_text(title, timeout=TIMEOUT)
     watch.assert_clean()
 
 
 @pytest.mark.browser
 def test_search_dong_finds_a_title_with_dong(page, base_url):
     watch = Watch.on(page, base_url)
-    links = _search(page, base_url, "dong")
-    titles = links.all_inner_texts()
+    _search(page, base_url, "dong")
+    titles = page.locator(RESULT_TITLE).all_inner_texts()
     assert any("đồng" in t.lower() for t in titles), titles
     watch.assert_clean()
 
 
 @pytest.mark.browser
 def test_search_from_the_header_form(page, base_url):
+    watch = Watch.on(page, base_url)
     page.goto(base_url + "/", wait_until="networkidle")
     page.locator("form.site-search input[name=q]").fill("tran de")
     page.locator("form.site-search button[type=submit]").click()
     page.wait_for_url(re.compile(r"/tim-kiem/\?q=tran\+de$"))
     expect(page.locator(f'{RESULT_LINK}[href$="/don-vi/ubnd-huyen-tran-de/"]').first
            ).to_be_visible(timeout=TIMEOUT)
+    watch.assert_clean()
 
 
 # ---------------------------------------------------------------- 3. sorting a ranking
@@ -365,17 +378,17 @@ OVERFLOW = """() => {
       wide.push((t.id || t.className) + ': ' + t.scrollWidth + 'px, container ' +
                 (box ? style + ' ' + box.clientWidth + 'px' : 'none'));
   }
-  const sticking = [];
+  const past_right_edge = [];
   for (const el of document.querySelectorAll('body *')) {
     const r = el.getBoundingClientRect();
     if (r.right > vw + 1 && !el.closest('.table-scroll') && r.width > 0)
-      sticking.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      past_right_edge.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
                     (el.className && typeof el.className === 'string' ?
                      '.' + el.className.split(' ').join('.') : '') + ' right=' +
                     Math.round(r.right));
   }
   return {scroll: document.documentElement.scrollWidth, inner: vw, wide: wide,
-          sticking: sticking.slice(0, 10)};
+          past_right_edge: past_right_edge.slice(0, 10)};
 }"""
 
 
@@ -397,6 +410,7 @@ def test_no_page_scrolls_sideways_at_375px(phone, base_url, name):
     assert m["inner"] == 375
     assert m["scroll"] <= m["inner"] + 1, m
     assert m["wide"] == [], m
+    assert m["past_right_edge"] == [], m
 
 
 @pytest.mark.browser
@@ -412,7 +426,7 @@ def test_a_wide_table_scrolls_inside_its_container_at_375px(phone, base_url):
 
 # ---------------------------------------------------------------- 5. accessibility
 
-AXE_PAGES = ["home", "ranking", "profile", "innovations", "field"]
+AXE_PAGES = list(PAGES)
 
 
 def _describe(violations: list[dict]) -> str:
@@ -461,28 +475,39 @@ def _rewrite(path: Path, unit_id: str, values: dict[str, str]) -> None:
         writer.writerows(rows)
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    """The real data with markup in Mỹ Xuyên's names and in its innovation, built."""
-    from parindex.dataset import load
-    from plugins.build import build
+SAFE_URL = "https://example.gov.vn/sang-kien?a=1&b=2"
 
-    tmp = tmp_path_factory.mktemp("hostile")
+
+def _hostile_copy(tmp: Path, url: str) -> Path:
+    """The real data with markup in Mỹ Xuyên's names and in its innovation (title, summary)."""
     data = copy_real(tmp)
     unit = "ubnd-huyen-my-xuyen"
     _rewrite(data / "units.csv", unit, {"name": HOSTILE_NAME, "short_name": HOSTILE_SHORT})
-    innovations = data / "2023/innovations.csv"
-    _rewrite(innovations, unit, {"title": HOSTILE_TITLE, "summary": HOSTILE_SUMMARY,
-                                 "url": "javascript:alert(1)"})
-    dataset, report = load(data)
-    refused = [p for p in report.errors
-               if p.column == "url" and "javascript:" in (p.value or "")]
-    assert dataset is None and refused, str(report)
-    assert "innovations.csv" in refused[0].file
+    _rewrite(data / "2023/innovations.csv", unit,
+             {"title": HOSTILE_TITLE, "summary": HOSTILE_SUMMARY, "url": url})
+    return data
 
-    _rewrite(innovations, unit, {"url": "https://example.gov.vn/sang-kien?a=1&b=2"})
-    dataset, report = load(data)
-    assert dataset is not None, str(report)
+
+@pytest.mark.browser
+def test_validation_refuses_a_javascript_url(tmp_path):
+    from parindex.dataset import load
+
+    dataset, report = load(_hostile_copy(tmp_path, "javascript:alert(1)"))
+    assert dataset is None
+    refused = [p for p in report.errors
+               if p.column == "url" and p.value == "javascript:alert(1)"]
+    assert len(refused) == 1, str(report)
+    assert refused[0].file.endswith("innovations.csv") and "http" in refused[0].expected
+    assert len(report.errors) == 1, str(report)  # the markup in names is not an error
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The site built from the hostile copy (with a plain https URL, which validation takes)."""
+    from plugins.build import build
+
+    tmp = tmp_path_factory.mktemp("hostile")
+    data = _hostile_copy(tmp, SAFE_URL)
     cache = tmp / "cache"  # a copy, so the project's chart cache gets no hostile entries
     if (ROOT / ".cache/charts").is_dir():
         shutil.copytree(ROOT / ".cache/charts", cache)
@@ -531,8 +556,9 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(page, hostile_url, p
     assert page.locator("[onerror]").count() == 0
     scripts = page.locator("script").evaluate_all("ss => ss.map(s => s.src)")
     assert all(s.startswith(hostile_url + "/") for s in scripts), scripts
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    if path == PROFILE:
+        assert SCRIPT in page.title()
     if path == "/sang-kien/":
-        assert page.locator('a[href^="javascript:"]').count() == 0
-        link = page.locator('a[href="https://example.gov.vn/sang-kien?a=1&b=2"]')
-        assert link.count() >= 1
+        assert page.locator(f'a[href="{SAFE_URL}"]').count() >= 1
     watch.assert_clean()  # includes "Refused to execute inline script" under the CSP

@@ -208,6 +208,12 @@ def test_news_and_content_pages(out):
     assert (out / "404.html").is_file()
 
 
+def test_province_figures_of_a_year_without_scores_are_shown(out):
+    rows = table_rows(page(out, "chi-so").find("table", id="bang-so-lieu"))
+    province_2021 = next(r for r in rows if r[0] == "2021" and "PAR INDEX" in r[1])
+    assert province_2021[2] == "85,19%"  # Đề án 04/ĐA-UBND: 2021 index of the province
+
+
 def test_agency_note_from_content_is_on_its_profile(out):
     doc = page(out, "don-vi/ubnd-huyen-tran-de")
     note = doc.find("section", cls="unit-note")

@@ -14,6 +14,17 @@
       resetStyles: false,
       autofocus: true
     });
+    /* Pagefind names its field only by a title attribute; give it a visible label. */
+    var mount = document.getElementById("search");
+    var input = mount.querySelector(".pagefind-ui__search-input");
+    if (input && !input.labels.length) {
+      input.id = input.id || "o-tim-kiem";
+      var label = document.createElement("label");
+      label.htmlFor = input.id;
+      label.className = "search-label";
+      label.textContent = "Từ khóa tìm kiếm";
+      mount.parentNode.insertBefore(label, mount);
+    }
     var q = new URLSearchParams(window.location.search).get("q");
     if (q) { ui.triggerSearch(q); }
   }

@@ -1,0 +1,306 @@
+"""Rows and statistics of the data as page values (`page_models`), for `pages.py`.
+
+`Lookup` turns ids into named, linked values (cached per build); `score_row` is one agency's
+year as a ranking table shows it; `group_stats` is a group's statistics as printed where the
+source prints them, else as computed, with a footnote wherever the two differ.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from . import bands as bandlib
+from . import narrative
+from .fmt import auto, is_missing, rounded
+from .page_models import (
+    Band,
+    GroupStats,
+    Indicator,
+    Innovation,
+    Notes,
+    Ref,
+    ScoreRow,
+    Source,
+    Stat,
+    Value,
+    field_url,
+    group_url,
+    unit_url,
+)
+from .score import Results
+from .stats import Summary, field_summaries, index_summaries
+from .text import vi_sort_key
+
+# ---- Helpers ----------------------------------------------------------------------------------
+
+
+def as_float(x) -> float | None:
+    return None if is_missing(x) else float(x)
+
+
+def as_text(x) -> str | None:
+    return None if is_missing(x) or x == "" else str(x)
+
+
+class Lookup:
+    """Names, bands, sources and statistics of one data package, as page values (cached)."""
+
+    def __init__(self, results: Results):
+        ds = results.dataset
+        self.results = results
+        self.units = ds.units.set_index("unit_id")
+        self.groups_df = ds.groups.sort_values("order")
+        self.fields_df = ds.fields.sort_values("order")
+        self.sources_df = ds.sources.set_index("source_id")
+        self.components = [Ref(r.component_id, r.name, "", as_text(r.short_name) or r.name)
+                           for r in ds.components.sort_values("order").itertuples()]
+        self._groups = self.groups_df.set_index("group_id").to_dict("index")
+        self._fields = self.fields_df.set_index("field_id").to_dict("index")
+        self.field_order = {k: int(v["order"]) for k, v in self._fields.items()}
+        self._cache: dict = {}
+
+    def cached(self, key, make):
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def unit(self, uid: str) -> Ref:
+        refs = self.cached("units", lambda: {
+            k: Ref(k, u["name"], unit_url(k), as_text(u["short_name"]) or u["name"])
+            for k, u in self.units.iterrows()})
+        return refs.get(uid) or Ref(uid, uid)
+
+    def group(self, gid: str, year: int | None = None) -> Ref:
+        g = self._groups[gid]
+        url = group_url(year, gid) if year is not None else ""
+        return Ref(gid, g["name"], url, as_text(g["short_name"]) or g["name"])
+
+    def field(self, fid: str, year: int | None = None) -> Ref:
+        f = self._fields[fid]
+        url = field_url(year, fid) if year is not None else ""
+        return Ref(fid, f["name"], url, as_text(f["short_name"]) or f["name"])
+
+    def groups_of(self, year: int) -> list[Ref]:
+        present = set(self.results.year(year)["group_id"])
+        return [self.group(g, year) for g in self.groups_df["group_id"] if g in present]
+
+    def fields_of(self, year: int) -> list[Ref]:
+        fs = self.results.fields
+        present = set(fs.loc[fs["year"] == year, "field_id"])
+        return [self.field(f, year) for f in self.fields_df["field_id"] if f in present]
+
+    def bands(self, year: int) -> list[Band]:
+        def make():
+            table = bandlib.for_year(self.results.dataset.bands, year)
+            return [Band(r["band_id"], r["name"], int(r["order"]), _range_text(r))
+                    for _, r in table.iterrows()]
+        return self.cached(("bands", year), make)
+
+    def band(self, year: int, band_id) -> Band | None:
+        if is_missing(band_id):
+            return None
+        return next((b for b in self.bands(year) if b.id == band_id), None)
+
+    def index_summary(self, year: int, gid: str | None) -> Summary | None:
+        band_ids = [b.id for b in self.bands(year)]
+        return self.cached(("index", year), lambda: index_summaries(
+            self.results.year(year), band_ids)).get(gid)
+
+    def field_summary(self, year: int, gid: str | None, fid: str) -> Summary | None:
+        fs = self.results.fields
+        return self.cached(("fields", year), lambda: field_summaries(
+            fs[fs["year"] == year])).get((gid, fid))
+
+    def published(self, year: int) -> pd.DataFrame:
+        yd = self.results.dataset.years.get(year)
+        return yd.published_stats if yd is not None else pd.DataFrame(
+            columns=["group_id", "field_id", "statistic", "band_id", "unit_id", "value",
+                     "location"])
+
+    def source(self, sid) -> Source | None:
+        if is_missing(sid) or sid not in self.sources_df.index:
+            return None
+        s = self.sources_df.loc[sid]
+        when = s["date"] if isinstance(s["date"], date) else None
+        return Source(sid, s["title"], as_text(s["number"]) or "", when, as_text(s["issuer"]) or "",
+                      as_text(s["url"]) or "", as_text(s["note"]) or "")
+
+    def sources(self, *ids) -> list[Source]:
+        seen: list[str] = []
+        for sid in ids:
+            if not is_missing(sid) and sid not in seen:
+                seen.append(sid)
+        return [s for s in map(self.source, seen) if s is not None]
+
+
+def _range_text(band: pd.Series) -> str:
+    lo, hi = as_float(band["min_pct"]), as_float(band["max_pct"])
+    lo_t = None if lo is None else auto(lo) + "%"
+    hi_t = None if hi is None else auto(hi) + "%"
+    if lo is None:
+        return f"dưới {hi_t}" if not band["max_inclusive"] else f"đến {hi_t}"
+    if hi is None:
+        return f"trên {lo_t}" if not band["min_inclusive"] else f"từ {lo_t} trở lên"
+    start = f"từ {lo_t}" if band["min_inclusive"] else f"trên {lo_t}"
+    end = f"đến {hi_t}" if band["max_inclusive"] else f"đến dưới {hi_t}"
+    return f"{start} {end}"
+
+
+def _differs(official: float | None, computed: float | None) -> bool:
+    return official is not None and computed is not None and rounded(computed) != official
+
+
+# ---- Rows from results ------------------------------------------------------------------------
+
+
+def score_row(r, lk: Lookup, notes: Notes) -> ScoreRow:
+    """A row of `Results.scores` as a ranking table shows it (footnotes go to `notes`)."""
+    inferred = set((as_text(r["inferred"]) or "").split("|"))
+    row_note = notes.add(as_text(r["note"]))  # numbered first: it sits on the name, left of values
+    total_pub, total_calc = as_float(r["total_published"]), as_float(r["total"])
+    total = Value(total_pub, "published") if total_pub is not None else \
+        Value(rounded(total_calc), "computed" if total_calc is not None else "")
+    if _differs(total_pub, total_calc):
+        total = Value(total_pub, "published",
+                      notes.add(narrative.recomputed("tổng điểm", total_calc, is_pct=False)))
+    idx_off, idx_calc = as_float(r["index_official"]), as_float(r["index"])
+    origin = ("" if idx_off is None else "published" if as_float(r["index_published"]) is not None
+              else "computed")
+    index = Value(idx_off, origin)
+    if _differs(idx_off, idx_calc):
+        index = Value(idx_off, origin, notes.add(narrative.recomputed("chỉ số", idx_calc)))
+    rank, rank_inferred = as_float(r["rank"]), False
+    if rank is None and as_float(r["rank_published"]) is not None:
+        rank, rank_inferred = as_float(r["rank_published"]), "rank_published" in inferred
+    band_id, band_inferred = r["band_id"], False
+    if is_missing(band_id) and as_text(r["band_published"]):
+        band_id, band_inferred = r["band_published"], "band_published" in inferred
+    year = int(r["year"])
+    return ScoreRow(
+        unit=lk.unit(r["unit_id"]), year=year, group=lk.group(r["group_id"], year),
+        max_score=as_float(r["max_score"]),
+        components=[as_float(r[c.id]) for c in lk.components],
+        total=total, index=index,
+        rank=None if rank is None else int(rank), rank_inferred=rank_inferred,
+        group_size=int(r["group_size"]), band=lk.band(year, band_id),
+        band_inferred=band_inferred,
+        index_change=as_float(r["index_change"]),
+        rank_change=None if as_float(r["rank_change"]) is None else int(r["rank_change"]),
+        note=row_note,
+    )
+
+
+def ranking_order(rows: list[ScoreRow]) -> list[ScoreRow]:
+    return sorted(rows, key=lambda x: (x.rank is None, x.rank or 0,
+                                       -(x.index.value or -1), vi_sort_key(x.unit.name)))
+
+
+def year_rows(results: Results, lk: Lookup, year: int, notes: Notes) -> list[ScoreRow]:
+    return [score_row(r, lk, notes) for _, r in results.year(year).iterrows()]
+
+
+# ---- Statistics -------------------------------------------------------------------------------
+
+
+def printed(lk: Lookup, year: int, gid, fid, statistic: str, band_id=None
+              ) -> list[tuple[float, str | None, str | None]]:
+    """Published (value, location, unit_id) of one statistic, in the order of the file."""
+    def make():
+        out: dict[tuple, list] = {}
+        for _, p in lk.published(year).iterrows():
+            key = (as_text(p["group_id"]), as_text(p["field_id"]), p["statistic"],
+                   as_text(p["band_id"]))
+            out.setdefault(key, []).append((float(p["value"]), as_text(p["location"]),
+                                            as_text(p["unit_id"])))
+        return out
+    return lk.cached(("published", year), make).get((gid, fid, statistic, band_id), [])
+
+
+def stat_value(computed: float | None, pub: list, notes: Notes | None,
+                pct: bool = True) -> Value:
+    """The printed value if there is one (footnoting the recomputed and other printed values),
+    else the computed one."""
+    if not pub:
+        return Value(rounded(computed), "computed") if computed is not None else Value(None)
+    official = pub[0][0]
+    texts = [narrative.printed_elsewhere(v, loc, pct) for v, loc, _ in pub[1:] if v != official]
+    if _differs(official, computed):
+        texts.append(narrative.recomputed("giá trị", computed, pct))
+    note = notes.add(" ".join(texts)) if texts and notes is not None else None
+    return Value(official, "published", note)
+
+
+def _extreme(label: str, summary: Summary | None, which: str, pub: list,
+             lk: Lookup, notes: Notes) -> Stat:
+    computed = getattr(summary, which) if summary else None
+    value = stat_value(computed, pub, notes)
+    if pub:
+        uids = [u for _, _, u in pub if u]
+    else:
+        uids = getattr(summary, f"{which}_units") if summary else []
+    return Stat(label, value, tuple(lk.unit(u) for u in dict.fromkeys(uids)))
+
+
+def group_stats(results: Results, lk: Lookup, year: int, gid: str | None, notes: Notes,
+                summary: Summary | None = None, fid: str | None = None) -> GroupStats:
+    """Statistics of a group (gid None: all agencies) in a year, for the index or a field."""
+    if summary is None:
+        summary = (lk.index_summary(year, gid) if fid is None
+                   else lk.field_summary(year, gid, fid))
+    n = summary.n if summary else 0
+    counts = []
+    if fid is None:
+        for b in lk.bands(year):
+            computed = summary.get("count", b.id) if summary else None
+            counts.append((b, stat_value(None if computed is None else float(computed),
+                                          printed(lk, year, gid, fid, "count", b.id), notes,
+                                          pct=False)))
+    spread = summary.spread if summary else None
+    prev = [y for y in results.years if y < year]
+    change = None
+    if prev and fid is None and summary and summary.mean is not None:
+        before = lk.index_summary(prev[-1], gid)
+        change = None if before is None or before.mean is None else summary.mean - before.mean
+    return GroupStats(
+        group=None if gid is None else lk.group(gid, year),
+        n=n, n_known=summary.n_known if summary else 0,
+        mean=stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
+                         notes),
+        highest=_extreme("Cao nhất", summary, "highest", printed(lk, year, gid, fid, "max"), lk,
+                         notes),
+        lowest=_extreme("Thấp nhất", summary, "lowest", printed(lk, year, gid, fid, "min"), lk,
+                        notes),
+        spread=stat_value(spread, printed(lk, year, gid, fid, "spread"), notes),
+        band_counts=counts,
+        mean_change=stat_value(change, printed(lk, year, gid, fid, "mean_change"), notes),
+    )
+
+
+# ---- Indicators, innovations ------------------------------------------------------------------
+
+
+def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indicator]:
+    """Statistics of an agency (unit_id None: the province's own), every year."""
+    out = []
+    for year, yd in results.dataset.years.items():
+        t = yd.indicators
+        rows = t[t["unit_id"].isna()] if unit_id is None else t[t["unit_id"] == unit_id]
+        out += [Indicator(year=year, name=r["name"], value=float(r["value"]),
+                          unit=as_text(r["unit"]), note=as_text(r["note"]),
+                          source=lk.source(r["source_id"]))
+                for _, r in rows.iterrows()]
+    return out
+
+
+def innovations(results: Results, lk: Lookup) -> list[Innovation]:
+    out = []
+    for year, yd in results.dataset.years.items():
+        for i, (_, r) in enumerate(yd.innovations.iterrows(), start=1):
+            fid = as_text(r["field_id"])
+            out.append(Innovation(
+                id=f"sk-{year}-{i}", year=year, unit=lk.unit(r["unit_id"]), title=r["title"],
+                summary=as_text(r["summary"]), field=lk.field(fid, year) if fid else None,
+                url=as_text(r["url"]), source=lk.source(r["source_id"])))
+    return out

@@ -1,0 +1,77 @@
+"""The build command (plugins/build.py): a failed or interrupted build loses nothing.
+
+The site is built into a temporary folder and replaces `output/` only when the whole build
+succeeded; bad data is reported in Vietnamese, without a traceback.
+"""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, copy_real
+from tests.test_validate import edit, set_cell
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def run_build(output: Path, data: Path, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "plugins.build", "--output", str(output), "--data", str(data)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("build")
+    data = copy_real(tmp)
+    output = tmp / "output"
+    done = run_build(output, data)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0, err
+    return tmp, data, output, snapshot(output)
+
+
+def test_bad_data_stops_the_build_and_keeps_the_last_good_output(good_site):
+    tmp, data, output, before = good_site
+    broken = copy_real(tmp / "broken")
+    edit(broken / "2023/scores.csv", set_cell(30, "sipas", "mười bốn"))
+    done = run_build(output, broken)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 1
+    assert "2023/scores.csv, dòng 30, cột 'sipas': giá trị 'mười bốn'" in err
+    assert "giữ nguyên" in err and "Traceback" not in out + err
+    assert snapshot(output) == before
+
+
+def test_warnings_are_shown_and_do_not_stop_the_build(good_site, tmp_path):
+    _, _, _, _ = good_site
+    data = copy_real(tmp_path)
+    edit(data / "2023/innovations.csv", set_cell(3, "summary", ""))
+    done = run_build(tmp_path / "out", data)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0, err
+    assert "CẢNH BÁO 2023/innovations.csv, dòng 3, cột 'summary'" in out + err
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_an_interrupted_build_keeps_the_last_good_output(good_site, sig):
+    tmp, data, output, before = good_site
+    proc = run_build(output, data, start_new_session=True)
+    deadline = time.monotonic() + 120
+    # wait until the build is writing its temporary folder, then interrupt it half-way
+    while not any(p.name.startswith(".output-") for p in output.parent.iterdir()):
+        assert proc.poll() is None and time.monotonic() < deadline, "build ended too early"
+        time.sleep(0.02)
+    os.killpg(proc.pid, sig)
+    proc.communicate(timeout=120)
+    assert proc.returncode != 0
+    assert snapshot(output) == before
