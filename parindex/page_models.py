@@ -45,6 +45,7 @@ def field_results_url(year: int, ext: str) -> str:
 
 PACKAGE_DIR = "du-lieu/goi-du-lieu/"
 PACKAGE_ZIP = "du-lieu/chi-so-cchc-du-lieu.zip"
+TEMPLATES_DIR = "du-lieu/mau/"
 
 
 # ---- Small value types ------------------------------------------------------------------------
@@ -387,6 +388,7 @@ class DownloadsPage(Page):
     package: list[Download]
     package_zip: Download
     title_package: str
+    templates: list[Download]  # an empty table (header row only) per table, for editors
 
 
 @dataclass(kw_only=True)

@@ -17,6 +17,7 @@ from .page_models import (
     HOME,
     PACKAGE_DIR,
     PACKAGE_ZIP,
+    TEMPLATES_DIR,
     YEARS,
     Chart,
     DirectoryEntry,
@@ -324,6 +325,8 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
         url="du-lieu/", template="downloads", title="Dữ liệu",
         lead=narrative.downloads_lead(), breadcrumbs=[HOME], years=years, package=package,
         package_zip=Download(PACKAGE_ZIP, "Toàn bộ gói dữ liệu", "ZIP"),
+        templates=[Download(TEMPLATES_DIR + f"{name}.csv", f"Mẫu {name}.csv", "CSV", name)
+                   for name in ds.schemas],
         title_package=ds.descriptor.get("title", ""), sources=lk.sources(*ids))
 
 

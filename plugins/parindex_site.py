@@ -31,7 +31,7 @@ from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from parindex import charts, exports, fmt, narrative, pages, text
+from parindex import charts, exports, fmt, narrative, package, pages, text
 from parindex import page_models as models
 from parindex.bands import for_year
 from parindex.dataset import load
@@ -150,6 +150,8 @@ class ParIndexGenerator(Generator):
                 self._write_text(url(year, "csv"), exports.to_csv(df), bom=True)
                 self._write_text(url(year, "json"), exports.to_json(df, {**meta, "year": year}))
         self._write_package(ds.root)
+        for name, header in package.templates(ds.root).items():
+            self._write_text(models.TEMPLATES_DIR + name, header, bom=True)
 
     def _write_package(self, root: Path) -> None:
         """A copy of the data package (CSV, schemas, an up-to-date descriptor) and its zip."""

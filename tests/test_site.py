@@ -110,7 +110,7 @@ def test_innovations_page_lists_the_26_innovations(out):
 def test_downloads_parse_and_match_the_data(out):
     doc = page(out, "du-lieu")
     links = [a.attrs["href"] for a in doc.find("main").find_all("a")]
-    csvs = [h for h in links if h.endswith(".csv")]
+    csvs = [h for h in links if h.endswith(".csv") and "/mau/" not in h]
     assert csvs
     for href in csvs:
         path = (out / "du-lieu" / href).resolve()
@@ -129,6 +129,18 @@ def test_downloads_parse_and_match_the_data(out):
     assert {"2023/innovations.csv", "units.csv"} <= {r["path"] for r in package["resources"]}
     with zipfile.ZipFile(out / "du-lieu/chi-so-cchc-du-lieu.zip") as z:
         assert "datapackage.json" in z.namelist() and "schemas/scores.json" in z.namelist()
+
+
+def test_downloads_offer_an_empty_template_of_every_table(out):
+    links = {a.attrs["href"].rsplit("/", 1)[-1]: a.attrs["href"]
+             for a in page(out, "du-lieu").find("main").find_all("a") if "/mau/" in
+             a.attrs["href"]}
+    schemas = sorted((DATA / "schemas").glob("*.json"))
+    assert sorted(links) == sorted(f"{p.stem}.csv" for p in schemas)
+    for schema in schemas:
+        text = (out / "du-lieu" / links[f"{schema.stem}.csv"]).resolve().read_text("utf-8-sig")
+        names = [f["name"] for f in json.loads(schema.read_text("utf-8"))["fields"]]
+        assert list(csv.reader(io.StringIO(text))) == [names]
 
 
 def test_chart_csvs_hold_the_numbers_of_their_table(out):
