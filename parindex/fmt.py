@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from babel.numbers import format_decimal
+from babel.numbers import parse_pattern
 
 LOCALE = "vi_VN"
 MISSING = "chưa có số liệu"
@@ -35,11 +36,19 @@ def rounded(x: float | None, places: int = 2) -> float | None:
     return None if is_missing(x) else float(round_half_up(x, places))
 
 
+@lru_cache(maxsize=8)
+def _pattern(places: int):
+    return parse_pattern("#,##0" + ("." + "0" * places if places else ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _num(x: float, places: int) -> str:
+    # Babel's compiled pattern: a page shows thousands of numbers, many of them the same
+    return _pattern(places).apply(round_half_up(x, places), LOCALE)
+
+
 def num(x: float | None, places: int = 2, missing: str = MISSING) -> str:
-    if is_missing(x):
-        return missing
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(round_half_up(x, places), format=pattern, locale=LOCALE)
+    return missing if is_missing(x) else _num(float(x), places)
 
 
 def pct(x: float | None, places: int = 2, missing: str = MISSING) -> str:

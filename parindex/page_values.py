@@ -66,6 +66,16 @@ class Lookup:
             self._cache[key] = make()
         return self._cache[key]
 
+    def rows_of(self, name: str, frame: pd.DataFrame, uid: str) -> list[dict]:
+        """Rows (records) of `frame` for one agency: grouped once per build, never scanned
+        per agency."""
+        def make():
+            groups: dict[str, list[dict]] = {}
+            for r in frame.to_dict("records"):
+                groups.setdefault(r["unit_id"], []).append(r)
+            return groups
+        return self.cached(("by_unit", name), make).get(uid, [])
+
     def unit(self, uid: str) -> Ref:
         refs = self.cached("units", lambda: {
             k: Ref(k, u["name"], unit_url(k), as_text(u["short_name"]) or u["name"])
@@ -197,10 +207,6 @@ def ranking_order(rows: list[ScoreRow]) -> list[ScoreRow]:
                                        -(x.index.value or -1), vi_sort_key(x.unit.name)))
 
 
-def year_rows(results: Results, lk: Lookup, year: int, notes: Notes) -> list[ScoreRow]:
-    return [score_row(r, lk, notes) for _, r in results.year(year).iterrows()]
-
-
 # ---- Statistics -------------------------------------------------------------------------------
 
 
@@ -283,15 +289,17 @@ def group_stats(results: Results, lk: Lookup, year: int, gid: str | None, notes:
 
 def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indicator]:
     """Statistics of an agency (unit_id None: the province's own), every year."""
-    out = []
-    for year, yd in results.dataset.years.items():
-        t = yd.indicators
-        rows = t[t["unit_id"].isna()] if unit_id is None else t[t["unit_id"] == unit_id]
-        out += [Indicator(year=year, name=r["name"], value=float(r["value"]),
-                          unit=as_text(r["unit"]), note=as_text(r["note"]),
-                          source=lk.source(r["source_id"]))
-                for _, r in rows.iterrows()]
-    return out
+    def table():
+        frames = [yd.indicators.assign(year=y) for y, yd in results.dataset.years.items()]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+            columns=["year", "unit_id", "name", "value", "unit", "note", "source_id"])
+    t = lk.cached("indicators", table)
+    rows = (t[t["unit_id"].isna()].to_dict("records") if unit_id is None
+            else lk.rows_of("indicators", t, unit_id))
+    return [Indicator(year=int(r["year"]), name=r["name"], value=float(r["value"]),
+                      unit=as_text(r["unit"]), note=as_text(r["note"]),
+                      source=lk.source(r["source_id"]))
+            for r in rows]
 
 
 def innovations(results: Results, lk: Lookup) -> list[Innovation]:

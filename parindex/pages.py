@@ -61,7 +61,6 @@ from .page_values import (
     ranking_order,
     score_row,
     stat_value,
-    year_rows,
 )
 from .score import Results
 from .text import fold, vi_sort_key
@@ -99,8 +98,8 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
     group = lk.group(gid, year)
     df = results.year(year)
     stats = group_stats(results, lk, year, gid, notes)  # shown first on the page
-    rows = ranking_order([score_row(r, lk, notes) for _, r in df[df["group_id"] == gid]
-                           .iterrows()])
+    rows = ranking_order([score_row(r, lk, notes) for r in df[df["group_id"] == gid]
+                          .to_dict("records")])
     columns = []
     if any(r.max_score is not None for r in rows):
         columns.append("max_score")
@@ -126,7 +125,7 @@ def _field_rows(results: Results, lk: Lookup, year: int) -> list[FieldRow]:
     def make():
         fs = results.fields[results.fields["year"] == year]
         out = []
-        for _, r in fs.iterrows():
+        for r in fs.to_dict("records"):
             gid, fid = r["group_id"], r["field_id"]
             summary = lk.field_summary(year, gid, fid)
             mean = stat_value(summary.mean if summary else None,
@@ -136,6 +135,15 @@ def _field_rows(results: Results, lk: Lookup, year: int) -> list[FieldRow]:
                                 pct=as_float(r["pct"]), group_mean=mean))
         return out
     return lk.cached(("field_rows", year), make)
+
+
+def _unit_field_rows(results: Results, lk: Lookup, year: int) -> dict[str, list[FieldRow]]:
+    def make():
+        out: dict[str, list[FieldRow]] = {}
+        for r in _field_rows(results, lk, year):
+            out.setdefault(r.unit.id, []).append(r)
+        return out
+    return lk.cached(("unit_field_rows", year), make)
 
 
 def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
@@ -208,19 +216,17 @@ def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> Ye
         notes=notes.texts, charts=charts)
 
 
-def unit_page(results: Results, lk: Lookup, uid: str, all_innovations: list[Innovation]
-              ) -> UnitPage:
+def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) -> UnitPage:
     notes = Notes()
     u = lk.units.loc[uid]
     unit = lk.unit(uid)
-    scores = results.scores[results.scores["unit_id"] == uid].sort_values("year")
+    scores = sorted(lk.rows_of("scores", results.scores, uid), key=lambda r: r["year"])
     history = [UnitYear(row=score_row(r, lk, notes), ranking_url=group_url(int(r["year"]),
                                                                              r["group_id"]))
-               for _, r in scores.iterrows()]
-    fs = results.fields[results.fields["unit_id"] == uid]
-    fields_year = int(fs["year"].max()) if len(fs) else None
-    frows = [r for r in _field_rows(results, lk, fields_year) if r.unit.id == uid] \
-        if fields_year else []
+               for r in scores]
+    fs = lk.rows_of("fields", results.fields, uid)
+    fields_year = max(int(r["year"]) for r in fs) if fs else None
+    frows = _unit_field_rows(results, lk, fields_year).get(uid, []) if fields_year else []
     charts = []
     if any(r.pct is not None for r in frows):
         rows = [{"field": r.field.short_name,
@@ -237,10 +243,9 @@ def unit_page(results: Results, lk: Lookup, uid: str, all_innovations: list[Inno
                             narrative.history_alt(unit.name, known),
                             [{"year": h.row.year, "index": h.row.index.value} for h in known],
                             "bang-qua-cac-nam"))
-    inns = [i for i in all_innovations if i.unit.id == uid]
     inds = indicators(results, lk, uid)
     successor = as_text(u["successor_id"])
-    ids = list(scores["source_id"]) + list(fs["source_id"])
+    ids = [r["source_id"] for r in scores + fs]
     ids += [i.source.id for i in inns + inds if i.source]
     latest = history[-1] if history else None
     group = lk.group(u["group_id"])
@@ -284,9 +289,15 @@ def directory_page(lk: Lookup, latest_rows: dict[str, ScoreRow], sources: list[S
 
 def innovations_page(lk: Lookup, items: list[Innovation], year: int | None,
                      years: list[int]) -> InnovationsPage:
-    by_year = [(y, [i for i in items if i.year == y]) for y in sorted({i.year for i in items},
-                                                                       reverse=True)]
-    units = sorted({i.unit for i in items}, key=lambda u: vi_sort_key(u.name))
+    def grouped(key) -> dict:
+        out: dict = {}
+        for i in items:
+            out.setdefault(key(i), []).append(i)
+        return out
+    per_year, per_unit = grouped(lambda i: i.year), grouped(lambda i: i.unit)
+    per_field = grouped(lambda i: i.field.id if i.field else None)
+    by_year = sorted(per_year.items(), reverse=True)
+    units = sorted(per_unit, key=lambda u: vi_sort_key(u.name))
     fields = [lk.field(f) for f in lk.fields_df["field_id"]]
     title = "Sáng kiến cải cách hành chính" + (f" năm {year}" if year else "")
     sources = lk.sources(*[i.source.id for i in items if i.source])
@@ -295,9 +306,8 @@ def innovations_page(lk: Lookup, items: list[Innovation], year: int | None,
         url=innovations_url(year), template="innovations", title=title,
         lead=narrative.innovations_lead(len(items), year, len(units)), breadcrumbs=crumbs,
         year=year, items=items, by_year=by_year,
-        by_unit=[(u, [i for i in items if i.unit == u]) for u in units],
-        by_field=[(f, [i for i in items if i.field and i.field.id == f.id]) for f in fields
-                  if any(i.field and i.field.id == f.id for i in items)],
+        by_unit=[(u, per_unit[u]) for u in units],
+        by_field=[(f, per_field[f.id]) for f in fields if f.id in per_field],
         no_field=sum(i.field is None for i in items), years=years, sources=sources,
         search_terms=fold(" ".join(f"{i.title} {i.unit.name}" for i in items)))
 
@@ -340,8 +350,8 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
     cards = []
     df = results.year(year)
     for g in lk.groups_of(year):
-        rows = ranking_order([score_row(r, lk, NoNotes()) for _, r in
-                               df[df["group_id"] == g.id].iterrows()])
+        rows = ranking_order([score_row(r, lk, NoNotes()) for r in
+                              df[df["group_id"] == g.id].to_dict("records")])
         summary = lk.index_summary(year, g.id)
         mean = stat_value(summary.mean if summary else None,
                            printed(lk, year, g.id, None, "mean"), notes)
@@ -370,24 +380,27 @@ def site(results: Results) -> Site:
     """Every data page of the site."""
     lk = Lookup(results)
     inns = innovations(results, lk)
-    latest_rows: dict[str, ScoreRow] = {}
-    for y in results.years:
-        for row in year_rows(results, lk, y, NoNotes()):
-            latest_rows[row.unit.id] = row
-    inn_years = sorted({i.year for i in inns}, reverse=True)
+    inns_by_unit: dict[str, list[Innovation]] = {}
+    for i in inns:
+        inns_by_unit.setdefault(i.unit.id, []).append(i)
+    latest = results.scores.sort_values("year").drop_duplicates("unit_id", keep="last")
+    latest_rows = {r["unit_id"]: score_row(r, lk, NoNotes()) for r in latest.to_dict("records")}
+    inns_by_year: dict[int, list[Innovation]] = {}
+    for i in inns:
+        inns_by_year.setdefault(i.year, []).append(i)
+    inn_years = sorted(inns_by_year, reverse=True)
     return Site(
         home=home_page(results, lk),
         years_index=years_page(results, lk),
-        years=[year_page(results, lk, y, sum(i.year == y for i in inns)) for y in results.years],
+        years=[year_page(results, lk, y, len(inns_by_year.get(y, []))) for y in results.years],
         rankings=[ranking_page(results, lk, y, g.id) for y in results.years
                   for g in lk.groups_of(y)],
         fields=[field_page(results, lk, y, f.id) for y in results.years
                 for f in lk.fields_of(y)],
         directory=directory_page(lk, latest_rows, lk.sources(*[
             sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]])),
-        units=[unit_page(results, lk, uid, inns) for uid in lk.units.index],
+        units=[unit_page(results, lk, uid, inns_by_unit.get(uid, [])) for uid in lk.units.index],
         innovations=[innovations_page(lk, inns, None, inn_years)]
-        + [innovations_page(lk, [i for i in inns if i.year == y], y, inn_years)
-           for y in inn_years],
+        + [innovations_page(lk, inns_by_year[y], y, inn_years) for y in inn_years],
         downloads=downloads_page(results, lk),
     )

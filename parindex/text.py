@@ -8,6 +8,7 @@ order no tone, huyền, hỏi, ngã, sắc, nặng (as CLDR's Vietnamese collati
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -35,6 +36,7 @@ def _letters(text: str) -> list[tuple[str, int, bool]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def vi_sort_key(text: str | None) -> tuple:
     """Key that sorts Vietnamese names alphabetically: letters first, then tones, then case.
 

@@ -118,8 +118,12 @@ def _swap(new: Path, output: Path) -> None:
 
 
 def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path | None = None,
-          content: Path | None = None, cache: Path | None = None) -> BuildResult:
-    """Build into `output` atomically. Raises DataError (bad data) or BuildError."""
+          content: Path | None = None, cache: Path | None = None, stats: dict | None = None,
+          progress=None) -> BuildResult:
+    """Build into `output` atomically. Raises DataError (bad data) or BuildError.
+
+    `stats` (a dict) is filled with the plugin's counts and timings; `progress(line)` is called
+    with one line per stage (loading, scoring, pages, charts, search index)."""
     start = time.perf_counter()
     output = Path(output).resolve()
     settings_file = Path(settings_file)
@@ -129,6 +133,8 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
         "PARINDEX_DATA": str(Path(data).resolve() if data else ROOT / "data"),
         "PARINDEX_CHART_CACHE": str(Path(cache).resolve() if cache else ROOT / ".cache/charts"),
         "DELETE_OUTPUT_DIRECTORY": False,
+        "PARINDEX_STATS": stats if stats is not None else {},
+        "PARINDEX_PROGRESS": progress,
     }
     if content:
         override["PATH"] = str(Path(content).resolve())
@@ -139,11 +145,33 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     override["OUTPUT_PATH"] = str(tmp)
     try:
         warnings, data_warnings = _pelican(settings_file, override)
+        started = time.perf_counter()
         index = _pagefind(tmp)
+        if progress:
+            progress("search", 0, f"Chỉ mục tìm kiếm ({time.perf_counter() - started:.1f} giây)")
         _swap(tmp, output)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return BuildResult(output, time.perf_counter() - start, warnings, data_warnings, index)
+
+
+class Progress:
+    """One line per stage on stderr. Quiet at province size unless asked (`verbose`): a build
+    of thousands of agency-years (AUTO_FROM) takes minutes and says what it is doing."""
+
+    AUTO_FROM = 2000
+
+    def __init__(self, verbose: bool = False) -> None:
+        self.verbose = verbose
+        self.held: list[str] = []
+
+    def __call__(self, stage: str, count: int, line: str) -> None:
+        if stage == "score" and count >= self.AUTO_FROM:
+            self.verbose = True
+        self.held.append(line)
+        if self.verbose:
+            print("\n".join(self.held), file=sys.stderr, flush=True)
+            self.held.clear()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,11 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--output", default=str(ROOT / "output"))
     p.add_argument("--data", default=None)
     p.add_argument("--content", default=None)
+    p.add_argument("-v", "--verbose", action="store_true", help="in từng bước của quá trình dựng")
     args = p.parse_args(argv)
     settings = "publishconf.py" if args.publish else "pelicanconf.py"
     try:
         result = build(Path(args.output), settings, args.data and Path(args.data),
-                       args.content and Path(args.content))
+                       args.content and Path(args.content), progress=Progress(args.verbose))
     except DataError as exc:
         print(exc.report, file=sys.stderr)
         print("Dữ liệu có lỗi nên không dựng trang. " + KEPT.format(output=args.output),

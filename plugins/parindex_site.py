@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import shutil
+import time
 import zipfile
 from pathlib import Path
 from posixpath import join as urljoin
@@ -49,15 +50,30 @@ EXTRA_PAGES = [("tim-kiem/index.html", "search", "Tìm kiếm"), ("404.html", "4
 class ParIndexGenerator(Generator):
     """Loads data/ once, then writes every data page, chart and download."""
 
+    def _stage(self, name: str, line: str, started: float, count: int = 0) -> None:
+        """Record a stage's time in PARINDEX_STATS and report it to PARINDEX_PROGRESS."""
+        seconds = time.perf_counter() - started
+        self.stats[f"{name}_seconds"] = self.stats.get(f"{name}_seconds", 0.0) + seconds
+        if self.progress:
+            self.progress(name, count, f"{line} ({seconds:.1f} giây)")
+
     def generate_context(self) -> None:
         s = self.settings
+        self.stats = s.get("PARINDEX_STATS", {})
+        self.progress = s.get("PARINDEX_PROGRESS")
         data = Path(s.get("PARINDEX_DATA", "data"))
+        t = time.perf_counter()
         dataset, self.report = load(data)  # its warnings are the build's to show
         if dataset is None:
             raise DataError(self.report)
+        rows = sum(len(t) for y in dataset.years.values() for t in y.tables.values())
+        self._stage("load", f"Đọc dữ liệu: {fmt.integer(rows)} dòng", t, rows)
         self.env.autoescape = True  # data can hold any text, whatever the site's settings
+        t = time.perf_counter()
         self.results = score(dataset)
         self.site = pages.site(self.results)
+        self._stage("score", f"Tính điểm: {fmt.integer(len(self.results.scores))} lượt "
+                             "đơn vị × năm", t, len(self.results.scores))
         self.notes = self._read_notes(s.get("PARINDEX_NOTES", "don-vi"))
         self.cache = Path(s.get("PARINDEX_CHART_CACHE", ".cache/charts"))
 
@@ -81,6 +97,8 @@ class ParIndexGenerator(Generator):
     def generate_output(self, writer) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
         urls = []
+        self.stats.update(charts_rendered=0, charts_reused=0, chart_seconds=0.0)
+        t = time.perf_counter()
         for page in self.site.pages():
             extra = {}
             if isinstance(page, models.UnitPage):
@@ -99,10 +117,17 @@ class ParIndexGenerator(Generator):
                                               template=template, title=title,
                                               breadcrumbs=[models.HOME]))
         urls.append("tim-kiem/")
+        self.stats["pages"] = len(urls)
+        self._stage("pages", f"Trang: {fmt.integer(len(urls))} trang, biểu đồ: "
+                             f"{fmt.integer(self.stats['charts_rendered'])} vẽ mới "
+                             f"({self.stats['chart_seconds']:.1f} giây), "
+                             f"{fmt.integer(self.stats['charts_reused'])} dùng lại", t, len(urls))
+        t = time.perf_counter()
         self._write_downloads()
         bands = self.results.dataset.bands
         self._write_text("css/bands.css", charts.band_css(bands))
         self._write_sitemap(urls)
+        self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
 
     def _out(self, rel: str) -> Path:
         path = Path(self.output_path, *rel.split("/"))
@@ -125,6 +150,7 @@ class ParIndexGenerator(Generator):
         key = memo.read_text(encoding="utf-8").strip() if memo.is_file() else ""
         cached = self.cache / f"{key}.svg"
         if not key or not cached.is_file():
+            started = time.perf_counter()
             draw = getattr(charts, f"{chart.kind}_chart")
             args = (rows, bands) if bands is not None else (rows,)
             spec = draw(*args, description=chart.alt)
@@ -133,6 +159,10 @@ class ParIndexGenerator(Generator):
             if not cached.is_file():
                 _atomic_write(cached, charts.render_svg(spec))
             _atomic_write(memo, key)
+            self.stats["charts_rendered"] += 1
+            self.stats["chart_seconds"] += time.perf_counter() - started
+        else:
+            self.stats["charts_reused"] += 1
         self._write_text(page.url + chart.name + ".svg", cached.read_text(encoding="utf-8"))
         self._write_text(page.url + chart.name + ".csv", exports.to_csv(rows), bom=True)
 
