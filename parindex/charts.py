@@ -488,3 +488,21 @@ def render_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
     """The same chart as PNG (for checking glyphs and layout by eye; the site uses SVG)."""
     return vlc.vegalite_to_png(_spec(chart), scale=scale, format_locale=LOCALE,
                                allowed_base_urls=[])
+
+
+CHARTS = {"group_index": group_index_chart, "unit_fields": unit_fields_chart,
+          "unit_history": unit_history_chart, "field_means": field_means_chart}
+
+
+def draw(kind: str, rows: list[dict], bands: list[dict] | None, description: str
+         ) -> alt.TopLevelMixin:
+    """A chart by its kind, from plain records: what a worker process receives."""
+    args = [pd.DataFrame(rows)] + ([pd.DataFrame(bands)] if bands is not None else [])
+    return CHARTS[kind](*args, description=description)
+
+
+def render(job: tuple[str, list[dict], list[dict] | None, str]) -> tuple[str, str]:
+    """(spec key, SVG) of a chart job (`draw`'s arguments). Top-level, so that a build can
+    render on every core with a process pool."""
+    chart = draw(*job)
+    return spec_key(chart), render_svg(chart)

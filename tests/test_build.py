@@ -75,3 +75,18 @@ def test_an_interrupted_build_keeps_the_last_good_output(good_site, sig):
     proc.communicate(timeout=120)
     assert proc.returncode != 0
     assert snapshot(output) == before
+
+
+def test_a_cached_rebuild_equals_a_clean_build_file_by_file(tmp_path):
+    from plugins.build import build
+
+    data = copy_real(tmp_path)
+    cache = tmp_path / "cache"
+    build(tmp_path / "first", data=data, cache=cache)  # fills the chart cache
+    for column, value in (("sipas", "12.34"), ("total_published", ""), ("index_published", "")):
+        edit(data / "2023/scores.csv", set_cell(21, column, value))  # Mỹ Xuyên: 83,84 → 81,71
+    stats: dict = {}
+    cached = build(tmp_path / "cached", data=data, cache=cache, stats=stats)
+    assert stats["charts_reused"] > 0 and stats["charts_rendered"] > 0
+    clean = build(tmp_path / "clean", data=data, cache=tmp_path / "empty-cache")
+    assert snapshot(cached.output) == snapshot(clean.output)
