@@ -9,6 +9,8 @@ Invalid data stops the build with parindex's report, in Vietnamese, without a tr
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -35,6 +37,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)  # WARNING and above logged by Pelican
     data_warnings: list[str] = field(default_factory=list)  # parindex's, about the data
     pagefind: str = ""
+    unchanged: bool = False  # nothing the build reads had changed: nothing was done
 
 
 class _Collect(logging.Handler):
@@ -117,13 +120,28 @@ def _swap(new: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _fingerprint(settings_file: Path, override: dict) -> str:
+    """A hash of everything a build reads: data, content, theme, code, settings, SITEURL."""
+    h = hashlib.sha256(os.environ.get("SITEURL", "").encode())
+    roots = [Path(override["PARINDEX_DATA"]), Path(override.get("PATH", ROOT / "content")),
+             ROOT / "theme", ROOT / "parindex", ROOT / "plugins"]
+    files = [settings_file, ROOT / "pelicanconf.py"]
+    for root in roots:
+        files += sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for p in files:
+        h.update(str(p).encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
 def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path | None = None,
           content: Path | None = None, cache: Path | None = None, stats: dict | None = None,
-          progress=None) -> BuildResult:
+          progress=None, force: bool = False) -> BuildResult:
     """Build into `output` atomically. Raises DataError (bad data) or BuildError.
 
-    `stats` (a dict) is filled with the plugin's counts and timings; `progress(line)` is called
-    with one line per stage (loading, scoring, pages, charts, search index)."""
+    When nothing the build reads has changed since it last built `output`, the output is
+    already what a build would write and nothing is done (unless `force`).
+    `stats` (a dict) is filled with the plugin's counts and timings; `progress(stage, count,
+    line)` is called with one line per stage (loading, scoring, pages, charts, search index)."""
     start = time.perf_counter()
     output = Path(output).resolve()
     settings_file = Path(settings_file)
@@ -138,6 +156,16 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     }
     if content:
         override["PATH"] = str(Path(content).resolve())
+    cache_root = Path(override["PARINDEX_CHART_CACHE"]).parent
+    record = cache_root / "builds" / hashlib.sha256(str(output).encode()).hexdigest()
+    fingerprint = _fingerprint(settings_file, override)
+    if not force and output.is_dir() and record.is_file():
+        last = json.loads(record.read_text(encoding="utf-8"))
+        if last["fingerprint"] == fingerprint:
+            if progress:
+                progress("unchanged", 0, "Không có gì thay đổi kể từ lần dựng trước.")
+            return BuildResult(output, time.perf_counter() - start, last["warnings"],
+                               last["data_warnings"], "", unchanged=True)
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(output)
     tmp = output.with_name(f".output-{output.name}-{os.getpid()}")
@@ -152,6 +180,9 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
         _swap(tmp, output)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({"fingerprint": fingerprint, "warnings": warnings,
+                                  "data_warnings": data_warnings}), encoding="utf-8")
     return BuildResult(output, time.perf_counter() - start, warnings, data_warnings, index)
 
 
@@ -183,11 +214,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", default=None)
     p.add_argument("--content", default=None)
     p.add_argument("-v", "--verbose", action="store_true", help="in từng bước của quá trình dựng")
+    p.add_argument("--force", action="store_true", help="dựng lại kể cả khi không có gì thay đổi")
     args = p.parse_args(argv)
     settings = "publishconf.py" if args.publish else "pelicanconf.py"
     try:
         result = build(Path(args.output), settings, args.data and Path(args.data),
-                       args.content and Path(args.content), progress=Progress(args.verbose))
+                       args.content and Path(args.content), progress=Progress(args.verbose),
+                       force=args.force)
     except DataError as exc:
         print(exc.report, file=sys.stderr)
         print("Dữ liệu có lỗi nên không dựng trang. " + KEPT.format(output=args.output),
@@ -204,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         print(w, file=sys.stderr)
     for w in result.warnings:
         print(f"CẢNH BÁO (Pelican) {w}", file=sys.stderr)
+    if result.unchanged:
+        print(f"Không có gì thay đổi kể từ lần dựng trước: {result.output} đã là bản mới nhất.")
+        return 0
     print(f"Đã dựng trang vào {result.output} trong {result.seconds:.1f} giây"
           + (f", {len(result.warnings)} cảnh báo." if result.warnings else "."))
     return 0

@@ -23,9 +23,10 @@ def snapshot(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def run_build(output: Path, data: Path, **kwargs) -> subprocess.Popen:
+def run_build(output: Path, data: Path, *flags: str, **kwargs) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "plugins.build", "--output", str(output), "--data", str(data)],
+        [sys.executable, "-m", "plugins.build", "--output", str(output), "--data", str(data),
+         *flags],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
 
 
@@ -65,7 +66,7 @@ def test_warnings_are_shown_and_do_not_stop_the_build(good_site, tmp_path):
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
 def test_an_interrupted_build_keeps_the_last_good_output(good_site, sig):
     tmp, data, output, before = good_site
-    proc = run_build(output, data, start_new_session=True)
+    proc = run_build(output, data, "--force", start_new_session=True)
     deadline = time.monotonic() + 120
     # wait until the build is writing its temporary folder, then interrupt it half-way
     while not any(p.name.startswith(".output-") for p in output.parent.iterdir()):
@@ -74,6 +75,15 @@ def test_an_interrupted_build_keeps_the_last_good_output(good_site, sig):
     os.killpg(proc.pid, sig)
     proc.communicate(timeout=120)
     assert proc.returncode != 0
+    assert snapshot(output) == before
+
+
+def test_a_rebuild_with_nothing_changed_does_nothing(good_site):
+    _, data, output, before = good_site
+    done = run_build(output, data)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0 and "Không có gì thay đổi" in out
+    assert "CẢNH BÁO 2023/innovations.csv" in err  # the data's warnings are shown again
     assert snapshot(output) == before
 
 
