@@ -25,10 +25,10 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def rebuild(output: Path) -> bool:
+def rebuild(output: Path, data: Path) -> bool:
     """One build; on failure print why (Vietnamese, no traceback) and keep the old site."""
     try:
-        result = build(output)
+        result = build(output, data=data)
     except DataError as exc:
         print(exc.report, file=sys.stderr)
     except Exception as exc:  # noqa: BLE001 - any failure keeps the last good site
@@ -61,18 +61,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--output", default=str(ROOT / "output"))
+    p.add_argument("--data", default=str(ROOT / "data"))
     args = p.parse_args(argv)
-    output = Path(args.output).resolve()
-    rebuild(output)
+    output, data = Path(args.output).resolve(), Path(args.data).resolve()
+    rebuild(output, data)
     server = serve(output, args.host, args.port)
     print(f"Xem trang tại http://{args.host}:{args.port}/ (Ctrl+C để dừng). "
           f"Tự dựng lại khi {', '.join(WATCHED)} thay đổi.", flush=True)
     try:
-        for changes in watch(*(ROOT / d for d in WATCHED if (ROOT / d).exists())):
-            names = sorted({Path(p).relative_to(ROOT).as_posix() for _, p in changes})
+        folders = [data] + [ROOT / d for d in WATCHED[1:] if (ROOT / d).exists()]
+        for changes in watch(*folders):
+            names = sorted({Path(p).name for _, p in changes})
             print("Thay đổi: " + ", ".join(names[:5]) + (" …" if len(names) > 5 else ""),
                   flush=True)
-            rebuild(output)
+            rebuild(output, data)
     except KeyboardInterrupt:
         pass
     finally:

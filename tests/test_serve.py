@@ -1,0 +1,57 @@
+"""The preview (plugins/serve.py): rebuilt after a saved change; bad data keeps the last good
+preview up and shows the problem in the terminal."""
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+from tests.conftest import ROOT, copy_real
+from tests.test_validate import edit, set_cell
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(check, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
+
+
+def test_preview_rebuilds_on_change_and_keeps_the_last_good_site(tmp_path):
+    data = copy_real(tmp_path)
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "plugins.serve", "--port", str(port), "--data", str(data),
+         "--output", str(tmp_path / "output")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")),
+                     daemon=True).start()
+    url = f"http://127.0.0.1:{port}/don-vi/ubnd-huyen-my-xuyen/"
+
+    def page() -> str:
+        try:
+            return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        wait_for(lambda: "Xem trang tại" in "".join(lines))
+        assert "83,84%" in page()
+        edit(data / "units.csv", set_cell(21, "name", "UBND huyện Mỹ Xuyên (xem trước)"))
+        wait_for(lambda: "Mỹ Xuyên (xem trước)" in page())
+        edit(data / "2023/scores.csv", set_cell(30, "sipas", "mười bốn"))
+        wait_for(lambda: "giá trị 'mười bốn'" in "".join(lines))
+        wait_for(lambda: "giữ nguyên" in "".join(lines))
+        assert "Mỹ Xuyên (xem trước)" in page()  # the last good preview stays up
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
