@@ -82,8 +82,13 @@ def _year_sources(results: Results, lk: Lookup, year: int, *tables: str) -> list
     return lk.sources(*ids)
 
 
+MAX_BARS = 150  # a bar per agency stops being readable (and Vega's renderer overflows) beyond
+
+
 def _group_chart(page_rows: list[ScoreRow], group: Ref, year: int) -> Chart | None:
-    if not any(r.index.value is not None for r in page_rows):
+    """Every agency's index as a bar; none for a group too large to read as bars (its table
+    stays)."""
+    if len(page_rows) > MAX_BARS or not any(r.index.value is not None for r in page_rows):
         return None
     rows = [{"label": r.unit.short_name, "index": r.index.value,
              "band_name": r.band.name if r.band else None,

@@ -277,3 +277,11 @@ def test_every_page_has_a_unique_url(site):
     urls = [p.url for p in site.pages()]
     assert len(urls) == len(set(urls))
     assert len(site.units) == 6
+
+
+def test_a_group_too_large_for_one_bar_per_agency_gets_no_bar_chart(site):
+    rows = ranking(site, site.rankings[0].group.id).rows
+    group, year = site.rankings[0].group, site.rankings[0].year
+    assert pages._group_chart(rows, group, year) is not None
+    many = (rows * (pages.MAX_BARS // len(rows) + 1))[:pages.MAX_BARS + 1]
+    assert pages._group_chart(many, group, year) is None
