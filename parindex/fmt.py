@@ -10,6 +10,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+import pandas as pd
 from babel.numbers import parse_pattern
 
 LOCALE = "vi_VN"
@@ -18,12 +19,13 @@ NOISE = Decimal("1e-9")  # float error below this is not a digit anyone typed
 
 
 def is_missing(x: object) -> bool:
-    if x is None:
+    """None, NaN or pandas' NA: a value the source does not give."""
+    if x is None or x is pd.NA:
         return True
     try:
         return math.isnan(x)  # type: ignore[arg-type]
     except TypeError:
-        return x is getattr(__import__("pandas"), "NA", object())
+        return False
 
 
 def round_half_up(x: float, places: int = 2) -> Decimal:

@@ -145,6 +145,12 @@ def read_xlsx(path: Path, name: str, label: str, sheet: str | None = None
     while header and header[-1] == "":
         header = header[:-1]
     width = len(header)
+    problems = [
+        Problem(code="row-length", file=label, sheet=sheet or ws.title, row=i + HEADER_ROW + 1,
+                expected="dòng có ô ngoài các cột có tên ở dòng tiêu đề",
+                hint="đặt tên cho cột đó ở dòng 1 hoặc xóa các ô thừa")
+        for i, r in enumerate(rows[1:]) if any(c.strip() for c in r[width:])
+    ]
     body = [(r + [""] * width)[:width] for r in rows[1:]]
     frame = pd.DataFrame(body, columns=header, dtype=object)
-    return RawTable(name, label, _clean(frame), sheet=sheet or ws.title), []
+    return RawTable(name, label, _clean(frame), sheet=sheet or ws.title), problems

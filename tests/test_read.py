@@ -134,3 +134,17 @@ def test_mutated_real_tables_give_results_or_a_clean_report(tmp_path_factory, ta
         score(dataset)
     else:
         assert report.errors
+
+
+def test_excel_cells_outside_the_named_columns_are_reported(tmp_path):
+    data = copy_real(tmp_path)
+    rows = rows_of(data / "groups.csv")
+    wb = Workbook()
+    for row in rows:
+        wb.active.append([as_excel_value(c) for c in row])
+    wb.active.cell(row=3, column=len(rows[0]) + 2, value="ghi chú lạc")
+    wb.save(data / "groups.xlsx")
+    (data / "groups.csv").unlink()
+    dataset, report = load(data)
+    hits = [p for p in report.errors if p.code == "row-length"]
+    assert dataset is None and [(p.file, p.row) for p in hits] == [("groups.xlsx", 3)]
