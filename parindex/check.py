@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from . import bands as bandlib
 from .fmt import auto, is_missing, num, round_half_up
 from .score import Results
@@ -123,6 +121,3 @@ def compare(results: Results) -> tuple[list[Difference], int]:
     stats, unverifiable = _statistics(results)
     return _units(results) + stats, unverifiable
 
-
-def differences_frame(diffs: list[Difference]) -> pd.DataFrame:
-    return pd.DataFrame([d.__dict__ for d in diffs])

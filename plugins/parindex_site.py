@@ -151,7 +151,8 @@ class ParIndexGenerator(Generator):
         for page, chart in jobs:
             target = page.url + chart.name
             self._write_text(target + ".csv", exports.to_csv(pd.DataFrame(chart.rows)), bom=True)
-            bands = self._bands(page.year) if chart.kind == "group_index" else None
+            bands = (self._bands(page.year)[["band_id", "name", "order"]].to_dict("records")
+                     if chart.kind == "group_index" else None)
             ikey = _input_key(chart, bands)
             memo = self.cache / "inputs" / ikey
             key = memo.read_text(encoding="utf-8").strip() if memo.is_file() else ""
@@ -159,9 +160,7 @@ class ParIndexGenerator(Generator):
                 shutil.copyfile(self.cache / f"{key}.svg", self._out(target + ".svg"))
                 self.stats["charts_reused"] += 1
                 continue
-            records = None if bands is None else bands[["band_id", "name", "order"]].to_dict(
-                "records")
-            job = (chart.kind, chart.rows, records, chart.alt)
+            job = (chart.kind, chart.rows, bands, chart.alt)
             pending.setdefault(ikey, (job, []))[1].append(target)
         if not pending:
             return
@@ -240,10 +239,9 @@ def _code_key() -> str:
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
-def _input_key(chart: models.Chart, bands: pd.DataFrame | None) -> str:
+def _input_key(chart: models.Chart, bands: list[dict] | None) -> str:
     payload = {"kind": chart.kind, "rows": chart.rows, "alt": chart.alt, "code": CODE_KEY,
-               "bands": None if bands is None else bands[["band_id", "name", "order"]]
-               .to_dict("records")}
+               "bands": bands}
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
