@@ -122,7 +122,7 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
         fields=lk.fields_of(year),
         sources=lk.sources(*df.loc[df["group_id"] == gid, "source_id"]),
         notes=notes.texts, charts=[chart] if chart else [],
-        search_terms=fold(" ".join([group.name] + [r.unit.name for r in rows])))
+        search_terms=fold(group.name))
 
 
 def _field_rows(results: Results, lk: Lookup, year: int) -> list[FieldRow]:
@@ -288,8 +288,7 @@ def directory_page(lk: Lookup, latest_rows: dict[str, ScoreRow], sources: list[S
     return DirectoryPage(
         url="don-vi/", template="directory", title="Cơ quan, đơn vị",
         lead=narrative.directory_lead(len(entries)), breadcrumbs=[HOME], entries=entries,
-        groups=[lk.group(g) for g in lk.groups_df["group_id"]], sources=sources,
-        search_terms=fold(" ".join(e.unit.name for e in entries)))
+        groups=[lk.group(g) for g in lk.groups_df["group_id"]], sources=sources)
 
 
 def innovations_page(lk: Lookup, items: list[Innovation], year: int | None,

@@ -202,6 +202,21 @@ def test_search_index_exists_and_pages_carry_folded_names(out):
     assert any(s.endswith("pagefind/pagefind-ui.js") for s in srcs)
 
 
+def test_tables_of_numbers_are_left_out_of_the_search_index(out):
+    # A name search must lead to the agency's profile, not to every ranking, field table and
+    # directory that lists it; numbers are not what people search for (and at national size
+    # the tables were most of the index's time and memory).
+    for rel in ("chi-so/2023/huyen", "don-vi", "don-vi/ubnd-huyen-tran-de",
+                "chi-so/2023"):
+        doc = page(out, rel)
+        wrappers = doc.find_all("div", cls="table-scroll")
+        assert len(wrappers) == len(doc.find_all("table", cls="data")), rel
+        for w in wrappers:
+            assert "data-pagefind-ignore" in w.attrs, (rel, w.find("table").attrs.get("id"))
+    ranking = page(out, "chi-so/2023/huyen")
+    assert "tran de" not in str(ranking.find("p", cls="search-terms"))
+
+
 def test_sitemap_lists_every_page(out):
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     locs = set(re.findall(r"<loc>/?([^<]*)</loc>", sitemap))
