@@ -26,6 +26,7 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -214,6 +215,12 @@ def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     ).configure_mark(aria=False)
 
 
+@functools.cache
+def _base_config() -> dict:
+    """The `config` that `_config` gives every chart, as a dict (for specs built as dicts)."""
+    return _config(alt.Chart()).to_dict(validate=False)["config"]
+
+
 def _top(chart: alt.TopLevelMixin, width: int, description: str, title: str | None
          ) -> alt.TopLevelMixin:
     props = {"width": width, "description": description}
@@ -355,47 +362,84 @@ def unit_fields_chart(rows: pd.DataFrame, *, width: int = WIDTH,
     return _top(chart, width, description, title)
 
 
-def unit_history_chart(rows: pd.DataFrame, *, width: int = WIDTH, height: int = 180,
-                       description: str | None = None, title: str | None = None
-                       ) -> alt.LayerChart:
-    """One agency's index year by year: a line through labelled points.
+LABEL_ALL_YEARS = 6  # up to this many years every point and every year is labelled
+
+
+def unit_history_spec(rows: pd.DataFrame, *, width: int = WIDTH, height: int = 180,
+                      description: str | None = None, title: str | None = None) -> dict:
+    """One agency's index year by year, a line through points, as a Vega-Lite spec.
 
     `rows`: `year` (int), `index` (percent; NaN: no point and a break in the line, the year
     stays on the axis). One year gives one point.
+
+    Up to LABEL_ALL_YEARS years, every point carries its value and every year its label. Over
+    more years only the first, last, highest and lowest values are printed and every other
+    year (ending with the latest) is labelled: the table under the chart has every number,
+    and each text costs vl-convert 2–3 ms, which at national size is most of the build.
+    Built as a plain dict, not with Altair's chained methods, because a profile has one and
+    a national build has ten thousand profiles.
     """
     df = rows.copy()
     df["year"] = pd.to_numeric(df["year"]).astype(int)
     df["index"] = pd.to_numeric(df["index"], errors="coerce").astype(float)
     df = df.sort_values("year", kind="stable").reset_index(drop=True)
     df["text"] = [fmt.pct(x) for x in df["index"]]
-    # With many years, labels alternate above and below the line so that they never touch.
-    df["below"] = (df.index % 2 == 1) & (len(df) > 6)
-    years = sorted(set(df["year"]))
-    values = _records(df, ["year", "index", "text", "below"])
+    many = len(df) > LABEL_ALL_YEARS
     known = df["index"].dropna()
+    if many and not known.empty:
+        marked = {known.index[0], known.index[-1], known.idxmax(), known.idxmin()}
+        df["label"] = df.index.isin(marked)
+        # alternate above and below the line so that neighbouring labels never touch
+        df["below"] = df.index.isin(sorted(marked)[1::2])
+    else:
+        df["label"] = df["index"].notna()
+        df["below"] = False
+    years = sorted(set(df["year"]))
     lo = 0.0 if known.empty else max(0.0, math.floor((known.min() - 5) / 5) * 5)
     hi = 100.0 if known.empty else min(100.0, math.ceil((known.max() + 5) / 5) * 5)
-
     span = [years[0] - 0.5, years[-1] + 0.5] if years else [0, 1]
-    x = alt.X("year:Q", scale=alt.Scale(domain=span, nice=False, zero=False),
-              axis=alt.Axis(title="Năm", values=years, tickCount=max(len(years), 1), format="d",
-                            grid=False, labelOverlap=False, labelFlush=False))
-    y = alt.Y("index:Q", scale=alt.Scale(domain=[lo, hi], nice=False, zero=False),
-              axis=alt.Axis(title=AXIS_TITLE_INDEX, format="d", tickCount=5, tickMinStep=1))
-    base = alt.Chart(alt.Data(values=values)).encode(x=x, y=y)
-    line = base.mark_line(color=UNIT_COLOR, strokeWidth=2, invalid="break-paths-filter-domains")
-    known_only = base.transform_filter("isValid(datum.index)")
-    points = known_only.mark_point(filled=True, size=60, color=UNIT_COLOR, opacity=1)
-    above = known_only.transform_filter("!datum.below").mark_text(
-        dy=-11, fontSize=FONT_SIZE, color=TEXT_COLOR).encode(text="text:N")
-    below = known_only.transform_filter("datum.below").mark_text(
-        dy=14, fontSize=FONT_SIZE, color=TEXT_COLOR).encode(text="text:N")
+    shown_years = years[::-1][::2][::-1] if len(years) > LABEL_ALL_YEARS else years
+    encoding = {
+        "x": {"field": "year", "type": "quantitative",
+              "scale": {"domain": span, "nice": False, "zero": False},
+              "axis": {"title": "Năm", "values": shown_years, "tickCount": max(len(shown_years), 1),
+                       "format": "d", "grid": False, "labelOverlap": False,
+                       "labelFlush": False}},
+        "y": {"field": "index", "type": "quantitative",
+              "scale": {"domain": [lo, hi], "nice": False, "zero": False},
+              "axis": {"title": AXIS_TITLE_INDEX, "format": "d", "tickCount": 4,
+                       "tickMinStep": 1}},
+    }
+
+    def text(dy: int, where: str) -> dict:
+        return {"transform": [{"filter": f"isValid(datum.index) && datum.label && {where}"}],
+                "mark": {"type": "text", "dy": dy, "fontSize": FONT_SIZE, "color": TEXT_COLOR},
+                "encoding": {"text": {"field": "text", "type": "nominal"}}}
 
     if description is None:
         parts = "; ".join(f"{y}: {t}" for y, t in zip(df["year"], df["text"], strict=True))
         description = f"Biểu đồ đường: Chỉ số CCHC của đơn vị qua các năm. {parts}."
-    chart = alt.layer(line, points, above, below).properties(height=height)
-    return _top(chart, width, description, title)
+    spec = {
+        "$schema": alt.SCHEMA_URL, "config": _base_config(),
+        "data": {"values": _records(df, ["year", "index", "text", "label", "below"])},
+        "encoding": encoding,
+        "layer": [
+            {"mark": {"type": "line", "color": UNIT_COLOR, "strokeWidth": 2,
+                      "invalid": "break-paths-filter-domains"}},
+            {"transform": [{"filter": "isValid(datum.index)"}],
+             "mark": {"type": "point", "filled": True, "size": 60, "color": UNIT_COLOR,
+                      "opacity": 1}},
+            text(-11, "!datum.below"), text(14, "datum.below")],
+        "width": width, "height": height, "description": description,
+    }
+    if title:
+        spec["title"] = title
+    return spec
+
+
+def unit_history_chart(rows: pd.DataFrame, **kwargs) -> alt.LayerChart:
+    """`unit_history_spec` as an Altair chart."""
+    return alt.LayerChart.from_dict(unit_history_spec(rows, **kwargs), validate=False)
 
 
 def field_means_chart(rows: pd.DataFrame, *, width: int = WIDTH,
@@ -446,18 +490,26 @@ def field_means_chart(rows: pd.DataFrame, *, width: int = WIDTH,
 # ---------------------------------------------------------------- rendering
 
 
-def _spec(chart: alt.TopLevelMixin, validate: bool = True) -> dict:
-    return chart.to_dict(validate=validate)
+Spec = dict  # a Vega-Lite spec as plain data
 
 
-def spec_key(chart: alt.TopLevelMixin) -> str:
+def _spec(chart: alt.TopLevelMixin | Spec, validate: bool = True) -> Spec:
+    return chart if isinstance(chart, dict) else chart.to_dict(validate=validate)
+
+
+@functools.cache
+def _versions() -> dict:
+    return {"renderer": RENDERER, "locale": LOCALE, "vega": vlc.get_vega_version(),
+            "vega-lite": vlc.get_vegalite_versions()[-1]}
+
+
+def spec_key(chart: alt.TopLevelMixin | Spec) -> str:
     """sha256 of the chart's spec and of what renders it: equal keys, equal SVGs.
 
     The spec is not validated here (render_svg does it), which makes the key cheap: a build can
     compute it for every chart and render only those whose key has no SVG yet.
     """
-    payload = {"spec": _spec(chart, validate=False), "renderer": RENDERER, "locale": LOCALE,
-               "vega": vlc.get_vega_version(), "vega-lite": vlc.get_vegalite_versions()[-1]}
+    payload = {"spec": _spec(chart, validate=False), **_versions()}
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -465,13 +517,13 @@ def spec_key(chart: alt.TopLevelMixin) -> str:
 _SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
 
 
-def render_svg(chart: alt.TopLevelMixin) -> str:
+def render_svg(chart: alt.TopLevelMixin | Spec, validate: bool = True) -> str:
     """The chart as a static SVG: Vietnamese numbers, an accessible name, no external request.
 
     vl-convert writes no accessible name on the root element, so the spec's `description`
     (and `title`) become `role="img"`, `aria-label`, `<title>` and `<desc>` here, escaped.
     """
-    spec = _spec(chart)
+    spec = _spec(chart, validate)
     svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, allowed_base_urls=[])
     description = str(spec.get("description") or "")
     title = spec.get("title")
@@ -484,25 +536,28 @@ def render_svg(chart: alt.TopLevelMixin) -> str:
         lambda m: f'<svg{m.group(1)} role="img" aria-label="{name}">{head}', svg, count=1)
 
 
-def render_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
+def render_png(chart: alt.TopLevelMixin | Spec, scale: float = 2) -> bytes:
     """The same chart as PNG (for checking glyphs and layout by eye; the site uses SVG)."""
     return vlc.vegalite_to_png(_spec(chart), scale=scale, format_locale=LOCALE,
                                allowed_base_urls=[])
 
 
 CHARTS = {"group_index": group_index_chart, "unit_fields": unit_fields_chart,
-          "unit_history": unit_history_chart, "field_means": field_means_chart}
+          "unit_history": unit_history_spec, "field_means": field_means_chart}
 
 
-def draw(kind: str, rows: list[dict], bands: list[dict] | None, description: str
-         ) -> alt.TopLevelMixin:
-    """A chart by its kind, from plain records: what a worker process receives."""
+def draw(kind: str, rows: list[dict], bands: list[dict] | None, description: str) -> Spec:
+    """A chart's spec by its kind, from plain records: what a worker process receives.
+
+    Not validated against the Vega-Lite schema (a third of a chart's time): the specs come
+    from the functions above, and tests/test_charts.py validates every kind.
+    """
     args = [pd.DataFrame(rows)] + ([pd.DataFrame(bands)] if bands is not None else [])
-    return CHARTS[kind](*args, description=description)
+    return _spec(CHARTS[kind](*args, description=description), validate=False)
 
 
 def render(job: tuple[str, list[dict], list[dict] | None, str]) -> tuple[str, str]:
     """(spec key, SVG) of a chart job (`draw`'s arguments). Top-level, so that a build can
     render on every core with a process pool."""
-    chart = draw(*job)
-    return spec_key(chart), render_svg(chart)
+    spec = draw(*job)
+    return spec_key(spec), render_svg(spec, validate=False)

@@ -263,6 +263,32 @@ def test_history_of_a_single_year_is_one_point():
     assert len(points) == 1
 
 
+def test_a_long_history_labels_its_ends_and_extremes_and_every_other_year():
+    years = list(range(2014, 2024))
+    index = [70.0, 71.0, 90.5, 72.0, 73.0, 60.25, 74.0, 75.0, 76.0, 77.77]
+    root = parse(charts.render_svg(charts.unit_history_chart(
+        pd.DataFrame({"year": years, "index": index}))))
+    shown = texts(root)
+    values = [t for t in shown if t.endswith("%")]
+    assert sorted(values) == sorted(["70,00%", "90,50%", "60,25%", "77,77%"])  # the table
+    assert [y for y in map(str, years) if y in shown] == ["2015", "2017", "2019", "2021",
+                                                          "2023"]  # ends with the latest
+    points = [p for g in group_of(root, "mark-symbol") for p in g.findall(f"{NS}path")]
+    assert len(points) == 10  # every year is drawn
+
+
+def test_every_kind_of_chart_is_a_valid_vega_lite_spec():
+    # The build skips validation (draw); the specs must still be valid.
+    jobs = {"group_index": (DISTRICTS, BANDS), "unit_fields": (FIELDS,),
+            "unit_history": (pd.DataFrame({"year": [2022, 2023], "index": [NAN, 80.0]}),),
+            "field_means": (MEANS,)}
+    assert set(jobs) == set(charts.CHARTS)
+    for kind, args in jobs.items():
+        spec = charts.draw(kind, *[a.to_dict("records") for a in args],
+                           *([None] if len(args) == 1 else []), "mô tả")
+        alt.Root.validate(spec)  # raises on an invalid spec
+
+
 # ---------------------------------------------------------------- fields across groups
 
 
