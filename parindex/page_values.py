@@ -130,12 +130,18 @@ class Lookup:
                      "location"])
 
     def source(self, sid) -> Source | None:
-        if is_missing(sid) or sid not in self.sources_df.index:
+        if is_missing(sid):
             return None
-        s = self.sources_df.loc[sid]
-        when = s["date"] if isinstance(s["date"], date) else None
-        return Source(sid, s["title"], as_text(s["number"]) or "", when, as_text(s["issuer"]) or "",
-                      as_text(s["url"]) or "", as_text(s["note"]) or "")
+        return self.cached("sources", self._all_sources).get(sid)
+
+    def _all_sources(self) -> dict[str, Source]:
+        out = {}
+        for sid, s in self.sources_df.iterrows():
+            when = s["date"] if isinstance(s["date"], date) else None
+            out[sid] = Source(sid, s["title"], as_text(s["number"]) or "", when,
+                              as_text(s["issuer"]) or "", as_text(s["url"]) or "",
+                              as_text(s["note"]) or "")
+        return out
 
     def sources(self, *ids) -> list[Source]:
         seen: list[str] = []

@@ -142,23 +142,32 @@ def _field_rows(results: Results, lk: Lookup, year: int) -> list[FieldRow]:
     return lk.cached(("field_rows", year), make)
 
 
-def _unit_field_rows(results: Results, lk: Lookup, year: int) -> dict[str, list[FieldRow]]:
+def _by(lk: Lookup, key: tuple, rows: list, by) -> dict[str, list]:
+    """`rows` grouped by `by(row)`, in their order; once per build."""
     def make():
-        out: dict[str, list[FieldRow]] = {}
-        for r in _field_rows(results, lk, year):
-            out.setdefault(r.unit.id, []).append(r)
+        out: dict[str, list] = {}
+        for r in rows:
+            out.setdefault(by(r), []).append(r)
         return out
-    return lk.cached(("unit_field_rows", year), make)
+    return lk.cached(key, make)
+
+
+def _unit_field_rows(results: Results, lk: Lookup, year: int) -> dict[str, list[FieldRow]]:
+    return _by(lk, ("unit_field_rows", year), _field_rows(results, lk, year),
+               lambda r: r.unit.id)
 
 
 def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
     notes = Notes()
     f = lk.field(fid, year)
-    rows = [r for r in _field_rows(results, lk, year) if r.field.id == fid]
+    rows = _by(lk, ("field_rows_by_field", year), _field_rows(results, lk, year),
+               lambda r: r.field.id).get(fid, [])
     fs = results.fields[(results.fields["year"] == year) & (results.fields["field_id"] == fid)]
+    group_of = lk.cached("group_of", lambda: lk.units["group_id"].to_dict())
+    by_group = _by(lk, ("field_rows_by_group", year, fid), rows, lambda r: group_of[r.unit.id])
     groups = []
     for g in lk.groups_of(year):
-        g_rows = [r for r in rows if lk.units.at[r.unit.id, "group_id"] == g.id]
+        g_rows = by_group.get(g.id, [])
         if not g_rows:
             continue
         g_rows.sort(key=lambda r: (r.pct is None, -(r.pct or 0), -(r.score or 0),

@@ -120,17 +120,26 @@ def _swap(new: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _fingerprint(settings_file: Path, override: dict) -> str:
-    """A hash of everything a build reads: data, content, theme, code, settings, SITEURL."""
+def _hash(files: list[Path]) -> str:
     h = hashlib.sha256(os.environ.get("SITEURL", "").encode())
-    roots = [Path(override["PARINDEX_DATA"]), Path(override.get("PATH", ROOT / "content")),
-             ROOT / "theme", ROOT / "parindex", ROOT / "plugins"]
-    files = [settings_file, ROOT / "pelicanconf.py"]
-    for root in roots:
-        files += sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     for p in files:
         h.update(str(p).encode() + b"\0" + p.read_bytes())
     return h.hexdigest()
+
+
+def _files(*roots: Path) -> list[Path]:
+    return [p for root in roots for p in sorted(root.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts]
+
+
+def _fingerprints(settings_file: Path, override: dict) -> tuple[str, str]:
+    """Hashes of what a build reads: everything (data, content, theme, code, settings,
+    SITEURL), and everything but the data (what a data page depends on besides its model)."""
+    site = [settings_file, ROOT / "pelicanconf.py"] + _files(
+        Path(override.get("PATH", ROOT / "content")), ROOT / "theme", ROOT / "parindex",
+        ROOT / "plugins")
+    data = _files(Path(override["PARINDEX_DATA"]))
+    return _hash(site + data), _hash(site)
 
 
 def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path | None = None,
@@ -158,9 +167,11 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
         override["PATH"] = str(Path(content).resolve())
     cache_root = Path(override["PARINDEX_CHART_CACHE"]).parent
     record = cache_root / "builds" / hashlib.sha256(str(output).encode()).hexdigest()
-    fingerprint = _fingerprint(settings_file, override)
-    if not force and output.is_dir() and record.is_file():
-        last = json.loads(record.read_text(encoding="utf-8"))
+    fingerprint, site_key = _fingerprints(settings_file, override)
+    last = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else None
+    if last and output.is_dir() and not force:
+        override["PARINDEX_REUSE"] = {"from": str(output), "site": site_key,
+                                      "files": last.get("files", {})}
         if last["fingerprint"] == fingerprint:
             if progress:
                 progress("unchanged", 0, "Không có gì thay đổi kể từ lần dựng trước.")
@@ -171,6 +182,7 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     tmp = output.with_name(f".output-{output.name}-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     override["OUTPUT_PATH"] = str(tmp)
+    override.setdefault("PARINDEX_REUSE", {"from": "", "site": site_key, "files": {}})
     try:
         warnings, data_warnings = _pelican(settings_file, override)
         started = time.perf_counter()
@@ -182,7 +194,9 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
         shutil.rmtree(tmp, ignore_errors=True)
     record.parent.mkdir(parents=True, exist_ok=True)
     record.write_text(json.dumps({"fingerprint": fingerprint, "warnings": warnings,
-                                  "data_warnings": data_warnings}), encoding="utf-8")
+                                  "data_warnings": data_warnings,
+                                  "files": override["PARINDEX_REUSE"].get("written", {})}),
+                      encoding="utf-8")
     return BuildResult(output, time.perf_counter() - start, warnings, data_warnings, index)
 
 

@@ -21,6 +21,7 @@ import json
 import logging
 import multiprocessing
 import os
+import pickle
 import shutil
 import time
 import zipfile
@@ -78,6 +79,8 @@ class ParIndexGenerator(Generator):
                              "đơn vị × năm", t, len(self.results.scores))
         self.notes = self._read_notes(s.get("PARINDEX_NOTES", "don-vi"))
         self.cache = Path(s.get("PARINDEX_CHART_CACHE", ".cache/charts"))
+        self.reuse = s.get("PARINDEX_REUSE") or {"from": "", "site": "", "files": {}}
+        self.reuse["written"] = {}
 
     def _read_notes(self, folder: str) -> dict[str, Page]:
         """Agency notes by unit id (metadata `Unit:`), read as Pelican pages (never written)."""
@@ -102,14 +105,23 @@ class ParIndexGenerator(Generator):
         self.stats.update(charts_rendered=0, charts_reused=0, chart_seconds=0.0)
         t = time.perf_counter()
         jobs: list[tuple[models.Page, models.Chart]] = []
+        reused = 0
         for page in self.site.pages():
             extra = {}
             if isinstance(page, models.UnitPage):
                 extra["note"] = self.notes.get(page.unit.id)
             elif isinstance(page, models.HomePage):
                 extra["news"] = self.context.get("articles", [])[:3]
-            writer.write_file(page.url + "index.html", self.get_template(page.template),
-                              self.context, relative_urls=relative, data=page, **extra)
+            rel = page.url + "index.html"
+            if any(extra.values()):  # content from Markdown: always written
+                key = None
+            else:
+                key = _page_key(self.reuse["site"], page, relative)
+            if self._reused([rel], key):
+                reused += 1
+            else:
+                writer.write_file(rel, self.get_template(page.template), self.context,
+                                  relative_urls=relative, data=page, **extra)
             urls.append(page.url)
             jobs += [(page, chart) for chart in page.charts]
         for name, template, title in EXTRA_PAGES:
@@ -121,6 +133,7 @@ class ParIndexGenerator(Generator):
         urls.append("tim-kiem/")
         self._write_charts(jobs)
         self.stats["pages"] = len(urls)
+        self.stats["pages_reused"] = reused
         self._stage("pages", f"Trang: {fmt.integer(len(urls))} trang, biểu đồ: "
                              f"{fmt.integer(self.stats['charts_rendered'])} vẽ mới "
                              f"({self.stats['chart_seconds']:.1f} giây), "
@@ -137,6 +150,28 @@ class ParIndexGenerator(Generator):
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
+    def _reused(self, rels: list[str], key: str | None) -> bool:
+        """Link the files `rels` from the previous output when they were written there from
+        the same `key` (a page model, a chart's inputs): nothing to render, nothing to copy.
+        Records `key` for the next build either way."""
+        if key is None:
+            return False
+        written, files = self.reuse["written"], self.reuse["files"]
+        for rel in rels:
+            written[rel] = key
+        if not self.reuse["from"] or any(files.get(rel) != key for rel in rels):
+            return False
+        linked = []
+        for rel in rels:
+            try:
+                os.link(Path(self.reuse["from"], *rel.split("/")), self._out(rel))
+            except OSError:  # gone, or another file system: write it again
+                for done in linked:
+                    self._out(done).unlink()
+                return False
+            linked.append(rel)
+        return True
+
     def _write_text(self, rel: str, text: str, bom: bool = False) -> None:
         self._out(rel).write_text(text, encoding="utf-8-sig" if bom else "utf-8")
 
@@ -150,10 +185,13 @@ class ParIndexGenerator(Generator):
         pending: dict[str, tuple[tuple, list[str]]] = {}
         for page, chart in jobs:
             target = page.url + chart.name
-            self._write_text(target + ".csv", exports.to_csv(pd.DataFrame(chart.rows)), bom=True)
             bands = (self._bands(page.year)[["band_id", "name", "order"]].to_dict("records")
                      if chart.kind == "group_index" else None)
             ikey = _input_key(chart, bands)
+            if self._reused([target + ".svg", target + ".csv"], f"{ikey}:{self.reuse['site']}"):
+                self.stats["charts_reused"] += 1
+                continue
+            self._write_text(target + ".csv", exports.to_csv(pd.DataFrame(chart.rows)), bom=True)
             memo = self.cache / "inputs" / ikey
             key = memo.read_text(encoding="utf-8").strip() if memo.is_file() else ""
             if key and (self.cache / f"{key}.svg").is_file():
@@ -244,6 +282,14 @@ def _input_key(chart: models.Chart, bands: list[dict] | None) -> str:
                "bands": bands}
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _page_key(site_key: str, page: models.Page, relative: bool) -> str:
+    """What a data page's HTML is made from: its model (pickled: equal bytes, equal content)
+    and everything else the build reads but the data (theme, code, content, settings)."""
+    h = hashlib.blake2b(f"{site_key}\0{relative}\0".encode(), digest_size=20)
+    h.update(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+    return h.hexdigest()
 
 
 POOL_FROM = 16  # fewer charts than this are rendered in the build's own process

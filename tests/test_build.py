@@ -92,11 +92,15 @@ def test_a_cached_rebuild_equals_a_clean_build_file_by_file(tmp_path):
 
     data = copy_real(tmp_path)
     cache = tmp_path / "cache"
-    build(tmp_path / "first", data=data, cache=cache)  # fills the chart cache
+    build(tmp_path / "site", data=data, cache=cache)  # fills the chart cache
     for column, value in (("sipas", "12.34"), ("total_published", ""), ("index_published", "")):
         edit(data / "2023/scores.csv", set_cell(21, column, value))  # Mỹ Xuyên: 83,84 → 81,71
     stats: dict = {}
-    cached = build(tmp_path / "cached", data=data, cache=cache, stats=stats)
+    cached = build(tmp_path / "site", data=data, cache=cache, stats=stats)
+    # unchanged pages and charts come from the previous output; the changed ones are new
     assert stats["charts_reused"] > 0 and stats["charts_rendered"] > 0
+    assert 0 < stats["pages_reused"] < stats["pages"] - 5
     clean = build(tmp_path / "clean", data=data, cache=tmp_path / "empty-cache")
     assert snapshot(cached.output) == snapshot(clean.output)
+    profile = "don-vi/ubnd-huyen-my-xuyen/index.html"
+    assert "81,71" in (cached.output / profile).read_text(encoding="utf-8")
