@@ -25,7 +25,8 @@ import pickle
 import shutil
 import time
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 from posixpath import join as urljoin
 from xml.sax.saxutils import escape
@@ -104,34 +105,23 @@ class ParIndexGenerator(Generator):
         urls = []
         self.stats.update(charts_rendered=0, charts_reused=0, chart_seconds=0.0)
         t = time.perf_counter()
-        jobs: list[tuple[models.Page, models.Chart]] = []
-        reused = 0
-        for page in self.site.pages():
-            extra = {}
-            if isinstance(page, models.UnitPage):
-                extra["note"] = self.notes.get(page.unit.id)
-            elif isinstance(page, models.HomePage):
-                extra["news"] = self.context.get("articles", [])[:3]
-            rel = page.url + "index.html"
-            if any(extra.values()):  # content from Markdown: always written
-                key = None
-            else:
-                key = _page_key(self.reuse["site"], page, relative)
-            if self._reused([rel], key):
-                reused += 1
-            else:
-                writer.write_file(rel, self.get_template(page.template), self.context,
-                                  relative_urls=relative, data=page, **extra)
-            urls.append(page.url)
-            jobs += [(page, chart) for chart in page.charts]
-        for name, template, title in EXTRA_PAGES:
-            writer.write_file(name, self.get_template(template), self.context,
-                              relative_urls=relative and template != "404",
-                              data=models.Page(url=name.removesuffix("index.html"),
-                                              template=template, title=title,
-                                              breadcrumbs=[models.HOME]))
-        urls.append("tim-kiem/")
-        self._write_charts(jobs)
+        site_pages = self.site.pages()
+        # charts render on every core while this process writes the pages
+        charts_done = self._write_charts([(p, c) for p in site_pages for c in p.charts])
+        try:
+            reused = sum(self._write_page(writer, page, relative) for page in site_pages)
+            urls += [page.url for page in site_pages]
+            for name, template, title in EXTRA_PAGES:
+                writer.write_file(name, self.get_template(template), self.context,
+                                  relative_urls=relative and template != "404",
+                                  data=models.Page(url=name.removesuffix("index.html"),
+                                                  template=template, title=title,
+                                                  breadcrumbs=[models.HOME]))
+            urls.append("tim-kiem/")
+        except BaseException:
+            charts_done(cancel=True)
+            raise
+        charts_done()
         self.stats["pages"] = len(urls)
         self.stats["pages_reused"] = reused
         self._stage("pages", f"Trang: {fmt.integer(len(urls))} trang, biểu đồ: "
@@ -149,6 +139,22 @@ class ParIndexGenerator(Generator):
         path = Path(self.output_path, *rel.split("/"))
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
+
+    def _write_page(self, writer, page: models.Page, relative: bool) -> bool:
+        """Write one data page with its template; True when it was linked unchanged instead."""
+        extra = {}
+        if isinstance(page, models.UnitPage):
+            extra["note"] = self.notes.get(page.unit.id)
+        elif isinstance(page, models.HomePage):
+            extra["news"] = self.context.get("articles", [])[:3]
+        rel = page.url + "index.html"
+        # a page with Markdown content (a note, news) is always written
+        key = None if any(extra.values()) else _page_key(self.reuse["site"], page, relative)
+        if self._reused([rel], key):
+            return True
+        writer.write_file(rel, self.get_template(page.template), self.context,
+                          relative_urls=relative, data=page, **extra)
+        return False
 
     def _reused(self, rels: list[str], key: str | None) -> bool:
         """Link the files `rels` from the previous output when they were written there from
@@ -175,12 +181,14 @@ class ParIndexGenerator(Generator):
     def _write_text(self, rel: str, text: str, bom: bool = False) -> None:
         self._out(rel).write_text(text, encoding="utf-8-sig" if bom else "utf-8")
 
-    def _write_charts(self, jobs: list[tuple[models.Page, models.Chart]]) -> None:
-        """Each chart's SVG (and the CSV of its numbers) next to its page.
+    def _write_charts(self, jobs: list[tuple[models.Page, models.Chart]]):
+        """Each chart's SVG (and the CSV of its numbers) next to its page; returns the function
+        that waits for the charts still being drawn and writes them.
 
-        An SVG is taken from the cache when the chart's inputs (its rows and text, the band
-        table, the code and versions that draw it) were drawn before; the others are rendered
-        on every core (vl-convert takes about 0,1 s a chart) and added to the cache.
+        A chart whose inputs (its rows and text, the band table, the code and versions that
+        draw it) are unchanged is linked from the previous output, or its SVG taken from the
+        cache; the others start rendering at once, on every core when there are many
+        (vl-convert takes 30–200 ms a chart), and are added to the cache.
         """
         pending: dict[str, tuple[tuple, list[str]]] = {}
         for page, chart in jobs:
@@ -200,18 +208,27 @@ class ParIndexGenerator(Generator):
                 continue
             job = (chart.kind, chart.rows, bands, chart.alt)
             pending.setdefault(ikey, (job, []))[1].append(target)
-        if not pending:
-            return
         started = time.perf_counter()
         keys = list(pending)
-        for ikey, (key, svg) in zip(keys, _render_all([pending[k][0] for k in keys]),
-                                    strict=True):
-            _atomic_write(self.cache / f"{key}.svg", svg)
-            _atomic_write(self.cache / "inputs" / ikey, key)
-            for target in pending[ikey][1]:
-                self._write_text(target + ".svg", svg)
-        self.stats["charts_rendered"] += len(keys)
-        self.stats["chart_seconds"] += time.perf_counter() - started
+        results, pool = _render_all([pending[k][0] for k in keys])
+
+        def done(cancel: bool = False) -> None:
+            if cancel:
+                if pool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                return
+            try:
+                for ikey, (key, svg) in zip(keys, results, strict=True):
+                    _atomic_write(self.cache / f"{key}.svg", svg)
+                    _atomic_write(self.cache / "inputs" / ikey, key)
+                    for target in pending[ikey][1]:
+                        self._write_text(target + ".svg", svg)
+            finally:
+                if pool:
+                    pool.shutdown(cancel_futures=True)
+            self.stats["charts_rendered"] += len(keys)
+            self.stats["chart_seconds"] += time.perf_counter() - started
+        return done
 
     def _bands(self, year: int) -> pd.DataFrame:
         return for_year(self.results.dataset.bands, year)
@@ -295,14 +312,15 @@ def _page_key(site_key: str, page: models.Page, relative: bool) -> str:
 POOL_FROM = 16  # fewer charts than this are rendered in the build's own process
 
 
-def _render_all(jobs: list[tuple]) -> list[tuple[str, str]]:
-    """(spec key, SVG) of every job, in order; on every core when there are many."""
+def _render_all(jobs: list[tuple]) -> tuple[Iterator[tuple[str, str]], Executor | None]:
+    """(spec key, SVG) of every job, in order, and the pool drawing them (None when there are
+    too few to be worth one: then they are drawn here, when the results are read)."""
     workers = min(os.cpu_count() or 1, len(jobs) // (POOL_FROM // 2) or 1)
     if len(jobs) < POOL_FROM or workers < 2:
-        return [charts.render(job) for job in jobs]
+        return map(charts.render, jobs), None
     ctx = multiprocessing.get_context("spawn")  # a fresh renderer per worker, never forked
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        return list(pool.map(charts.render, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    return pool.map(charts.render, jobs, chunksize=max(1, len(jobs) // (workers * 8))), pool
 
 
 def _atomic_write(path: Path, text: str) -> None:
