@@ -129,9 +129,12 @@ def main(argv: list[str] | None = None) -> int:
         unchanged = build(out, data=data, cache=cache)
         warm = build(out, data=data, cache=cache, force=True)
         _change_one_score(data)
-        changed = build(out, data=data, cache=cache)
+        stats_changed: dict = {}
+        changed = build(out, data=data, cache=cache, stats=stats_changed)
         t_vanilla = vanilla(pages, work / "vanilla")
-        ours = (cold.seconds - chart_seconds) / pages
+        # Charts render while pages are written, so "charts excluded" is the forced rebuild:
+        # every page rendered again, every chart from the cache (search index included).
+        ours = warm.seconds / pages
         theirs = t_vanilla / pages
         rows = [
             ("size", f"{len(results.scores['unit_id'].unique())} agencies × "
@@ -141,8 +144,11 @@ def main(argv: list[str] | None = None) -> int:
             ("cold build", f"{cold.seconds:.1f} s"),
             ("rebuild, no change", f"{unchanged.seconds:.1f} s"
                                    + (" (nothing to do)" if unchanged.unchanged else "")),
-            ("rebuild, no change, forced", f"{warm.seconds:.1f} s (charts from the cache)"),
-            ("rebuild, one score changed", f"{changed.seconds:.1f} s"),
+            ("rebuild, no change, forced", f"{warm.seconds:.1f} s (every page rendered, "
+                                           "charts from the cache)"),
+            ("rebuild, one score changed", f"{changed.seconds:.1f} s "
+                                           f"({stats_changed.get('pages_reused', 0)} pages "
+                                           "unchanged, linked)"),
             ("pages written", f"{pages} ({pages / cold.seconds:.0f}/s)"),
             ("charts", f"{charts} ({stats.get('charts_rendered', charts)} rendered in "
                        f"{chart_seconds:.1f} s"

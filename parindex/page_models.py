@@ -313,8 +313,9 @@ class RankingPage(Page):
 class FieldGroup:
     group: Ref
     max_score: float | None
-    rows: list[FieldRow]
+    rows: list[FieldRow]  # all of the group's agencies, or only its ends when it is large
     stats: GroupStats
+    total: int  # agencies of the group with a score in the field
 
 
 @dataclass(kw_only=True)

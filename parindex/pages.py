@@ -157,6 +157,14 @@ def _unit_field_rows(results: Results, lk: Lookup, year: int) -> dict[str, list[
                lambda r: r.unit.id)
 
 
+# A field page lists a group's agencies in full up to FIELD_TABLE_MAX; a larger group (a
+# national portal's communes) shows its FIELD_TABLE_ENDS highest and lowest, and the full table
+# is the year's field download and each agency's profile: eight fields × every agency × every
+# year would be most of the site, and a page too heavy for a phone.
+FIELD_TABLE_MAX = 200
+FIELD_TABLE_ENDS = 10
+
+
 def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
     notes = Notes()
     f = lk.field(fid, year)
@@ -173,9 +181,11 @@ def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
         g_rows.sort(key=lambda r: (r.pct is None, -(r.pct or 0), -(r.score or 0),
                                    vi_sort_key(r.unit.name)))
         maxima = {r.max_score for r in g_rows}
+        shown = (g_rows if len(g_rows) <= FIELD_TABLE_MAX
+                 else g_rows[:FIELD_TABLE_ENDS] + g_rows[-FIELD_TABLE_ENDS:])
         groups.append(FieldGroup(
-            group=g, max_score=maxima.pop() if len(maxima) == 1 else None, rows=g_rows,
-            stats=group_stats(results, lk, year, g.id, notes, fid=fid)))
+            group=g, max_score=maxima.pop() if len(maxima) == 1 else None, rows=shown,
+            stats=group_stats(results, lk, year, g.id, notes, fid=fid), total=len(g_rows)))
     overall = group_stats(results, lk, year, None, notes, fid=fid)
     return FieldPage(
         url=f.url, template="field", title=f"{f.name}: kết quả năm {year}",

@@ -285,3 +285,26 @@ def test_a_group_too_large_for_one_bar_per_agency_gets_no_bar_chart(site):
     assert pages._group_chart(rows, group, year) is not None
     many = (rows * (pages.MAX_BARS // len(rows) + 1))[:pages.MAX_BARS + 1]
     assert pages._group_chart(many, group, year) is None
+
+
+# ---- Scale --------------------------------------------------------------------------------------
+
+def test_a_field_page_shows_the_ends_of_a_large_group_and_all_of_a_small_one(tmp_path):
+    from bench import synth
+
+    ds, _ = load(synth.make(tmp_path / "data", 500, 1))
+    results = score(ds)
+    page = pages.site(results).fields[0]
+    sizes = {g.group.id: (g.total, len(g.rows)) for g in page.groups}
+    large = next(g for g in page.groups if g.total > pages.FIELD_TABLE_MAX)
+    f = results.fields
+    f = f[(f["field_id"] == page.field.id) & (f["group_id"] == large.group.id)]
+    # synthetic fields have no maximum, so no percentage: the order is by score
+    scores = sorted(f["score"].dropna(), reverse=True)
+    assert large.total == len(f) > pages.FIELD_TABLE_MAX
+    ends = pages.FIELD_TABLE_ENDS
+    assert [r.score for r in large.rows[:ends]] == scores[:ends]  # the highest
+    in_order = scores + [None] * (len(f) - len(scores))  # no score: last
+    assert [r.score for r in large.rows[ends:]] == in_order[-ends:]  # and the lowest
+    small = [g for g in page.groups if g.total <= pages.FIELD_TABLE_MAX]
+    assert small and all(g.total == len(g.rows) for g in small), sizes
