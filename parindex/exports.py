@@ -54,6 +54,13 @@ def to_csv(df: pd.DataFrame) -> str:
 
 
 def to_json(df: pd.DataFrame, meta: dict | None = None) -> str:
-    """{"meta": …, "data": [one object per row]}; missing values are null."""
-    records = json.loads(df.to_json(orient="records", force_ascii=False, date_format="iso"))
-    return json.dumps({"meta": meta or {}, "data": records}, ensure_ascii=False, indent=1)
+    """{"meta": …, "data": [one object per row]}; missing values are null, numbers at full
+    precision (as in the CSV: pandas' own writer keeps only 10 significant digits)."""
+    records = df.astype(object).where(df.notna(), None).to_dict("records")
+    return json.dumps({"meta": meta or {}, "data": records}, ensure_ascii=False,
+                      default=_plain)
+
+
+def _plain(value: object) -> object:
+    """numpy scalars as Python numbers, anything else (dates) as text."""
+    return value.item() if hasattr(value, "item") else str(value)

@@ -125,36 +125,28 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
         search_terms=fold(group.name))
 
 
-def _field_rows(results: Results, lk: Lookup, year: int) -> list[FieldRow]:
-    """Every agency's field scores in a year, with its group's mean (footnotes left out)."""
+def _field_row(lk: Lookup, r: dict) -> FieldRow:
+    """One agency's score in one field and year, with its group's mean (footnotes left out)."""
+    year, gid, fid = int(r["year"]), r["group_id"], r["field_id"]
+    summary = lk.field_summary(year, gid, fid)
+    mean = stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
+                      None)
+    return FieldRow(unit=lk.unit(r["unit_id"]), field=lk.field(fid, year),
+                    score=as_float(r["score"]), max_score=as_float(r["max_score"]),
+                    pct=as_float(r["pct"]), group_mean=mean)
+
+
+def _field_records(results: Results, lk: Lookup, year: int, fid: str) -> dict[str, list[dict]]:
+    """A year's scores in one field by agency group (the agency's group in units.csv), as
+    records: a FieldRow is made only for the rows a page shows."""
     def make():
-        fs = results.fields[results.fields["year"] == year]
-        out = []
-        for r in fs.to_dict("records"):
-            gid, fid = r["group_id"], r["field_id"]
-            summary = lk.field_summary(year, gid, fid)
-            mean = stat_value(summary.mean if summary else None,
-                               printed(lk, year, gid, fid, "mean"), None)
-            out.append(FieldRow(unit=lk.unit(r["unit_id"]), field=lk.field(fid, year),
-                                score=as_float(r["score"]), max_score=as_float(r["max_score"]),
-                                pct=as_float(r["pct"]), group_mean=mean))
+        group_of = lk.cached("group_of", lambda: lk.units["group_id"].to_dict())
+        fs = results.fields
+        out: dict[tuple, dict[str, list[dict]]] = {}
+        for r in fs[fs["year"] == year].to_dict("records"):
+            out.setdefault(r["field_id"], {}).setdefault(group_of[r["unit_id"]], []).append(r)
         return out
-    return lk.cached(("field_rows", year), make)
-
-
-def _by(lk: Lookup, key: tuple, rows: list, by) -> dict[str, list]:
-    """`rows` grouped by `by(row)`, in their order; once per build."""
-    def make():
-        out: dict[str, list] = {}
-        for r in rows:
-            out.setdefault(by(r), []).append(r)
-        return out
-    return lk.cached(key, make)
-
-
-def _unit_field_rows(results: Results, lk: Lookup, year: int) -> dict[str, list[FieldRow]]:
-    return _by(lk, ("unit_field_rows", year), _field_rows(results, lk, year),
-               lambda r: r.unit.id)
+    return lk.cached(("field_records", year), make).get(fid, {})
 
 
 # A field page lists a group's agencies in full up to FIELD_TABLE_MAX; a larger group (a
@@ -168,28 +160,29 @@ FIELD_TABLE_ENDS = 10
 def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
     notes = Notes()
     f = lk.field(fid, year)
-    rows = _by(lk, ("field_rows_by_field", year), _field_rows(results, lk, year),
-               lambda r: r.field.id).get(fid, [])
+    by_group = _field_records(results, lk, year, fid)
     fs = results.fields[(results.fields["year"] == year) & (results.fields["field_id"] == fid)]
-    group_of = lk.cached("group_of", lambda: lk.units["group_id"].to_dict())
-    by_group = _by(lk, ("field_rows_by_group", year, fid), rows, lambda r: group_of[r.unit.id])
+
+    def order(r: dict) -> tuple:  # highest percentage first, then score, then name
+        pct, score = as_float(r["pct"]), as_float(r["score"])
+        return (pct is None, -(pct or 0), -(score or 0), vi_sort_key(lk.unit(r["unit_id"]).name))
+
     groups = []
     for g in lk.groups_of(year):
-        g_rows = by_group.get(g.id, [])
+        g_rows = sorted(by_group.get(g.id, []), key=order)
         if not g_rows:
             continue
-        g_rows.sort(key=lambda r: (r.pct is None, -(r.pct or 0), -(r.score or 0),
-                                   vi_sort_key(r.unit.name)))
-        maxima = {r.max_score for r in g_rows}
+        maxima = {as_float(r["max_score"]) for r in g_rows}
         shown = (g_rows if len(g_rows) <= FIELD_TABLE_MAX
                  else g_rows[:FIELD_TABLE_ENDS] + g_rows[-FIELD_TABLE_ENDS:])
         groups.append(FieldGroup(
-            group=g, max_score=maxima.pop() if len(maxima) == 1 else None, rows=shown,
+            group=g, max_score=maxima.pop() if len(maxima) == 1 else None,
+            rows=[_field_row(lk, r) for r in shown],
             stats=group_stats(results, lk, year, g.id, notes, fid=fid), total=len(g_rows)))
     overall = group_stats(results, lk, year, None, notes, fid=fid)
     return FieldPage(
         url=f.url, template="field", title=f"{f.name}: kết quả năm {year}",
-        lead=narrative.field_lead(f.name, year, overall.mean, len(rows)),
+        lead=narrative.field_lead(f.name, year, overall.mean, len(fs)),
         breadcrumbs=_crumbs(year), year=year, field=f, mean=overall.mean, groups=groups,
         other_fields=[x for x in lk.fields_of(year) if x.id != fid],
         sources=lk.sources(*fs["source_id"], *_field_max_sources(results, year, fid)),
@@ -250,7 +243,7 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
                for r in scores]
     fs = lk.rows_of("fields", results.fields, uid)
     fields_year = max(int(r["year"]) for r in fs) if fs else None
-    frows = _unit_field_rows(results, lk, fields_year).get(uid, []) if fields_year else []
+    frows = [_field_row(lk, r) for r in fs if int(r["year"]) == fields_year]
     charts = []
     if any(r.pct is not None for r in frows):
         rows = [{"field": r.field.short_name,

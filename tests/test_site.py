@@ -123,6 +123,9 @@ def test_downloads_parse_and_match_the_data(out):
     assert my_xuyen["index_official"] == "83.84" and my_xuyen["rank"] == "1"
     records = json.loads((out / "du-lieu/2023/ket-qua.json").read_text(encoding="utf-8"))["data"]
     assert [r["unit_id"] for r in records] == [r["unit_id"] for r in results]
+    for r, c in zip(records, results, strict=True):  # the same numbers, at full precision
+        assert r["index"] == (float(c["index"]) if c["index"] else None), c["unit_id"]
+        assert r["rank"] == (int(c["rank"]) if c["rank"] else None)
     copy = out / "du-lieu/goi-du-lieu/2023/scores.csv"
     assert copy.read_bytes() == (DATA / "2023/scores.csv").read_bytes()
     package = json.loads((out / "du-lieu/goi-du-lieu/datapackage.json").read_text("utf-8"))
