@@ -6,7 +6,7 @@ formatted by `fmt` so that a sentence reads as the province's reports do (83,84%
 
 from __future__ import annotations
 
-from .fmt import MISSING, auto, num, pct, signed
+from .fmt import MISSING, auto, integer, num, pct, signed
 
 
 def _pct_or_points(x: float | None, is_pct: bool) -> str:
@@ -94,8 +94,8 @@ def directory_lead(n: int) -> str:
 
 def innovations_lead(n: int, year: int | None, n_units: int) -> str:
     when = f"năm {year}" if year else "qua các năm"
-    return (f"{n} sáng kiến, giải pháp cải cách hành chính được công nhận {when}, "
-            f"của {n_units} cơ quan, đơn vị.")
+    return (f"{integer(n)} sáng kiến, giải pháp cải cách hành chính được công nhận "
+            f"{when}, của {integer(n_units)} cơ quan, đơn vị.")
 
 
 def downloads_lead() -> str:

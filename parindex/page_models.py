@@ -373,6 +373,8 @@ class InnovationsPage(Page):
     by_field: list[tuple[Ref, list[Innovation]]]
     no_field: int
     years: list[int]
+    counts: list[tuple[int, int]]  # (year, innovations), latest first
+    listed: bool  # False: too many to list on one page; only `counts`
 
 
 @dataclass(frozen=True)

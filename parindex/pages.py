@@ -12,6 +12,8 @@ one goes to a numbered footnote of the page (`Notes`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import narrative
 from .page_models import (
     HOME,
@@ -303,6 +305,12 @@ def directory_page(lk: Lookup, latest_rows: dict[str, ScoreRow], sources: list[S
         groups=[lk.group(g) for g in lk.groups_df["group_id"]], sources=sources)
 
 
+# The page of every year's innovations lists them all up to INNOVATIONS_LISTED; beyond (a
+# national portal: thousands a year) it gives the count of each year, and each year's page
+# lists that year's.
+INNOVATIONS_LISTED = 1000
+
+
 def innovations_page(lk: Lookup, items: list[Innovation], year: int | None,
                      years: list[int]) -> InnovationsPage:
     def grouped(key) -> dict:
@@ -318,14 +326,19 @@ def innovations_page(lk: Lookup, items: list[Innovation], year: int | None,
     title = "Sáng kiến cải cách hành chính" + (f" năm {year}" if year else "")
     sources = lk.sources(*[i.source.id for i in items if i.source])
     crumbs = [HOME] + ([Ref("sang-kien", "Sáng kiến", innovations_url())] if year else [])
-    return InnovationsPage(
+    page = InnovationsPage(
         url=innovations_url(year), template="innovations", title=title,
         lead=narrative.innovations_lead(len(items), year, len(units)), breadcrumbs=crumbs,
         year=year, items=items, by_year=by_year,
         by_unit=[(u, per_unit[u]) for u in units],
         by_field=[(f, per_field[f.id]) for f in fields if f.id in per_field],
         no_field=sum(i.field is None for i in items), years=years, sources=sources,
+        counts=[(y, len(v)) for y, v in by_year], listed=True,
         search_terms=fold(" ".join(f"{i.title} {i.unit.name}" for i in items)))
+    if len(items) > INNOVATIONS_LISTED and year is None:
+        page = replace(page, items=[], by_year=[], by_unit=[], by_field=[], listed=False,
+                       search_terms="")
+    return page
 
 
 def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:

@@ -308,3 +308,17 @@ def test_a_field_page_shows_the_ends_of_a_large_group_and_all_of_a_small_one(tmp
     assert [r.score for r in large.rows[ends:]] == in_order[-ends:]  # and the lowest
     small = [g for g in page.groups if g.total <= pages.FIELD_TABLE_MAX]
     assert small and all(g.total == len(g.rows) for g in small), sizes
+
+
+def test_too_many_innovations_for_one_page_are_counted_there_and_listed_by_year(tmp_path):
+    from bench import synth
+
+    ds, _ = load(synth.make(tmp_path / "data", 500, 4))
+    pages_ = pages.site(score(ds)).innovations
+    everything, years = pages_[0], pages_[1:]
+    total = sum(len(p.items) for p in years)
+    assert total > pages.INNOVATIONS_LISTED
+    assert everything.year is None and not everything.listed and everything.items == []
+    assert everything.counts == [(p.year, len(p.items)) for p in years]  # latest first
+    assert fmt.integer(total) in everything.lead
+    assert all(p.listed and p.items for p in years)
