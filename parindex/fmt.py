@@ -22,6 +22,10 @@ def is_missing(x: object) -> bool:
     """None, NaN or pandas' NA: a value the source does not give."""
     if x is None or x is pd.NA:
         return True
+    if isinstance(x, float):  # numpy floats too; the common case, without an exception
+        return x != x
+    if isinstance(x, str):
+        return False
     try:
         return math.isnan(x)  # type: ignore[arg-type]
     except TypeError:

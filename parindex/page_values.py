@@ -44,6 +44,14 @@ def as_text(x) -> str | None:
     return None if is_missing(x) or x == "" else str(x)
 
 
+def records(df: pd.DataFrame) -> list[dict]:
+    """The rows as dicts of plain Python values, like `to_dict("records")` but column by column
+    (that one boxes every cell: a third of the page models' time at national size)."""
+    cols = list(df.columns)
+    columns = [df[c].tolist() for c in cols]  # equal lengths
+    return [dict(zip(cols, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
 class Lookup:
     """Names, bands, sources and statistics of one data package, as page values (cached)."""
 
@@ -71,7 +79,7 @@ class Lookup:
         per agency."""
         def make():
             groups: dict[str, list[dict]] = {}
-            for r in frame.to_dict("records"):
+            for r in records(frame):
                 groups.setdefault(r["unit_id"], []).append(r)
             return groups
         return self.cached(("by_unit", name), make).get(uid, [])
@@ -300,7 +308,7 @@ def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indica
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
             columns=["year", "unit_id", "name", "value", "unit", "note", "source_id"])
     t = lk.cached("indicators", table)
-    rows = (t[t["unit_id"].isna()].to_dict("records") if unit_id is None
+    rows = (records(t[t["unit_id"].isna()]) if unit_id is None
             else lk.rows_of("indicators", t, unit_id))
     return [Indicator(year=int(r["year"]), name=r["name"], value=float(r["value"]),
                       unit=as_text(r["unit"]), note=as_text(r["note"]),
@@ -311,7 +319,7 @@ def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indica
 def innovations(results: Results, lk: Lookup) -> list[Innovation]:
     out = []
     for year, yd in results.dataset.years.items():
-        for i, (_, r) in enumerate(yd.innovations.iterrows(), start=1):
+        for i, r in enumerate(records(yd.innovations), start=1):
             fid = as_text(r["field_id"])
             out.append(Innovation(
                 id=f"sk-{year}-{i}", year=year, unit=lk.unit(r["unit_id"]), title=r["title"],

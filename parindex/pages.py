@@ -61,6 +61,7 @@ from .page_values import (
     innovations,
     printed,
     ranking_order,
+    records,
     score_row,
     stat_value,
 )
@@ -105,8 +106,7 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
     group = lk.group(gid, year)
     df = results.year(year)
     stats = group_stats(results, lk, year, gid, notes)  # shown first on the page
-    rows = ranking_order([score_row(r, lk, notes) for r in df[df["group_id"] == gid]
-                          .to_dict("records")])
+    rows = ranking_order([score_row(r, lk, notes) for r in records(df[df["group_id"] == gid])])
     columns = []
     if any(r.max_score is not None for r in rows):
         columns.append("max_score")
@@ -145,7 +145,7 @@ def _field_records(results: Results, lk: Lookup, year: int, fid: str) -> dict[st
         group_of = lk.cached("group_of", lambda: lk.units["group_id"].to_dict())
         fs = results.fields
         out: dict[tuple, dict[str, list[dict]]] = {}
-        for r in fs[fs["year"] == year].to_dict("records"):
+        for r in records(fs[fs["year"] == year]):
             out.setdefault(r["field_id"], {}).setdefault(group_of[r["unit_id"]], []).append(r)
         return out
     return lk.cached(("field_records", year), make).get(fid, {})
@@ -379,8 +379,8 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
     cards = []
     df = results.year(year)
     for g in lk.groups_of(year):
-        rows = ranking_order([score_row(r, lk, NoNotes()) for r in
-                              df[df["group_id"] == g.id].to_dict("records")])
+        rows = ranking_order([score_row(r, lk, NoNotes())
+                              for r in records(df[df["group_id"] == g.id])])
         summary = lk.index_summary(year, g.id)
         mean = stat_value(summary.mean if summary else None,
                            printed(lk, year, g.id, None, "mean"), notes)
@@ -413,7 +413,7 @@ def site(results: Results) -> Site:
     for i in inns:
         inns_by_unit.setdefault(i.unit.id, []).append(i)
     latest = results.scores.sort_values("year").drop_duplicates("unit_id", keep="last")
-    latest_rows = {r["unit_id"]: score_row(r, lk, NoNotes()) for r in latest.to_dict("records")}
+    latest_rows = {r["unit_id"]: score_row(r, lk, NoNotes()) for r in records(latest)}
     inns_by_year: dict[int, list[Innovation]] = {}
     for i in inns:
         inns_by_year.setdefault(i.year, []).append(i)
