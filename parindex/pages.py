@@ -334,7 +334,8 @@ def innovations_page(lk: Lookup, items: list[Innovation], year: int | None,
         by_field=[(f, per_field[f.id]) for f in fields if f.id in per_field],
         no_field=sum(i.field is None for i in items), years=years, sources=sources,
         counts=[(y, len(v)) for y, v in by_year], listed=True,
-        search_terms=fold(" ".join(f"{i.title} {i.unit.name}" for i in items)))
+        search_terms=" ".join(dict.fromkeys(fold(s) for i in items for s in (i.title,
+                                                                             i.unit.name))))
     if len(items) > INNOVATIONS_LISTED and year is None:
         page = replace(page, items=[], by_year=[], by_unit=[], by_field=[], listed=False,
                        search_terms="")

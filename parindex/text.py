@@ -48,6 +48,7 @@ def vi_sort_key(text: str | None) -> tuple:
     return (primary, tuple(t for _, t, _ in letters), tuple(not u for _, _, u in letters))
 
 
+@lru_cache(maxsize=1 << 17)  # the same names are folded for many pages
 def fold(text: str | None) -> str:
     """Lower-case ASCII words for search: 'Mỹ Xuyên' → 'my xuyen', 'Đồng' → 'dong'."""
     return slugify(text or "", separator=" ")
