@@ -56,7 +56,10 @@ def to_csv(df: pd.DataFrame) -> str:
 def to_json(df: pd.DataFrame, meta: dict | None = None) -> str:
     """{"meta": …, "data": [one object per row]}; missing values are null, numbers at full
     precision (as in the CSV: pandas' own writer keeps only 10 significant digits)."""
-    records = df.astype(object).where(df.notna(), None).to_dict("records")
+    cols = list(df.columns)
+    columns = [[None if gap else v for v, gap in zip(df[c].tolist(), df[c].isna().tolist(),
+                                                       strict=True)] for c in cols]
+    records = [dict(zip(cols, row, strict=True)) for row in zip(*columns, strict=True)]
     return json.dumps({"meta": meta or {}, "data": records}, ensure_ascii=False,
                       default=_plain)
 

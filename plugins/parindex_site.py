@@ -241,8 +241,12 @@ class ParIndexGenerator(Generator):
         for year in self.results.years:
             for df, url in ((exports.year_results(self.results, year), models.results_url),
                             (exports.year_fields(self.results, year), models.field_results_url)):
-                self._write_text(url(year, "csv"), exports.to_csv(df), bom=True)
-                self._write_text(url(year, "json"), exports.to_json(df, {**meta, "year": year}))
+                year_meta = {**meta, "year": year}
+                rels = [url(year, "csv"), url(year, "json")]
+                if self._reused(rels, f"{_frame_key(df, year_meta)}:{self.reuse['site']}"):
+                    continue  # a year whose numbers did not change
+                self._write_text(rels[0], exports.to_csv(df), bom=True)
+                self._write_text(rels[1], exports.to_json(df, year_meta))
         self._write_package(ds.root)
         for name, header in package.templates(ds.root).items():
             self._write_text(models.TEMPLATES_DIR + name, header, bom=True)
@@ -299,6 +303,15 @@ def _input_key(chart: models.Chart, bands: list[dict] | None) -> str:
                "bands": bands}
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _frame_key(df: pd.DataFrame, meta: dict) -> str:
+    """What a download is made from: the table's columns, types and values, and its meta."""
+    h = hashlib.blake2b(json.dumps([list(map(str, df.columns)), list(map(str, df.dtypes)),
+                                    meta], ensure_ascii=False, default=str).encode(),
+                        digest_size=20)
+    h.update(pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes())
+    return h.hexdigest()
 
 
 def _page_key(site_key: str, page: models.Page, relative: bool) -> str:
