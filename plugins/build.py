@@ -77,13 +77,34 @@ def _pelican(settings_file: Path, override: dict) -> tuple[list[str], list[str]]
     return handler.messages, [str(p) for r in reports for p in r.warnings]
 
 
-def _pagefind(site: Path) -> str:
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        raise BuildError("Pagefind không tạo được chỉ mục tìm kiếm:\n" + done.stdout
-                         + done.stderr)
-    return done.stdout
+class _Search:
+    """Pagefind over the new site, started as soon as every HTML page is written (the plugin
+    calls `start` through PARINDEX_PAGES_WRITTEN) so that it indexes while the build writes
+    charts and downloads; `wait` starts it if nothing did."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.process: subprocess.Popen | None = None
+        self.started = 0.0
+
+    def start(self) -> None:
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(self.site)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def wait(self) -> str:
+        if self.process is None:
+            self.start()
+        out, _ = self.process.communicate()
+        if self.process.returncode != 0:
+            raise BuildError("Pagefind không tạo được chỉ mục tìm kiếm:\n" + out)
+        return out
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
 
 def _remove_stale(output: Path) -> None:
@@ -183,14 +204,17 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     shutil.rmtree(tmp, ignore_errors=True)
     override["OUTPUT_PATH"] = str(tmp)
     override.setdefault("PARINDEX_REUSE", {"from": "", "site": site_key, "files": {}})
+    search = _Search(tmp)
+    override["PARINDEX_PAGES_WRITTEN"] = search.start
     try:
         warnings, data_warnings = _pelican(settings_file, override)
-        started = time.perf_counter()
-        index = _pagefind(tmp)
+        index = search.wait()
         if progress:
-            progress("search", 0, f"Chỉ mục tìm kiếm ({time.perf_counter() - started:.1f} giây)")
+            progress("search", 0, "Chỉ mục tìm kiếm "
+                                  f"({time.perf_counter() - search.started:.1f} giây)")
         _swap(tmp, output)
     finally:
+        search.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     record.parent.mkdir(parents=True, exist_ok=True)
     record.write_text(json.dumps({"fingerprint": fingerprint, "warnings": warnings,

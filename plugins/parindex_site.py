@@ -118,6 +118,9 @@ class ParIndexGenerator(Generator):
                                                   template=template, title=title,
                                                   breadcrumbs=[models.HOME]))
             urls.append("tim-kiem/")
+            # Pelican's own pages were written before this generator's: every page is there
+            if self.settings.get("PARINDEX_PAGES_WRITTEN"):
+                self.settings["PARINDEX_PAGES_WRITTEN"]()
         except BaseException:
             charts_done(cancel=True)
             raise

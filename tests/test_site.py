@@ -205,6 +205,16 @@ def test_search_index_exists_and_pages_carry_folded_names(out):
     assert any(s.endswith("pagefind/pagefind-ui.js") for s in srcs)
 
 
+def test_the_search_index_has_every_page_meant_for_it(out):
+    # Pagefind starts as soon as the pages are written, while charts and downloads are still
+    # being made: it must still see every page, Pelican's news and content pages included.
+    entry = json.loads((out / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = sum(lang["page_count"] for lang in entry["languages"].values())
+    meant = [p for p in html_pages(out) if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert any("tin-tuc" in p.parts for p in meant) and len(meant) > 60
+    assert indexed == len(meant)
+
+
 def test_tables_of_numbers_are_left_out_of_the_search_index(out):
     # A name search must lead to the agency's profile, not to every ranking, field table and
     # directory that lists it; numbers are not what people search for (and at national size
