@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
+
 from . import narrative
 from .page_models import (
     HOME,
@@ -138,17 +140,26 @@ def _field_row(lk: Lookup, r: dict) -> FieldRow:
                     pct=as_float(r["pct"]), group_mean=mean)
 
 
-def _field_records(results: Results, lk: Lookup, year: int, fid: str) -> dict[str, list[dict]]:
-    """A year's scores in one field by agency group (the agency's group in units.csv), as
-    records: a FieldRow is made only for the rows a page shows."""
+def _field_tables(results: Results, lk: Lookup, year: int, fid: str) -> dict[str, pd.DataFrame]:
+    """A year's scores in one field by agency group (the agency's group in units.csv), each in
+    the order of the field page: highest percentage first, then score (a missing one counts as
+    0), then name. Sorted by pandas once a year; a FieldRow is made only for what a page shows.
+    """
     def make():
-        group_of = lk.cached("group_of", lambda: lk.units["group_id"].to_dict())
+        names = lk.cached("name_order", lambda: {uid: i for i, uid in enumerate(sorted(
+            lk.units.index, key=lambda u: vi_sort_key(lk.unit(u).name)))})
         fs = results.fields
-        out: dict[tuple, dict[str, list[dict]]] = {}
-        for r in records(fs[fs["year"] == year]):
-            out.setdefault(r["field_id"], {}).setdefault(group_of[r["unit_id"]], []).append(r)
+        df = fs[fs["year"] == year]
+        df = df.assign(_group=df["unit_id"].map(lk.units["group_id"]),
+                       _nopct=df["pct"].isna(), _pct=df["pct"].fillna(0),
+                       _score=df["score"].fillna(0), _name=df["unit_id"].map(names))
+        df = df.sort_values(["_nopct", "_pct", "_score", "_name"],
+                            ascending=[True, False, False, True], kind="stable")
+        out: dict[str, dict[str, pd.DataFrame]] = {}
+        for (f, g), part in df.groupby(["field_id", "_group"], sort=False):
+            out.setdefault(f, {})[g] = part
         return out
-    return lk.cached(("field_records", year), make).get(fid, {})
+    return lk.cached(("field_tables", year), make).get(fid, {})
 
 
 # A field page lists a group's agencies in full up to FIELD_TABLE_MAX; a larger group (a
@@ -162,25 +173,20 @@ FIELD_TABLE_ENDS = 10
 def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
     notes = Notes()
     f = lk.field(fid, year)
-    by_group = _field_records(results, lk, year, fid)
+    by_group = _field_tables(results, lk, year, fid)
     fs = results.fields[(results.fields["year"] == year) & (results.fields["field_id"] == fid)]
-
-    def order(r: dict) -> tuple:  # highest percentage first, then score, then name
-        pct, score = as_float(r["pct"]), as_float(r["score"])
-        return (pct is None, -(pct or 0), -(score or 0), vi_sort_key(lk.unit(r["unit_id"]).name))
-
     groups = []
     for g in lk.groups_of(year):
-        g_rows = sorted(by_group.get(g.id, []), key=order)
-        if not g_rows:
+        part = by_group.get(g.id)
+        if part is None:
             continue
-        maxima = {as_float(r["max_score"]) for r in g_rows}
-        shown = (g_rows if len(g_rows) <= FIELD_TABLE_MAX
-                 else g_rows[:FIELD_TABLE_ENDS] + g_rows[-FIELD_TABLE_ENDS:])
+        maxima = {as_float(x) for x in part["max_score"].tolist()}
+        shown = (part if len(part) <= FIELD_TABLE_MAX
+                 else pd.concat([part.head(FIELD_TABLE_ENDS), part.tail(FIELD_TABLE_ENDS)]))
         groups.append(FieldGroup(
             group=g, max_score=maxima.pop() if len(maxima) == 1 else None,
-            rows=[_field_row(lk, r) for r in shown],
-            stats=group_stats(results, lk, year, g.id, notes, fid=fid), total=len(g_rows)))
+            rows=[_field_row(lk, r) for r in records(shown)],
+            stats=group_stats(results, lk, year, g.id, notes, fid=fid), total=len(part)))
     overall = group_stats(results, lk, year, None, notes, fid=fid)
     return FieldPage(
         url=f.url, template="field", title=f"{f.name}: kết quả năm {year}",
