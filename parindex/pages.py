@@ -174,7 +174,7 @@ def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
     notes = Notes()
     f = lk.field(fid, year)
     by_group = _field_tables(results, lk, year, fid)
-    fs = results.fields[(results.fields["year"] == year) & (results.fields["field_id"] == fid)]
+    fs = pd.concat(by_group.values()).sort_index() if by_group else results.fields.iloc[:0]
     groups = []
     for g in lk.groups_of(year):
         part = by_group.get(g.id)
@@ -243,7 +243,7 @@ def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> Ye
 
 def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) -> UnitPage:
     notes = Notes()
-    u = lk.units.loc[uid]
+    u = _unit_records(lk)[uid]
     unit = lk.unit(uid)
     scores = sorted(lk.rows_of("scores", results.scores, uid), key=lambda r: r["year"])
     history = [UnitYear(row=score_row(r, lk, notes), ranking_url=group_url(int(r["year"]),
@@ -288,7 +288,12 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
                           .replace("|", " ")))
 
 
-def _active(u) -> str:
+def _unit_records(lk: Lookup) -> dict[str, dict]:
+    return lk.cached("unit_records", lambda: dict(zip(lk.units.index, records(lk.units),
+                                                       strict=True)))
+
+
+def _active(u: dict) -> str:
     start, end = as_float(u["active_from"]), as_float(u["active_to"])
     if start and end:
         return f"hoạt động từ năm {int(start)} đến năm {int(end)}"
@@ -303,7 +308,7 @@ def directory_page(lk: Lookup, latest_rows: dict[str, ScoreRow], sources: list[S
                    ) -> DirectoryPage:
     entries = [DirectoryEntry(unit=lk.unit(uid), group=lk.group(u["group_id"]),
                               latest=latest_rows.get(uid), active=_active(u))
-               for uid, u in lk.units.iterrows()]
+               for uid, u in _unit_records(lk).items()]
     entries.sort(key=lambda e: vi_sort_key(e.unit.name))
     return DirectoryPage(
         url="don-vi/", template="directory", title="Cơ quan, đơn vị",
