@@ -102,41 +102,40 @@ class ParIndexGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
-        urls = []
         self.stats.update(charts_rendered=0, charts_reused=0, chart_seconds=0.0)
-        t = time.perf_counter()
         site_pages = self.site.pages()
-        # charts render on every core while this process writes the pages
+        # Charts render on every core while this process writes the pages and downloads.
         charts_done = self._write_charts([(p, c) for p in site_pages for c in p.charts])
         try:
+            t = time.perf_counter()
             reused = sum(self._write_page(writer, page, relative) for page in site_pages)
-            urls += [page.url for page in site_pages]
             for name, template, title in EXTRA_PAGES:
                 writer.write_file(name, self.get_template(template), self.context,
                                   relative_urls=relative and template != "404",
                                   data=models.Page(url=name.removesuffix("index.html"),
                                                   template=template, title=title,
                                                   breadcrumbs=[models.HOME]))
-            urls.append("tim-kiem/")
             # Pelican's own pages were written before this generator's: every page is there
             if self.settings.get("PARINDEX_PAGES_WRITTEN"):
                 self.settings["PARINDEX_PAGES_WRITTEN"]()
+            urls = [page.url for page in site_pages] + ["tim-kiem/"]
+            self.stats.update(pages=len(urls), pages_reused=reused)
+            self._stage("pages", f"Trang: {fmt.integer(len(urls))} trang, "
+                                 f"{fmt.integer(reused)} không đổi", t, len(urls))
+            t = time.perf_counter()
+            self._write_downloads()
+            self._write_text("css/bands.css", charts.band_css(self.results.dataset.bands))
+            self._write_sitemap(urls)
+            self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
         except BaseException:
             charts_done(cancel=True)
             raise
-        charts_done()
-        self.stats["pages"] = len(urls)
-        self.stats["pages_reused"] = reused
-        self._stage("pages", f"Trang: {fmt.integer(len(urls))} trang, biểu đồ: "
-                             f"{fmt.integer(self.stats['charts_rendered'])} vẽ mới "
-                             f"({self.stats['chart_seconds']:.1f} giây), "
-                             f"{fmt.integer(self.stats['charts_reused'])} dùng lại", t, len(urls))
         t = time.perf_counter()
-        self._write_downloads()
-        bands = self.results.dataset.bands
-        self._write_text("css/bands.css", charts.band_css(bands))
-        self._write_sitemap(urls)
-        self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
+        charts_done()
+        self._stage("charts", f"Biểu đồ: {fmt.integer(self.stats['charts_rendered'])} vẽ mới "
+                              f"({self.stats['chart_seconds']:.1f} giây từ lúc bắt đầu), "
+                              f"{fmt.integer(self.stats['charts_reused'])} dùng lại", t,
+                    self.stats["charts_rendered"])
 
     def _out(self, rel: str) -> Path:
         path = Path(self.output_path, *rel.split("/"))
