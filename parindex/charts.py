@@ -375,7 +375,8 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = WIDTH, height: int = 1
     Up to LABEL_ALL_YEARS years, every point carries its value and every year its label. Over
     more years only the first, last, highest and lowest values are printed and every other
     year (ending with the latest) is labelled: the table under the chart has every number,
-    and each text costs vl-convert 2–3 ms, which at national size is most of the build.
+    and each text costs vl-convert 2–3 ms, which at national size is most of the build. For the
+    same reason the years need no axis title and the index axis has three ticks.
     Built as a plain dict, not with Altair's chained methods, because a profile has one and
     a national build has ten thousand profiles.
     """
@@ -389,8 +390,14 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = WIDTH, height: int = 1
     if many and not known.empty:
         marked = {known.index[0], known.index[-1], known.idxmax(), known.idxmin()}
         df["label"] = df.index.isin(marked)
-        # alternate above and below the line so that neighbouring labels never touch
-        df["below"] = df.index.isin(sorted(marked)[1::2])
+        # a label sits on the side of its point away from the line: below a point lower than
+        # its neighbours, above one higher
+        values = known.tolist()
+        df["below"] = False
+        for i in marked:
+            at = known.index.get_loc(i)
+            near = values[max(at - 1, 0):at] + values[at + 1:at + 2]
+            df.loc[i, "below"] = bool(near) and values[at] < sum(near) / len(near)
     else:
         df["label"] = df["index"].notna()
         df["below"] = False
@@ -402,12 +409,12 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = WIDTH, height: int = 1
     encoding = {
         "x": {"field": "year", "type": "quantitative",
               "scale": {"domain": span, "nice": False, "zero": False},
-              "axis": {"title": "Năm", "values": shown_years, "tickCount": max(len(shown_years), 1),
+              "axis": {"title": None, "values": shown_years, "tickCount": max(len(shown_years), 1),
                        "format": "d", "grid": False, "labelOverlap": False,
                        "labelFlush": False}},
         "y": {"field": "index", "type": "quantitative",
               "scale": {"domain": [lo, hi], "nice": False, "zero": False},
-              "axis": {"title": AXIS_TITLE_INDEX, "format": "d", "tickCount": 4,
+              "axis": {"title": AXIS_TITLE_INDEX, "format": "d", "tickCount": 3,
                        "tickMinStep": 1}},
     }
 
