@@ -180,7 +180,25 @@ def _differs(official: float | None, computed: float | None) -> bool:
 
 
 def score_row(r, lk: Lookup, notes: Notes) -> ScoreRow:
-    """A row of `Results.scores` as a ranking table shows it (footnotes go to `notes`)."""
+    """A row of `Results.scores` as a ranking table shows it (footnotes go to `notes`).
+
+    The same agency-year is shown on its ranking, its profile and the directory: a row without
+    footnotes is made once and shared (rows are never changed); one with footnotes is made for
+    each page, whose notes number them.
+    """
+    shared = lk.cached("score_rows", dict)
+    key = (r["unit_id"], int(r["year"]))
+    if key in shared:
+        return shared[key]
+    probe = Notes()
+    row = _score_row(r, lk, probe)
+    if not probe.texts:
+        shared[key] = row
+        return row
+    return _score_row(r, lk, notes)
+
+
+def _score_row(r, lk: Lookup, notes: Notes) -> ScoreRow:
     inferred = set((as_text(r["inferred"]) or "").split("|"))
     row_note = notes.add(as_text(r["note"]))  # numbered first: it sits on the name, left of values
     total_pub, total_calc = as_float(r["total_published"]), as_float(r["total"])
