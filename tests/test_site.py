@@ -275,3 +275,27 @@ def test_bad_data_leaves_the_previous_output_untouched(tmp_path, capsys):
     assert "được giữ nguyên" in err
     assert (output / "index.html").read_text(encoding="utf-8") == "last good site"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output-")]
+
+
+def test_a_page_of_too_many_innovations_links_each_years_count(tmp_path):
+    # National size (thousands a year): the all-years page counts them by year instead.
+    import jinja2
+
+    from bench import synth
+    from parindex import fmt, pages
+    from parindex.dataset import load
+    from parindex.score import score
+    from plugins.parindex_site import FILTERS
+
+    ds, _ = load(synth.make(tmp_path / "data", 500, 4))
+    everything = pages.site(score(ds)).innovations[0]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(DATA.parent / "theme/templates"),
+                             autoescape=True)
+    env.filters.update(FILTERS)
+    html = env.get_template("innovations.html").render(data=everything, SITEURL="")
+    doc = parse(html)
+    years = doc.find("section", **{"aria-labelledby": "theo-nam"}).find_all("li")
+    assert [li.find("a").attrs["href"] for li in years] == [
+        f"/sang-kien/{y}/" for y, _ in everything.counts]
+    assert fmt.integer(everything.counts[0][1]) + " sáng kiến" in html
+    assert not doc.find_all("li", cls="innovation")
