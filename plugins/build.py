@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,14 +90,18 @@ class _Search:
 
     def start(self) -> None:
         self.started = time.perf_counter()
+        self.log = tempfile.TemporaryFile("w+", encoding="utf-8")  # never a full pipe
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pagefind", "--site", str(self.site)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait(self) -> str:
         if self.process is None:
             self.start()
-        out, _ = self.process.communicate()
+        self.process.wait()
+        self.log.seek(0)
+        out = self.log.read()
+        self.log.close()
         if self.process.returncode != 0:
             raise BuildError("Pagefind không tạo được chỉ mục tìm kiếm:\n" + out)
         return out
