@@ -309,10 +309,10 @@ def _describe_ranking(df: pd.DataFrame) -> str:
     return text
 
 
-def unit_fields_chart(rows: pd.DataFrame, *, width: int = WIDTH,
-                      description: str | None = None, title: str | None = None
-                      ) -> alt.LayerChart:
-    """One agency's percentage per field (bars) against its group's mean (dark ticks).
+def unit_fields_spec(rows: pd.DataFrame, *, width: int = WIDTH,
+                     description: str | None = None, title: str | None = None) -> Spec:
+    """One agency's percentage per field (bars) against its group's mean (dark ticks), as a
+    Vega-Lite spec (a plain dict, like `unit_history_spec`: one per profile).
 
     `rows`: `field` (short name), `order`, `pct` (percent, NaN: "chưa có số liệu"),
     `group_mean` (percent, NaN: no tick).
@@ -325,41 +325,64 @@ def unit_fields_chart(rows: pd.DataFrame, *, width: int = WIDTH,
     df["text"] = [fmt.pct(x) for x in df["pct"]]
     df["mean_text"] = ["" if _missing(x) else "TB " + fmt.pct(x) for x in df["group_mean"]]
     keys = list(df["key"])
-    values = _records(df, ["key", "field", "pct", "group_mean", "at", "text", "mean_text"])
     step = _step(keys, minimum=2 * LINE_HEIGHT + 8)
     plot = _plot_px(width, keys)
     x_scale = _percent_scale(plot, max(_text_px(df.loc[df["pct"].notna(), "text"]),
-                                       _text_px(df["mean_text"], FONT_SIZE - 1)) + 7)
-
-    y = alt.Y("key:N", sort=keys, scale=alt.Scale(domain=keys), axis=_category_axis(width))
-    base = alt.Chart(alt.Data(values=values)).encode(y=y)
-    series = alt.Scale(domain=[UNIT_SERIES, MEAN_SERIES], range=[UNIT_COLOR, MEAN_COLOR])
-    legend = _legend([UNIT_SERIES, MEAN_SERIES], plot, None)
+                                       _text_px(df["mean_text"], FONT_SIZE - 1)) + 7
+                             ).to_dict(validate=False)
     has_pct, has_mean = "isValid(datum.pct)", "isValid(datum.group_mean)"
-    color = alt.Color("series:N", scale=series, legend=legend)
-    bars = base.transform_filter(has_pct).transform_calculate(
-        series=json.dumps(UNIT_SERIES)).mark_bar(height={"band": 0.55}, opacity=1).encode(
-        x=alt.X("pct:Q", scale=x_scale, axis=_pct_axis("Tỷ lệ điểm đạt (%)", plot)),
-        color=color)
-    ticks = base.transform_filter(has_mean).transform_calculate(
-        series=json.dumps(MEAN_SERIES)).mark_tick(
-        thickness=3, size=round(step * 0.75), opacity=1).encode(
-        x=alt.X("group_mean:Q", scale=x_scale), color=color)
-    labels = base.transform_filter(has_pct).mark_text(
-        align="left", baseline="middle", dx=5, dy=-LINE_HEIGHT / 2, fontSize=FONT_SIZE,
-        color=TEXT_COLOR).encode(x="at:Q", text="text:N")
-    mean_labels = base.transform_filter(has_mean).mark_text(
-        align="left", baseline="middle", dx=5, dy=LINE_HEIGHT / 2, fontSize=FONT_SIZE - 1,
-        color=MUTED_COLOR).encode(x="at:Q", text="mean_text:N")
-    gaps = base.transform_filter(f"!{has_pct}").mark_text(
-        align="left", baseline="middle", dx=2, dy=-LINE_HEIGHT / 2, fontSize=FONT_SIZE,
-        fontStyle="italic", color=MUTED_COLOR).encode(x=alt.datum(0), text="text:N")
+    color = {"field": "series", "type": "nominal",
+             "scale": {"domain": [UNIT_SERIES, MEAN_SERIES], "range": [UNIT_COLOR, MEAN_COLOR]},
+             "legend": _legend([UNIT_SERIES, MEAN_SERIES], plot, None).to_dict(validate=False)}
 
+    def text(where: str, field: str, dy: float, **mark) -> dict:
+        return {"transform": [{"filter": where}],
+                "mark": {"type": "text", "align": "left", "baseline": "middle", "dy": dy,
+                         **mark},
+                "encoding": {"text": {"field": field, "type": "nominal"},
+                             "x": {"field": "at", "type": "quantitative"}}}
+
+    gaps = text(f"!{has_pct}", "text", -LINE_HEIGHT / 2, dx=2, fontSize=FONT_SIZE,
+                fontStyle="italic", color=MUTED_COLOR)
+    gaps["encoding"]["x"] = {"datum": 0}
     if description is None:
         description = (f"Biểu đồ thanh ngang: tỷ lệ điểm đạt của đơn vị ở {len(df)} lĩnh vực "
                        "(thanh), so với trung bình của nhóm (vạch đậm).")
-    chart = alt.layer(bars, ticks, labels, mean_labels, gaps).properties(height=alt.Step(step))
-    return _top(chart, width, description, title)
+    spec = {
+        "$schema": alt.SCHEMA_URL, "config": _base_config(),
+        "data": {"values": _records(df, ["key", "field", "pct", "group_mean", "at", "text",
+                                         "mean_text"])},
+        "encoding": {"y": {"field": "key", "type": "nominal", "sort": keys,
+                           "scale": {"domain": keys},
+                           "axis": _category_axis(width).to_dict(validate=False)}},
+        "layer": [
+            {"transform": [{"filter": has_pct},
+                           {"calculate": json.dumps(UNIT_SERIES), "as": "series"}],
+             "mark": {"type": "bar", "height": {"band": 0.55}, "opacity": 1},
+             "encoding": {"x": {"field": "pct", "type": "quantitative", "scale": x_scale,
+                                "axis": _pct_axis("Tỷ lệ điểm đạt (%)", plot).to_dict(
+                                    validate=False)}, "color": color}},
+            {"transform": [{"filter": has_mean},
+                           {"calculate": json.dumps(MEAN_SERIES), "as": "series"}],
+             "mark": {"type": "tick", "thickness": 3, "size": round(step * 0.75),
+                      "opacity": 1},
+             "encoding": {"x": {"field": "group_mean", "type": "quantitative",
+                                "scale": x_scale}, "color": color}},
+            text(has_pct, "text", -LINE_HEIGHT / 2, dx=5, fontSize=FONT_SIZE,
+                 color=TEXT_COLOR),
+            text(has_mean, "mean_text", LINE_HEIGHT / 2, dx=5, fontSize=FONT_SIZE - 1,
+                 color=MUTED_COLOR),
+            gaps],
+        "height": {"step": step}, "width": width, "description": description,
+    }
+    if title:
+        spec["title"] = title
+    return spec
+
+
+def unit_fields_chart(rows: pd.DataFrame, **kwargs) -> alt.LayerChart:
+    """`unit_fields_spec` as an Altair chart."""
+    return alt.LayerChart.from_dict(unit_fields_spec(rows, **kwargs), validate=False)
 
 
 LABEL_ALL_YEARS = 6  # up to this many years every point and every year is labelled
@@ -549,7 +572,7 @@ def render_png(chart: alt.TopLevelMixin | Spec, scale: float = 2) -> bytes:
                                allowed_base_urls=[])
 
 
-CHARTS = {"group_index": group_index_chart, "unit_fields": unit_fields_chart,
+CHARTS = {"group_index": group_index_chart, "unit_fields": unit_fields_spec,
           "unit_history": unit_history_spec, "field_means": field_means_chart}
 
 
