@@ -39,6 +39,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from . import fmt
+from .frames import records
 
 WIDTH = 340
 FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, 'DejaVu Sans', sans-serif"
@@ -57,6 +58,8 @@ UNIT_COLOR = "#4477aa"
 MEAN_COLOR = "#1f1f1f"
 TEXT_COLOR = "#1f1f1f"
 MUTED_COLOR = "#555555"  # 7,5:1 on white
+
+Spec = dict  # a Vega-Lite spec as plain data
 
 AXIS_TITLE_INDEX = "Chỉ số CCHC (%)"
 UNIT_SERIES = "Đơn vị"
@@ -79,26 +82,6 @@ def band_css(bands: pd.DataFrame) -> str:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _records(df: pd.DataFrame, columns: Iterable[str]) -> list[dict]:
-    """Plain JSON-able rows: NaN/NA → None, numpy scalars → Python numbers."""
-    out = []
-    for row in df[list(columns)].itertuples(index=False):
-        rec = {}
-        for col, value in zip(columns, row, strict=True):
-            if _missing(value):
-                rec[col] = None
-            elif hasattr(value, "item"):
-                rec[col] = value.item()
-            else:
-                rec[col] = value
-        out.append(rec)
-    return out
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or fmt.is_missing(value)
 
 
 def _label_width(width: int) -> int:
@@ -263,14 +246,14 @@ def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = W
     df["text"] = [fmt.pct(x) for x in df["_index"]]
     df["index"] = df["_index"]
     keys = list(df["key"])
-    values = _records(df, ["key", "label", "index", "band_name", "band_order", "text"])
+    values = records(df, ["key", "label", "index", "band_name", "band_order", "text"])
 
     legend = (bands[["name", "order"]].dropna().drop_duplicates("order").sort_values("order"))
     names, orders = list(legend["name"]), [int(o) for o in legend["order"]]
     for name, order in zip(df["band_name"], df["band_order"], strict=True):
-        if not _missing(name) and name not in names:
+        if not fmt.is_missing(name) and name not in names:
             names.append(name)
-            orders.append(int(order) if not _missing(order) else len(BAND_COLORS))
+            orders.append(int(order) if not fmt.is_missing(order) else len(BAND_COLORS))
     colors = [band_color(o) for o in orders]
 
     plot = _plot_px(width, keys)
@@ -323,7 +306,7 @@ def unit_fields_spec(rows: pd.DataFrame, *, width: int = WIDTH,
     df["key"] = _unique([_wrap(x, _label_width(width)) for x in df["field"]])
     df["at"] = df[["pct", "group_mean"]].max(axis=1)
     df["text"] = [fmt.pct(x) for x in df["pct"]]
-    df["mean_text"] = ["" if _missing(x) else "TB " + fmt.pct(x) for x in df["group_mean"]]
+    df["mean_text"] = ["" if fmt.is_missing(x) else "TB " + fmt.pct(x) for x in df["group_mean"]]
     keys = list(df["key"])
     step = _step(keys, minimum=2 * LINE_HEIGHT + 8)
     plot = _plot_px(width, keys)
@@ -350,7 +333,7 @@ def unit_fields_spec(rows: pd.DataFrame, *, width: int = WIDTH,
                        "(thanh), so với trung bình của nhóm (vạch đậm).")
     spec = {
         "$schema": alt.SCHEMA_URL, "config": _base_config(),
-        "data": {"values": _records(df, ["key", "field", "pct", "group_mean", "at", "text",
+        "data": {"values": records(df, ["key", "field", "pct", "group_mean", "at", "text",
                                          "mean_text"])},
         "encoding": {"y": {"field": "key", "type": "nominal", "sort": keys,
                            "scale": {"domain": keys},
@@ -389,7 +372,7 @@ LABEL_ALL_YEARS = 6  # up to this many years every point and every year is label
 
 
 def unit_history_spec(rows: pd.DataFrame, *, width: int = WIDTH, height: int = 180,
-                      description: str | None = None, title: str | None = None) -> dict:
+                      description: str | None = None, title: str | None = None) -> Spec:
     """One agency's index year by year, a line through points, as a Vega-Lite spec.
 
     `rows`: `year` (int), `index` (percent; NaN: no point and a break in the line, the year
@@ -451,7 +434,7 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = WIDTH, height: int = 1
         description = f"Biểu đồ đường: Chỉ số CCHC của đơn vị qua các năm. {parts}."
     spec = {
         "$schema": alt.SCHEMA_URL, "config": _base_config(),
-        "data": {"values": _records(df, ["year", "index", "text", "label", "below"])},
+        "data": {"values": records(df, ["year", "index", "text", "label", "below"])},
         "encoding": encoding,
         "layer": [
             {"mark": {"type": "line", "color": UNIT_COLOR, "strokeWidth": 2,
@@ -489,7 +472,7 @@ def field_means_chart(rows: pd.DataFrame, *, width: int = WIDTH,
     groups = list(dict.fromkeys(df["group"]))
     df["text"] = [fmt.pct(x) for x in df["mean"]]
     keys = [wrapped[f] for f in fields]
-    values = _records(df[df["mean"].notna()], ["key", "field", "group", "mean", "text"])
+    values = records(df[df["mean"].notna()], ["key", "field", "group", "mean", "text"])
     colors = [GROUP_COLORS[i % len(GROUP_COLORS)] for i in range(len(groups))]
     bar_step = 15
     lines = max((k.count("\n") + 1 for k in keys), default=1)
@@ -519,8 +502,6 @@ def field_means_chart(rows: pd.DataFrame, *, width: int = WIDTH,
 
 # ---------------------------------------------------------------- rendering
 
-
-Spec = dict  # a Vega-Lite spec as plain data
 
 
 def _spec(chart: alt.TopLevelMixin | Spec, validate: bool = True) -> Spec:

@@ -11,6 +11,7 @@ import json
 
 import pandas as pd
 
+from .frames import records
 from .score import Results
 
 RESULT_COLUMNS = ["year", "unit_id", "name", "group_id", "group_name", "max_score",
@@ -56,11 +57,7 @@ def to_csv(df: pd.DataFrame) -> str:
 def to_json(df: pd.DataFrame, meta: dict | None = None) -> str:
     """{"meta": …, "data": [one object per row]}; missing values are null, numbers at full
     precision (as in the CSV: pandas' own writer keeps only 10 significant digits)."""
-    cols = list(df.columns)
-    columns = [[None if gap else v for v, gap in zip(df[c].tolist(), df[c].isna().tolist(),
-                                                       strict=True)] for c in cols]
-    records = [dict(zip(cols, row, strict=True)) for row in zip(*columns, strict=True)]
-    return json.dumps({"meta": meta or {}, "data": records}, ensure_ascii=False,
+    return json.dumps({"meta": meta or {}, "data": records(df)}, ensure_ascii=False,
                       default=_plain)
 
 

@@ -12,11 +12,10 @@ one goes to a numbered footnote of the page (`Notes`).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pandas as pd
 
 from . import narrative
+from .frames import records
 from .page_models import (
     HOME,
     PACKAGE_DIR,
@@ -63,7 +62,6 @@ from .page_values import (
     innovations,
     printed,
     ranking_order,
-    records,
     score_row,
     stat_value,
 )
@@ -330,27 +328,26 @@ def innovations_page(lk: Lookup, items: list[Innovation], year: int | None,
             out.setdefault(key(i), []).append(i)
         return out
     per_year, per_unit = grouped(lambda i: i.year), grouped(lambda i: i.unit)
-    per_field = grouped(lambda i: i.field.id if i.field else None)
     by_year = sorted(per_year.items(), reverse=True)
-    units = sorted(per_unit, key=lambda u: vi_sort_key(u.name))
-    fields = [lk.field(f) for f in lk.fields_df["field_id"]]
     title = "Sáng kiến cải cách hành chính" + (f" năm {year}" if year else "")
     sources = lk.sources(*[i.source.id for i in items if i.source])
     crumbs = [HOME] + ([Ref("sang-kien", "Sáng kiến", innovations_url())] if year else [])
-    page = InnovationsPage(
-        url=innovations_url(year), template="innovations", title=title,
-        lead=narrative.innovations_lead(len(items), year, len(units)), breadcrumbs=crumbs,
-        year=year, items=items, by_year=by_year,
-        by_unit=[(u, per_unit[u]) for u in units],
+    page = dict(url=innovations_url(year), template="innovations", title=title,
+                lead=narrative.innovations_lead(len(items), year, len(per_unit)),
+                breadcrumbs=crumbs, year=year, years=years, sources=sources,
+                counts=[(y, len(v)) for y, v in by_year])
+    if year is None and len(items) > INNOVATIONS_LISTED:  # the counts only, linking each year
+        return InnovationsPage(**page, items=[], by_year=[], by_unit=[], by_field=[],
+                               no_field=0, listed=False, search_terms="")
+    per_field = grouped(lambda i: i.field.id if i.field else None)
+    units = sorted(per_unit, key=lambda u: vi_sort_key(u.name))
+    fields = [lk.field(f) for f in lk.fields_df["field_id"]]
+    return InnovationsPage(
+        **page, items=items, by_year=by_year, by_unit=[(u, per_unit[u]) for u in units],
         by_field=[(f, per_field[f.id]) for f in fields if f.id in per_field],
-        no_field=sum(i.field is None for i in items), years=years, sources=sources,
-        counts=[(y, len(v)) for y, v in by_year], listed=True,
+        no_field=sum(i.field is None for i in items), listed=True,
         search_terms=" ".join(dict.fromkeys(fold(s) for i in items for s in (i.title,
                                                                              i.unit.name))))
-    if len(items) > INNOVATIONS_LISTED and year is None:
-        page = replace(page, items=[], by_year=[], by_unit=[], by_field=[], listed=False,
-                       search_terms="")
-    return page
 
 
 def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:

@@ -101,7 +101,6 @@ class _Search:
         self.process.wait()
         self.log.seek(0)
         out = self.log.read()
-        self.log.close()
         if self.process.returncode != 0:
             raise BuildError("Pagefind không tạo được chỉ mục tìm kiếm:\n" + out)
         return out
@@ -110,6 +109,8 @@ class _Search:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        if self.process is not None:
+            self.log.close()
 
 
 def _remove_stale(output: Path) -> None:
