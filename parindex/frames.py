@@ -14,6 +14,10 @@ def records(df: pd.DataFrame, columns: Iterable[str] | None = None) -> list[dict
     page models' time at national size.
     """
     cols = list(df.columns if columns is None else columns)
-    values = [[None if gap else v for v, gap in zip(df[c].tolist(), df[c].isna().tolist(),
-                                                      strict=True)] for c in cols]
+    values = []
+    for c in cols:
+        column = df[c]
+        gaps = column.isna()
+        values.append(column.astype(object).where(~gaps, None).tolist() if gaps.any()
+                      else column.tolist())
     return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]

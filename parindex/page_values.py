@@ -98,9 +98,11 @@ class Lookup:
         return [self.group(g, year) for g in self.groups_df["group_id"] if g in present]
 
     def fields_of(self, year: int) -> list[Ref]:
-        fs = self.results.fields
-        present = set(fs.loc[fs["year"] == year, "field_id"])
-        return [self.field(f, year) for f in self.fields_df["field_id"] if f in present]
+        def make():
+            fs = self.results.fields
+            present = set(fs.loc[fs["year"] == year, "field_id"])
+            return [self.field(f, year) for f in self.fields_df["field_id"] if f in present]
+        return self.cached(("fields_of", year), make)
 
     def bands(self, year: int) -> list[Band]:
         def make():
@@ -145,11 +147,10 @@ class Lookup:
         return out
 
     def sources(self, *ids) -> list[Source]:
-        seen: list[str] = []
-        for sid in ids:
-            if not is_missing(sid) and sid not in seen:
-                seen.append(sid)
-        return [s for s in map(self.source, seen) if s is not None]
+        """The sources of `ids` (missing and unknown ones left out), each once, in order."""
+        known = self.cached("sources", self._all_sources)
+        return [known[sid] for sid in dict.fromkeys(ids)
+                if not is_missing(sid) and sid in known]
 
 
 def _range_text(band: pd.Series) -> str:

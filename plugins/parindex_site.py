@@ -23,7 +23,9 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import signal
 import time
+import traceback
 import zipfile
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -32,6 +34,9 @@ from posixpath import join as urljoin
 from xml.sax.saxutils import escape
 
 import pandas as pd
+from jinja2 import Environment, pass_context
+from markupsafe import Markup
+from markupsafe import escape as esc
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
@@ -45,8 +50,65 @@ from parindex.problems import DataError
 from parindex.score import score
 
 log = logging.getLogger(__name__)
+
+
+# ---- Table cells, for the templates ---------------------------------------------------------
+# Filters rather than Jinja macros: a macro call per cell was a third of the time of rendering a
+# page of tables. Each returns the same markup the macro did.
+
+MISSING_HTML = Markup('<span class="missing">chưa có số liệu</span>')
+INFERRED_HTML = (' <span class="inferred" title="suy ra, không in trong văn bản nguồn">'
+                 "(suy ra)</span>")
+
+
+def missing() -> Markup:
+    return MISSING_HTML
+
+
+def number(x: float | None, kind: str = "pct") -> Markup:
+    """A number as printed: `pct` (83,84%), `count` (12 or 1,50), else `points` (83,84)."""
+    if x is None:
+        return MISSING_HTML
+    return esc(fmt.pct(x) if kind == "pct" else fmt.auto(x) if kind == "count" else fmt.num(x))
+
+
+def footnote(n: int | None) -> Markup:
+    if not n:
+        return Markup("")
+    n = esc(n)
+    return Markup(f'<sup class="fn"><a href="#ghi-chu-{n}" aria-label="ghi chú {n}">{n}</a></sup>')
+
+
+def value(v: models.Value, kind: str = "pct") -> Markup:
+    """A published value and the number of its footnote."""
+    return number(v.value, kind) + footnote(v.note)
+
+
+def band(b: models.Band | None, inferred: bool = False) -> Markup:
+    if not b:
+        return MISSING_HTML
+    html = (f'<span class="band {esc(b.css)}"><span class="swatch" aria-hidden="true"></span>'
+            f"{esc(b.name)}</span>")
+    if inferred:
+        html += INFERRED_HTML
+    return Markup(html)
+
+
+@pass_context
+def unit_link(context, u: models.Ref) -> Markup:
+    return Markup(f'<a href="{esc(context.get("SITEURL", ""))}/{esc(u.url)}">{esc(u.name)}</a>')
+
+
+@pass_context
+def unit_links(context, units: list[models.Ref]) -> Markup:
+    return Markup(", ").join(unit_link(context, u) for u in units)
+
+
 FILTERS = {"num": fmt.num, "pct": fmt.pct, "integer": fmt.integer, "signed": fmt.signed,
-           "auto": fmt.auto, "change": narrative.change, "fold": text.fold}
+           "auto": fmt.auto, "change": narrative.change, "fold": text.fold, "number": number,
+           "value": value, "fn": footnote, "band": band, "unit_link": unit_link,
+           "unit_links": unit_links}
+GLOBALS = {"missing": missing}
 EXTRA_PAGES = [("tim-kiem/index.html", "search", "Tìm kiếm"), ("404.html", "404",
                                                                "Không tìm thấy trang")]
 
@@ -75,9 +137,11 @@ class ParIndexGenerator(Generator):
         self.env.autoescape = True  # data can hold any text, whatever the site's settings
         t = time.perf_counter()
         self.results = score(dataset)
-        self.site = pages.site(self.results)
         self._stage("score", f"Tính điểm: {fmt.integer(len(self.results.scores))} lượt "
                              "đơn vị × năm", t, len(self.results.scores))
+        t = time.perf_counter()
+        self.site = pages.site(self.results)
+        self._stage("models", "Nội dung các trang", t)
         self.notes = self._read_notes(s.get("PARINDEX_NOTES", "don-vi"))
         self.cache = Path(s.get("PARINDEX_CHART_CACHE", ".cache/charts"))
         self.reuse = s.get("PARINDEX_REUSE") or {"from": "", "site": "", "files": {}}
@@ -102,13 +166,15 @@ class ParIndexGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
-        self.stats.update(charts_rendered=0, charts_reused=0, chart_seconds=0.0)
+        self.stats.update(charts_rendered=0, charts_reused=0, chart_seconds=0.0,
+                          page_processes=1)
         site_pages = self.site.pages()
-        # Charts render on every core while this process writes the pages and downloads.
-        charts_done = self._write_charts([(p, c) for p in site_pages for c in p.charts])
+        # Charts render on every core while this process writes the pages and downloads; with
+        # no charts to draw, the pages are written on two cores.
+        charts_done, drawing = self._write_charts([(p, c) for p in site_pages for c in p.charts])
         try:
             t = time.perf_counter()
-            reused = sum(self._write_page(writer, page, relative) for page in site_pages)
+            reused = self._write_pages(writer, site_pages, relative, split=not drawing)
             for name, template, title in EXTRA_PAGES:
                 writer.write_file(name, self.get_template(template), self.context,
                                   relative_urls=relative and template != "404",
@@ -141,6 +207,43 @@ class ParIndexGenerator(Generator):
         path = Path(self.output_path, *rel.split("/"))
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
+
+    def _write_pages(self, writer, site_pages: list[models.Page], relative: bool,
+                     split: bool) -> int:
+        """Write every page; returns how many were linked unchanged. With `split` (and enough
+        pages), a forked copy of this process writes every other page: the models are built
+        once, and the two halves take about as long (each has every other ranking)."""
+        if not split or len(site_pages) < SPLIT_FROM or not hasattr(os, "fork"):
+            return sum(self._write_page(writer, page, relative) for page in site_pages)
+        self.stats["page_processes"] = 2
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the copy: its pages, then what it recorded, through the pipe
+            os.close(read)
+            status, self.reuse["written"] = 0, {}
+            try:
+                n = sum(self._write_page(writer, page, relative) for page in site_pages[1::2])
+                payload = (n, self.reuse["written"], "")
+            except BaseException:  # noqa: BLE001 - reported by the parent
+                status, payload = 1, (0, {}, traceback.format_exc())
+            with os.fdopen(write, "wb") as f:
+                pickle.dump(payload, f)
+            os._exit(status)
+        os.close(write)
+        try:
+            n = sum(self._write_page(writer, page, relative) for page in site_pages[0::2])
+        except BaseException:
+            os.kill(pid, signal.SIGKILL)
+            os.close(read)
+            os.waitpid(pid, 0)
+            raise
+        with os.fdopen(read, "rb") as f:
+            done, written, error = pickle.load(f)
+        os.waitpid(pid, 0)
+        if error:
+            raise RuntimeError(f"Không ghi được một số trang:\n{error}")
+        self.reuse["written"].update(written)
+        return n + done
 
     def _write_page(self, writer, page: models.Page, relative: bool) -> bool:
         """Write one data page with its template; True when it was linked unchanged instead."""
@@ -185,7 +288,8 @@ class ParIndexGenerator(Generator):
 
     def _write_charts(self, jobs: list[tuple[models.Page, models.Chart]]):
         """Each chart's SVG (and the CSV of its numbers) next to its page; returns the function
-        that waits for the charts still being drawn and writes them.
+        that waits for the charts still being drawn and writes them, and whether a pool of
+        processes is drawing them.
 
         A chart whose inputs (its rows and text, the band table, the code and versions that
         draw it) are unchanged is linked from the previous output, or its SVG taken from the
@@ -201,7 +305,7 @@ class ParIndexGenerator(Generator):
             if self._reused([target + ".svg", target + ".csv"], f"{ikey}:{self.reuse['site']}"):
                 self.stats["charts_reused"] += 1
                 continue
-            self._write_text(target + ".csv", exports.to_csv(pd.DataFrame(chart.rows)), bom=True)
+            self._write_text(target + ".csv", exports.rows_csv(chart.rows), bom=True)
             memo = self.cache / "inputs" / ikey
             key = memo.read_text(encoding="utf-8").strip() if memo.is_file() else ""
             if key and (self.cache / f"{key}.svg").is_file():
@@ -230,7 +334,7 @@ class ParIndexGenerator(Generator):
                     pool.shutdown(cancel_futures=True)
             self.stats["charts_rendered"] += len(keys)
             self.stats["chart_seconds"] += time.perf_counter() - started
-        return done
+        return done, pool is not None
 
     def _bands(self, year: int) -> pd.DataFrame:
         return for_year(self.results.dataset.bands, year)
@@ -325,6 +429,7 @@ def _page_key(site_key: str, page: models.Page, relative: bool) -> str:
 
 
 POOL_FROM = 16  # fewer charts than this are rendered in the build's own process
+SPLIT_FROM = 400  # fewer pages than this are written by one process
 
 
 def _render_all(jobs: list[tuple]) -> tuple[Iterator[tuple[str, str]], Executor | None]:
@@ -354,8 +459,13 @@ def get_generators(pelican_object):
 
 
 def add_filters(generator) -> None:
-    """Number formatting (parindex.fmt) and search folding for every template of the site."""
-    generator.env.filters.update(FILTERS)
+    """Number formatting (parindex.fmt), table cells and search folding for every template."""
+    install(generator.env)
+
+
+def install(env: Environment) -> None:
+    env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
 
 
 def register() -> None:

@@ -104,3 +104,26 @@ def test_a_cached_rebuild_equals_a_clean_build_file_by_file(tmp_path):
     assert snapshot(cached.output) == snapshot(clean.output)
     profile = "don-vi/ubnd-huyen-my-xuyen/index.html"
     assert "81,71" in (cached.output / profile).read_text(encoding="utf-8")
+
+
+def test_pages_written_by_two_processes_equal_pages_written_by_one(tmp_path, monkeypatch):
+    # With every chart in the cache, a large site's pages are written by two processes; each
+    # records what it wrote, so that the next build can link the unchanged pages.
+    from plugins.build import build
+
+    data = copy_real(tmp_path)
+    cache = tmp_path / "cache"
+    one: dict = {}
+    build(tmp_path / "one", data=data, cache=cache, stats=one)  # charts drawn: one process
+    monkeypatch.setattr(sys.modules["parindex_site"], "SPLIT_FROM", 0)  # 68 pages are enough
+    two: dict = {}
+    build(tmp_path / "two", data=data, cache=cache, stats=two)
+    assert (one["page_processes"], two["page_processes"]) == (1, 2)
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+    edit(data / "2023/scores.csv", set_cell(21, "sipas", "12.34"))
+    cached: dict = {}
+    build(tmp_path / "two", data=data, cache=cache, stats=cached)
+    assert cached["page_processes"] == 2
+    assert cached["pages_reused"] > cached["pages"] - 10  # the agency, its ranking, the year …
+    build(tmp_path / "one", data=data, cache=cache, force=True)
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")

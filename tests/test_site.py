@@ -285,13 +285,13 @@ def test_a_page_of_too_many_innovations_links_each_years_count(tmp_path):
     from parindex import fmt, pages
     from parindex.dataset import load
     from parindex.score import score
-    from plugins.parindex_site import FILTERS
+    from plugins.parindex_site import install
 
     ds, _ = load(synth.make(tmp_path / "data", 500, 4))
     everything = pages.site(score(ds)).innovations[0]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(DATA.parent / "theme/templates"),
                              autoescape=True)
-    env.filters.update(FILTERS)
+    install(env)
     html = env.get_template("innovations.html").render(data=everything, SITEURL="")
     doc = parse(html)
     years = doc.find("section", **{"aria-labelledby": "theo-nam"}).find_all("li")
