@@ -247,9 +247,10 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
     history = [UnitYear(row=score_row(r, lk, notes), ranking_url=group_url(int(r["year"]),
                                                                              r["group_id"]))
                for r in scores]
-    fs = lk.rows_of("fields", results.fields, uid)
-    fields_year = max(int(r["year"]) for r in fs) if fs else None
-    frows = [_field_row(lk, r) for r in fs if int(r["year"]) == fields_year]
+    latest_fields, field_sources = _unit_fields(results, lk)
+    fs = latest_fields.get(uid, [])
+    fields_year = int(fs[0]["year"]) if fs else None
+    frows = [_field_row(lk, r) for r in fs]
     charts = []
     if any(r.pct is not None for r in frows):
         rows = [{"field": r.field.short_name,
@@ -268,7 +269,7 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
                             "bang-qua-cac-nam"))
     inds = indicators(results, lk, uid)
     successor = as_text(u["successor_id"])
-    ids = [r["source_id"] for r in scores + fs]
+    ids = [r["source_id"] for r in scores] + field_sources.get(uid, [])
     ids += [i.source.id for i in inns + inds if i.source]
     latest = history[-1] if history else None
     group = lk.group(u["group_id"])
@@ -284,6 +285,24 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
         sources=lk.sources(*ids), notes=notes.texts, charts=charts,
         search_terms=fold(" ".join([unit.name, unit.short_name, as_text(u["aliases"]) or ""])
                           .replace("|", " ")))
+
+
+def _unit_fields(results: Results, lk: Lookup) -> tuple[dict[str, list[dict]],
+                                                          dict[str, list[str]]]:
+    """By agency: its field scores of the latest year it has any, and the sources of all its
+    field scores. Made once for all profiles, which show only that year (every year's rows as
+    dicts were a fifth of the page models' time at national size)."""
+    def make():
+        fs = results.fields
+        latest = fs[fs["year"] == fs.groupby("unit_id")["year"].transform("max")]
+        rows: dict[str, list[dict]] = {}
+        for r in records(latest):
+            rows.setdefault(r["unit_id"], []).append(r)
+        sources: dict[str, list[str]] = {}
+        for uid, sid in fs[["unit_id", "source_id"]].drop_duplicates().itertuples(index=False):
+            sources.setdefault(uid, []).append(sid)
+        return rows, sources
+    return lk.cached("unit_fields", make)
 
 
 def _unit_records(lk: Lookup) -> dict[str, dict]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .problems import Problem
@@ -45,7 +46,13 @@ def _clean(frame: pd.DataFrame) -> pd.DataFrame:
         if not clean.equals(pd.Series(distinct, dtype=object)):
             frame.iloc[:, i] = clean.to_numpy()[codes]
     frame.index = pd.RangeIndex(HEADER_ROW + 1, HEADER_ROW + 1 + len(frame))
-    return frame[~(frame == "").all(axis=1)]
+    blank = np.ones(len(frame), dtype=bool)  # rows with every cell empty, column by column,
+    for i in range(frame.shape[1]):          # looking only at rows still blank so far
+        rows = np.flatnonzero(blank)
+        if not len(rows):
+            break
+        blank[rows] = frame.iloc[rows, i].to_numpy() == ""
+    return frame[~blank]
 
 
 def _delimiter(header_line: str) -> str:

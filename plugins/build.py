@@ -9,6 +9,7 @@ Invalid data stops the build with parindex's report, in Vietnamese, without a tr
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import logging
@@ -52,6 +53,12 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.name}: {record.getMessage()}")
 
 
+# A build makes millions of small objects that live to its end (the page models): with the
+# default thresholds the garbage collector scans them over and over, a fifth of the time the
+# models take at national size. Cycles are still collected, every 100.000 allocations.
+GC_THRESHOLDS = (100_000, 50, 1000)
+
+
 def _pelican(settings_file: Path, override: dict) -> tuple[list[str], list[str]]:
     """Run Pelican; the warnings it logged, and the data's warnings from the plugin's report."""
     from pelican import Pelican, signals
@@ -70,9 +77,12 @@ def _pelican(settings_file: Path, override: dict) -> tuple[list[str], list[str]]
     root = logging.getLogger()
     root.addHandler(handler)
     signals.all_generators_finalized.connect(grab)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         Pelican(read_settings(str(settings_file), override=override)).run()
     finally:
+        gc.set_threshold(*thresholds)
         root.removeHandler(handler)
         signals.all_generators_finalized.disconnect(grab)
     return handler.messages, [str(p) for r in reports for p in r.warnings]

@@ -6,7 +6,8 @@ and reads the agencies' Markdown notes (`content/<PARINDEX_NOTES>/*.md`, metadat
 Pelican's readers; `generate_output` writes every page with the theme's templates, then the
 files that are not pages: charts (SVG from `parindex.charts`, reused from a cache by spec key,
 and the CSV of the numbers drawn), downloads, the data package and its zip, the band colours,
-`sitemap.xml`.
+`sitemap.xml`. It also gives the templates their filters: number formatting from
+`parindex.fmt` and the table cells (a value with its footnote, a band, a link to an agency).
 
 Settings (defaults): PARINDEX_DATA "data", PARINDEX_NOTES "don-vi",
 PARINDEX_CHART_CACHE ".cache/charts" (relative paths: from the current directory).

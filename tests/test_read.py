@@ -148,3 +148,15 @@ def test_excel_cells_outside_the_named_columns_are_reported(tmp_path):
     dataset, report = load(data)
     hits = [p for p in report.errors if p.code == "row-length"]
     assert dataset is None and [(p.file, p.row) for p in hits] == [("groups.xlsx", 3)]
+
+
+def test_empty_rows_are_skipped_and_rows_keep_their_spreadsheet_numbers(tmp_path):
+    from parindex.read import read_csv
+
+    path = tmp_path / "units.csv"
+    path.write_text("unit_id,name\nA,Một\n,\n , \nB,\nC,Ba\n", encoding="utf-8")
+    raw, problems = read_csv(path, "units", "units.csv")
+    assert problems == []
+    # rows 3 and 4 are empty (spaces only count as empty); row 5 has an id and no name
+    assert raw.frame.index.tolist() == [2, 5, 6]
+    assert raw.frame["unit_id"].tolist() == ["A", "B", "C"]
