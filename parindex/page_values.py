@@ -61,6 +61,7 @@ class Lookup:
         self._fields = self.fields_df.set_index("field_id").to_dict("index")
         self.field_order = {k: int(v["order"]) for k, v in self._fields.items()}
         self._cache: dict = {}
+        self._refs: dict[tuple, Ref] = {}
 
     def cached(self, key, make):
         if key not in self._cache:
@@ -84,14 +85,20 @@ class Lookup:
         return refs.get(uid) or Ref(uid, uid)
 
     def group(self, gid: str, year: int | None = None) -> Ref:
-        g = self._groups[gid]
-        url = group_url(year, gid) if year is not None else ""
-        return Ref(gid, g["name"], url, as_text(g["short_name"]) or g["name"])
+        key = ("group", gid, year)
+        if key not in self._refs:  # one Ref per group and year: a row of every agency-year
+            g = self._groups[gid]
+            url = group_url(year, gid) if year is not None else ""
+            self._refs[key] = Ref(gid, g["name"], url, as_text(g["short_name"]) or g["name"])
+        return self._refs[key]
 
     def field(self, fid: str, year: int | None = None) -> Ref:
-        f = self._fields[fid]
-        url = field_url(year, fid) if year is not None else ""
-        return Ref(fid, f["name"], url, as_text(f["short_name"]) or f["name"])
+        key = ("field", fid, year)
+        if key not in self._refs:
+            f = self._fields[fid]
+            url = field_url(year, fid) if year is not None else ""
+            self._refs[key] = Ref(fid, f["name"], url, as_text(f["short_name"]) or f["name"])
+        return self._refs[key]
 
     def groups_of(self, year: int) -> list[Ref]:
         present = set(self.results.year(year)["group_id"])
@@ -114,7 +121,8 @@ class Lookup:
     def band(self, year: int, band_id) -> Band | None:
         if is_missing(band_id):
             return None
-        return next((b for b in self.bands(year) if b.id == band_id), None)
+        by_id = self.cached(("band_ids", year), lambda: {b.id: b for b in self.bands(year)})
+        return by_id.get(band_id)
 
     def index_summary(self, year: int, gid: str | None) -> Summary | None:
         band_ids = [b.id for b in self.bands(year)]
