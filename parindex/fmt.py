@@ -11,9 +11,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 import pandas as pd
+from babel import Locale
 from babel.numbers import parse_pattern
 
-LOCALE = "vi_VN"
+LOCALE = Locale.parse("vi_VN")  # parsed once: Babel parses a name on every call
 MISSING = "chưa có số liệu"
 NOISE = Decimal("1e-9")  # float error below this is not a digit anyone typed
 
