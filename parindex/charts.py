@@ -503,7 +503,6 @@ def field_means_chart(rows: pd.DataFrame, *, width: int = WIDTH,
 # ---------------------------------------------------------------- rendering
 
 
-
 def _spec(chart: alt.TopLevelMixin | Spec, validate: bool = True) -> Spec:
     return chart if isinstance(chart, dict) else chart.to_dict(validate=validate)
 
