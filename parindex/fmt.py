@@ -50,8 +50,10 @@ def _pattern(places: int):
 
 @lru_cache(maxsize=1 << 16)
 def _num(x: float, places: int) -> str:
-    # Babel's compiled pattern: a page shows thousands of numbers, many of them the same
-    return _pattern(places).apply(round_half_up(x, places), LOCALE)
+    # Babel's compiled pattern: a page shows thousands of numbers, many of them the same.
+    # A negative number that rounds to zero is zero: -0,001 is shown 0,00, never -0,00.
+    value = round_half_up(x, places)
+    return _pattern(places).apply(value if value else abs(value), LOCALE)
 
 
 def num(x: float | None, places: int = 2, missing: str = MISSING) -> str:

@@ -8,6 +8,7 @@ from parindex import fmt
 @pytest.mark.parametrize("x, text", [
     (83.84, "83,84"), (76.195, "76,20"), (82.9467, "82,95"), (77.3858, "77,39"),
     (0.005, "0,01"), (2.675, "2,68"), (1234567.891, "1.234.567,89"), (-1.91, "-1,91"),
+    (-0.004, "0,00"), (-0.005, "-0,01"),
 ])
 def test_two_decimals_half_up_with_comma(x, text):
     assert fmt.num(x) == text
