@@ -61,7 +61,6 @@ class Lookup:
         self._fields = self.fields_df.set_index("field_id").to_dict("index")
         self.field_order = {k: int(v["order"]) for k, v in self._fields.items()}
         self._cache: dict = {}
-        self._refs: dict[tuple, Ref] = {}
 
     def cached(self, key, make):
         if key not in self._cache:
@@ -86,19 +85,19 @@ class Lookup:
 
     def group(self, gid: str, year: int | None = None) -> Ref:
         key = ("group", gid, year)
-        if key not in self._refs:  # one Ref per group and year: a row of every agency-year
+        if key not in self._cache:  # one Ref per group and year: a row of every agency-year
             g = self._groups[gid]
             url = group_url(year, gid) if year is not None else ""
-            self._refs[key] = Ref(gid, g["name"], url, as_text(g["short_name"]) or g["name"])
-        return self._refs[key]
+            self._cache[key] = Ref(gid, g["name"], url, as_text(g["short_name"]) or g["name"])
+        return self._cache[key]
 
     def field(self, fid: str, year: int | None = None) -> Ref:
         key = ("field", fid, year)
-        if key not in self._refs:
+        if key not in self._cache:
             f = self._fields[fid]
             url = field_url(year, fid) if year is not None else ""
-            self._refs[key] = Ref(fid, f["name"], url, as_text(f["short_name"]) or f["name"])
-        return self._refs[key]
+            self._cache[key] = Ref(fid, f["name"], url, as_text(f["short_name"]) or f["name"])
+        return self._cache[key]
 
     def groups_of(self, year: int) -> list[Ref]:
         present = set(self.results.year(year)["group_id"])
