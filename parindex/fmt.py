@@ -23,9 +23,9 @@ def is_missing(x: object) -> bool:
     """None, NaN or pandas' NA: a value the source does not give."""
     if x is None or x is pd.NA:
         return True
-    if isinstance(x, float):  # numpy floats too; the common case, without an exception
+    if x.__class__ is float or isinstance(x, float):  # numpy floats too; without an exception
         return x != x
-    if isinstance(x, str):
+    if x.__class__ is str or x.__class__ is int or isinstance(x, str):
         return False
     try:
         return math.isnan(x)  # type: ignore[arg-type]
@@ -72,9 +72,8 @@ def signed(x: float | None, places: int = 2, missing: str = MISSING) -> str:
     """A change with its sign: +1,23 / −1,91 / 0,00 (true minus sign, for screen readers too)."""
     if is_missing(x):
         return missing
-    text = num(abs(x), places)
-    r = round_half_up(x, places)
-    return ("+" if r > 0 else "−" if r < 0 else "") + text
+    text = num(abs(x), places)  # half-up is symmetric: the sign is x's unless this is zero
+    return ("" if text == _num(0.0, places) else "+" if x > 0 else "−") + text
 
 
 def auto(x: float | None, missing: str = MISSING) -> str:

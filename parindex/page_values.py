@@ -38,10 +38,16 @@ from .text import vi_sort_key
 
 
 def as_float(x) -> float | None:
+    if x is None:  # most cells of a record (frames.records) are None or a float: no call
+        return None
+    if x.__class__ is float:
+        return None if x != x else x
     return None if is_missing(x) else float(x)
 
 
 def as_text(x) -> str | None:
+    if x.__class__ is str:
+        return x or None
     return None if is_missing(x) or x == "" else str(x)
 
 
@@ -79,8 +85,9 @@ class Lookup:
 
     def unit(self, uid: str) -> Ref:
         refs = self.cached("units", lambda: {
-            k: Ref(k, u["name"], unit_url(k), as_text(u["short_name"]) or u["name"])
-            for k, u in self.units.iterrows()})
+            k: Ref(k, name, unit_url(k), as_text(short) or name)
+            for k, name, short in zip(self.units.index, self.units["name"],
+                                      self.units["short_name"], strict=True)})
         return refs.get(uid) or Ref(uid, uid)
 
     def group(self, gid: str, year: int | None = None) -> Ref:
@@ -325,14 +332,20 @@ def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indica
     def table():
         frames = [yd.indicators.assign(year=y) for y, yd in results.dataset.years.items()]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-            columns=["year", "unit_id", "name", "value", "unit", "note", "source_id"])
-    t = lk.cached("indicators", table)
-    rows = (records(t[t["unit_id"].isna()]) if unit_id is None
-            else lk.rows_of("indicators", t, unit_id))
-    return [Indicator(year=int(r["year"]), name=r["name"], value=float(r["value"]),
-                      unit=as_text(r["unit"]), note=as_text(r["note"]),
-                      source=lk.source(r["source_id"]))
-            for r in rows]
+            columns=INDICATOR_COLUMNS)
+    def by_unit() -> dict[str | None, list[Indicator]]:
+        out: dict[str | None, list[Indicator]] = {}
+        sources = lk.cached("sources", lk._all_sources)  # records give None, never NaN
+        for r in records(lk.cached("indicators", table), INDICATOR_COLUMNS):
+            out.setdefault(r["unit_id"], []).append(Indicator(
+                year=int(r["year"]), name=r["name"], value=float(r["value"]),
+                unit=as_text(r["unit"]), note=as_text(r["note"]),
+                source=sources.get(r["source_id"])))
+        return out
+    return lk.cached("indicators_by_unit", by_unit).get(unit_id, [])
+
+
+INDICATOR_COLUMNS = ("year", "unit_id", "name", "value", "unit", "note", "source_id")
 
 
 def innovations(results: Results, lk: Lookup) -> list[Innovation]:

@@ -127,6 +127,9 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
         search_terms=fold(group.name))
 
 
+FIELD_ROW_COLUMNS = ("year", "unit_id", "group_id", "field_id", "score", "max_score", "pct")
+
+
 def _field_row(lk: Lookup, r: dict) -> FieldRow:
     """One agency's score in one field and year, with its group's mean (footnotes left out)."""
     year, gid, fid = int(r["year"]), r["group_id"], r["field_id"]
@@ -183,7 +186,7 @@ def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
                  else pd.concat([part.head(FIELD_TABLE_ENDS), part.tail(FIELD_TABLE_ENDS)]))
         groups.append(FieldGroup(
             group=g, max_score=maxima.pop() if len(maxima) == 1 else None,
-            rows=[_field_row(lk, r) for r in records(shown)],
+            rows=[_field_row(lk, r) for r in records(shown, FIELD_ROW_COLUMNS)],
             stats=group_stats(results, lk, year, g.id, notes, fid=fid), total=len(part)))
     overall = group_stats(results, lk, year, None, notes, fid=fid)
     return FieldPage(
@@ -296,7 +299,7 @@ def _unit_fields(results: Results, lk: Lookup) -> tuple[dict[str, list[dict]],
         fs = results.fields
         latest = fs[fs["year"] == fs.groupby("unit_id")["year"].transform("max")]
         rows: dict[str, list[dict]] = {}
-        for r in records(latest):
+        for r in records(latest, FIELD_ROW_COLUMNS):
             rows.setdefault(r["unit_id"], []).append(r)
         sources: dict[str, list[str]] = {}
         for uid, sid in fs[["unit_id", "source_id"]].drop_duplicates().itertuples(index=False):

@@ -11,7 +11,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
+from functools import partial
 
+import numpy as np
 import pandas as pd
 
 from .cells import AMBIGUOUS, AMBIGUOUS_HINT, EXPECTED, PARSERS, unsafe_urls
@@ -47,12 +49,19 @@ def closest(value: str, choices: Iterable[str]) -> str:
     return f"có phải ý bạn là '{match[0]}'?" if match else ""
 
 
-def _parse(kind: str, cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Parse each distinct text once: columns repeat the same ids and scores many times."""
-    codes, distinct = pd.factorize(cells)
-    values, status = PARSERS[kind](pd.Series(distinct, dtype=object))
-    return (values.iloc[codes].set_axis(cells.index),
-            status.iloc[codes].set_axis(cells.index))
+def _parse(kind: str, cells: pd.Series) -> tuple[np.ndarray, pd.Series, pd.Series, pd.Series]:
+    """Each distinct text parsed and checked once: columns repeat the same ids and scores many
+    times. Each cell's code (its position among the distinct texts), and the distinct texts,
+    their values and their statuses."""
+    codes, distinct = pd.factorize(cells, use_na_sentinel=False)
+    texts = pd.Series(distinct, dtype=object)
+    values, status = PARSERS[kind](texts)
+    return codes, texts, values, status
+
+
+def _rows(index: pd.Index, codes: np.ndarray, where) -> pd.Index:
+    """The rows whose text is one of the distinct texts that `where` marks."""
+    return index[np.asarray(where, dtype=bool)[codes]]
 
 
 def check_table(raw: RawTable, schema: Mapping) -> tuple[pd.DataFrame, list[Problem]]:
@@ -78,37 +87,36 @@ def check_table(raw: RawTable, schema: Mapping) -> tuple[pd.DataFrame, list[Prob
                                             expected=f"thiếu cột bắt buộc '{name}' ({f['title']})"))
             frame = frame.assign(**{name: ""})
         cells = frame[name]
-        values, status = _parse(f["type"], cells)
+        codes, distinct, dvalues, dstatus = _parse(f["type"], cells)
+        rows = partial(_rows, cells.index, codes)
         for code, text, hint in (("type", EXPECTED[f["type"]], ""),
                                  ("ambiguous", AMBIGUOUS, AMBIGUOUS_HINT)):
             key = "invalid" if code == "type" else "ambiguous"
-            problems += _capped(raw, status.index[status == key], name, code, text, hint)
+            problems += _capped(raw, rows(dstatus == key), name, code, text, hint)
         if cons.get("required"):
-            problems += _capped(raw, cells.index[cells == ""], name, "required",
+            problems += _capped(raw, rows(distinct == ""), name, "required",
                                 f"ô không được để trống ({f['title']})")
-        present = values.notna()
+        present = dvalues.notna().to_numpy()
         if "pattern" in cons:
-            distinct = pd.Series(cells.unique())
-            good = set(distinct[distinct.str.fullmatch(cons["pattern"]).fillna(False)
-                                .astype(bool)])
-            ok = cells.isin(good)
-            problems += _capped(raw, cells.index[present & ~ok], name, "pattern",
+            good = distinct.str.fullmatch(cons["pattern"]).fillna(False).astype(bool)
+            problems += _capped(raw, rows(present & ~good), name, "pattern",
                                 "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, "
                                 "ví dụ 'ubnd-huyen-my-xuyen'")
         if "enum" in cons:
-            problems += _capped(raw, cells.index[present & ~cells.isin(cons["enum"])], name,
+            problems += _capped(raw, rows(present & ~distinct.isin(cons["enum"])), name,
                                 "enum", "cần một trong: " + ", ".join(cons["enum"]))
         if "minimum" in cons:
-            problems += _capped(raw, values.index[present & (values < cons["minimum"])], name,
+            problems += _capped(raw, rows(present & (dvalues < cons["minimum"])), name,
                                 "minimum", f"giá trị không được nhỏ hơn {_fmt(cons['minimum'])}")
         if "maximum" in cons:
-            problems += _capped(raw, values.index[present & (values > cons["maximum"])], name,
+            problems += _capped(raw, rows(present & (dvalues > cons["maximum"])), name,
                                 "maximum", f"giá trị không được lớn hơn {_fmt(cons['maximum'])}")
+        values = dvalues.iloc[codes].set_axis(cells.index)
         if cons.get("unique"):
-            problems += _capped(raw, values.index[present & values.duplicated()], name,
+            problems += _capped(raw, values.index[values.notna() & values.duplicated()], name,
                                 "unique", "giá trị này đã có ở dòng khác")
         if f.get("format") == "uri":
-            problems += _capped(raw, cells.index[unsafe_urls(cells)], name, "url",
+            problems += _capped(raw, rows(unsafe_urls(distinct)), name, "url",
                                 "cần một địa chỉ web bắt đầu bằng http:// hoặc https://")
         typed[name] = values
     table = pd.DataFrame(typed, index=frame.index)

@@ -30,6 +30,7 @@ import traceback
 import zipfile
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from posixpath import join as urljoin
 from xml.sax.saxutils import escape
@@ -82,9 +83,10 @@ def footnote(n: int | None) -> Markup:
 
 def value(v: models.Value, kind: str = "pct") -> Markup:
     """A published value and the number of its footnote."""
-    return number(v.value, kind) + footnote(v.note)
+    return number(v.value, kind) + footnote(v.note) if v.note else number(v.value, kind)
 
 
+@lru_cache(maxsize=256)  # a handful of bands, on every row of every table
 def band(b: models.Band | None, inferred: bool = False) -> Markup:
     if not b:
         return MISSING_HTML

@@ -30,6 +30,8 @@ def test_percent_and_missing():
     assert fmt.num(None) == fmt.MISSING
 
 
-@pytest.mark.parametrize("x, text", [(1.234, "+1,23"), (-1.91, "−1,91"), (0.001, "0,00")])
+@pytest.mark.parametrize("x, text", [(1.234, "+1,23"), (-1.91, "−1,91"), (0.001, "0,00"),
+                                     (-0.004, "0,00"), (0.005, "+0,01"), (-0.005, "−0,01"),
+                                     (-76.195, "−76,20")])
 def test_signed_changes(x, text):
     assert fmt.signed(x) == text
