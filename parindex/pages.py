@@ -12,6 +12,9 @@ one goes to a numbered footnote of the page (`Notes`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import pandas as pd
 
 from . import narrative
@@ -37,6 +40,7 @@ from .page_models import (
     InnovationsPage,
     NoNotes,
     Notes,
+    Page,
     RankingPage,
     Ref,
     ScoreRow,
@@ -436,31 +440,49 @@ def years_page(results: Results, lk: Lookup) -> YearsPage:
                      sources=lk.sources(*ids))
 
 
-def site(results: Results) -> Site:
-    """Every data page of the site."""
+def plan(results: Results) -> list[tuple[str, Callable[[], Page]]]:
+    """Every data page, in the order they are written, as (kind, function that builds it): the
+    kind is the `Site` field it belongs to. Two processes can each build and write every other
+    page (the builders share one Lookup, whose caches each process fills as it needs them)."""
     lk = Lookup(results)
     inns = innovations(results, lk)
     inns_by_unit: dict[str, list[Innovation]] = {}
-    for i in inns:
-        inns_by_unit.setdefault(i.unit.id, []).append(i)
-    latest = results.scores.sort_values("year").drop_duplicates("unit_id", keep="last")
-    latest_rows = {r["unit_id"]: score_row(r, lk, NoNotes()) for r in records(latest)}
     inns_by_year: dict[int, list[Innovation]] = {}
     for i in inns:
+        inns_by_unit.setdefault(i.unit.id, []).append(i)
         inns_by_year.setdefault(i.year, []).append(i)
     inn_years = sorted(inns_by_year, reverse=True)
-    return Site(
-        home=home_page(results, lk),
-        years_index=years_page(results, lk),
-        years=[year_page(results, lk, y, len(inns_by_year.get(y, []))) for y in results.years],
-        rankings=[ranking_page(results, lk, y, g.id) for y in results.years
-                  for g in lk.groups_of(y)],
-        fields=[field_page(results, lk, y, f.id) for y in results.years
-                for f in lk.fields_of(y)],
-        directory=directory_page(lk, latest_rows, lk.sources(*[
-            sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]])),
-        units=[unit_page(results, lk, uid, inns_by_unit.get(uid, [])) for uid in lk.units.index],
-        innovations=[innovations_page(lk, inns, None, inn_years)]
-        + [innovations_page(lk, inns_by_year[y], y, inn_years) for y in inn_years],
-        downloads=downloads_page(results, lk),
-    )
+
+    def directory() -> DirectoryPage:
+        latest = results.scores.sort_values("year").drop_duplicates("unit_id", keep="last")
+        rows = {r["unit_id"]: score_row(r, lk, NoNotes()) for r in records(latest)}
+        return directory_page(lk, rows, lk.sources(*[
+            sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]))
+
+    return [
+        ("home", partial(home_page, results, lk)),
+        ("years_index", partial(years_page, results, lk)),
+        *[("years", partial(year_page, results, lk, y, len(inns_by_year.get(y, []))))
+          for y in results.years],
+        *[("rankings", partial(ranking_page, results, lk, y, g.id)) for y in results.years
+          for g in lk.groups_of(y)],
+        *[("fields", partial(field_page, results, lk, y, f.id)) for y in results.years
+          for f in lk.fields_of(y)],
+        ("directory", directory),
+        *[("units", partial(unit_page, results, lk, uid, inns_by_unit.get(uid, [])))
+          for uid in lk.units.index],
+        ("innovations", partial(innovations_page, lk, inns, None, inn_years)),
+        *[("innovations", partial(innovations_page, lk, inns_by_year[y], y, inn_years))
+          for y in inn_years],
+        ("downloads", partial(downloads_page, results, lk)),
+    ]
+
+
+def site(results: Results) -> Site:
+    """Every data page of the site."""
+    kinds: dict[str, list[Page]] = {}
+    for kind, make in plan(results):
+        kinds.setdefault(kind, []).append(make())
+    one = {k: kinds[k][0] for k in ("home", "years_index", "directory", "downloads")}
+    many = {k: kinds.get(k, []) for k in ("years", "rankings", "fields", "units", "innovations")}
+    return Site(**one, **many)

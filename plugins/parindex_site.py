@@ -1,10 +1,11 @@
 """Pelican plugin: the portal's data pages, written through Pelican's writer into the theme.
 
 Thin glue, no scoring: `generate_context` loads and scores the data package (setting
-`PARINDEX_DATA`, default "data") with parindex, builds the page models (`parindex.pages.site`)
-and reads the agencies' Markdown notes (`content/<PARINDEX_NOTES>/*.md`, metadata `Unit:`) with
-Pelican's readers; `generate_output` writes every page with the theme's templates, then the
-files that are not pages: charts (SVG from `parindex.charts`, reused from a cache by spec key,
+`PARINDEX_DATA`, default "data") with parindex, plans the pages (`parindex.pages.plan`) and
+reads the agencies' Markdown notes (`content/<PARINDEX_NOTES>/*.md`, metadata `Unit:`) with
+Pelican's readers; `generate_output` builds the page models and writes every page with the
+theme's templates (two processes, each every other page, on a large site), then the files that
+are not pages: charts (SVG from `parindex.charts`, reused from a cache by spec key,
 and the CSV of the numbers drawn), downloads, the data package and its zip, the band colours,
 `sitemap.xml`. It also gives the templates their filters: number formatting from
 `parindex.fmt` and the table cells (a value with its footnote, a band, a link to an agency).
@@ -116,6 +117,9 @@ EXTRA_PAGES = [("tim-kiem/index.html", "search", "Tìm kiếm"), ("404.html", "4
                                                                "Không tìm thấy trang")]
 
 
+Pending = dict[str, tuple[tuple, list[str]]]  # charts to draw: input key → (job, targets)
+
+
 class ParIndexGenerator(Generator):
     """Loads data/ once, then writes every data page, chart and download."""
 
@@ -143,8 +147,8 @@ class ParIndexGenerator(Generator):
         self._stage("score", f"Tính điểm: {fmt.integer(len(self.results.scores))} lượt "
                              "đơn vị × năm", t, len(self.results.scores))
         t = time.perf_counter()
-        self.site = pages.site(self.results)
-        self._stage("models", "Nội dung các trang", t)
+        self.plan = pages.plan(self.results)  # the pages are built while they are written
+        self.plan_seconds = time.perf_counter() - t
         self.notes = self._read_notes(s.get("PARINDEX_NOTES", "don-vi"))
         self.cache = Path(s.get("PARINDEX_CHART_CACHE", ".cache/charts"))
         self.reuse = s.get("PARINDEX_REUSE") or {"from": "", "site": "", "files": {}}
@@ -171,13 +175,41 @@ class ParIndexGenerator(Generator):
         relative = self.settings.get("RELATIVE_URLS", False)
         self.stats.update(charts_rendered=0, charts_reused=0, chart_seconds=0.0,
                           page_processes=1)
-        site_pages = self.site.pages()
-        # Charts render on every core while this process writes the pages and downloads; with
-        # no charts to draw, the pages are written on two cores.
-        charts_done, drawing = self._write_charts([(p, c) for p in site_pages for c in p.charts])
+        # With many pages, a forked copy of this process builds and writes every other page
+        # (each half has every other ranking and profile, so they take about as long) while
+        # this one builds and writes the rest, draws the charts on every core and writes the
+        # downloads.
+        t = time.perf_counter() - self.plan_seconds
+        copy = (_Copy(self, writer, relative) if len(self.plan) >= SPLIT_FROM
+                and hasattr(os, "fork") else None)
+        try:
+            own = [make() for _, make in (self.plan[0::2] if copy else self.plan)]
+            placing = time.perf_counter()
+            pending = self._place_charts(self._chart_jobs(own))
+            placing = time.perf_counter() - placing  # the charts' time, not the pages'
+            urls = [p.url for p in own]
+            if copy:
+                self.stats["page_processes"] = 2
+                their_urls, their_pending, their_reused = copy.receive()
+                urls = [*urls, *their_urls]
+                urls[0::2], urls[1::2] = [p.url for p in own], their_urls  # the plan's order
+                for ikey, (job, targets) in their_pending.items():
+                    pending.setdefault(ikey, (job, []))[1].extend(targets)
+                self.stats["charts_reused"] += their_reused
+            self._stage("models", "Nội dung các trang", t + placing, len(urls))
+            charts_done = self._draw_charts(pending)
+        except BaseException:
+            if copy:
+                copy.stop()
+            raise
         try:
             t = time.perf_counter()
-            reused = self._write_pages(writer, site_pages, relative, split=not drawing)
+            reused = sum(self._write_page(writer, page, relative) for page in own)
+            if copy:
+                n, written = copy.receive()
+                copy.stop(kill=False)
+                reused += n
+                self.reuse["written"].update(written)
             for name, template, title in EXTRA_PAGES:
                 writer.write_file(name, self.get_template(template), self.context,
                                   relative_urls=relative and template != "404",
@@ -187,7 +219,7 @@ class ParIndexGenerator(Generator):
             # Pelican's own pages were written before this generator's: every page is there
             if self.settings.get("PARINDEX_PAGES_WRITTEN"):
                 self.settings["PARINDEX_PAGES_WRITTEN"]()
-            urls = [page.url for page in site_pages] + ["tim-kiem/"]
+            urls.append("tim-kiem/")
             self.stats.update(pages=len(urls), pages_reused=reused)
             self._stage("pages", f"Trang: {fmt.integer(len(urls))} trang, "
                                  f"{fmt.integer(reused)} không đổi", t, len(urls))
@@ -197,6 +229,8 @@ class ParIndexGenerator(Generator):
             self._write_sitemap(urls)
             self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
         except BaseException:
+            if copy:
+                copy.stop()
             charts_done(cancel=True)
             raise
         t = time.perf_counter()
@@ -211,42 +245,13 @@ class ParIndexGenerator(Generator):
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
-    def _write_pages(self, writer, site_pages: list[models.Page], relative: bool,
-                     split: bool) -> int:
-        """Write every page; returns how many were linked unchanged. With `split` (and enough
-        pages), a forked copy of this process writes every other page: the models are built
-        once, and the two halves take about as long (each has every other ranking)."""
-        if not split or len(site_pages) < SPLIT_FROM or not hasattr(os, "fork"):
-            return sum(self._write_page(writer, page, relative) for page in site_pages)
-        self.stats["page_processes"] = 2
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the copy: its pages, then what it recorded, through the pipe
-            os.close(read)
-            status, self.reuse["written"] = 0, {}
-            try:
-                n = sum(self._write_page(writer, page, relative) for page in site_pages[1::2])
-                payload = (n, self.reuse["written"], "")
-            except BaseException:  # noqa: BLE001 - reported by the parent
-                status, payload = 1, (0, {}, traceback.format_exc())
-            with os.fdopen(write, "wb") as f:
-                pickle.dump(payload, f)
-            os._exit(status)
-        os.close(write)
-        try:
-            n = sum(self._write_page(writer, page, relative) for page in site_pages[0::2])
-        except BaseException:
-            os.kill(pid, signal.SIGKILL)
-            os.close(read)
-            os.waitpid(pid, 0)
-            raise
-        with os.fdopen(read, "rb") as f:
-            done, written, error = pickle.load(f)
-        os.waitpid(pid, 0)
-        if error:
-            raise RuntimeError(f"Không ghi được một số trang:\n{error}")
-        self.reuse["written"].update(written)
-        return n + done
+    def _chart_jobs(self, built: list[models.Page]) -> list[tuple[str, models.Chart, list | None]]:
+        """Each chart of the pages: where it goes, the chart, and the band table it colours
+        by (a ranking's bars)."""
+        return [(page.url + chart.name, chart,
+                 self._bands(page.year)[["band_id", "name", "order"]].to_dict("records")
+                 if chart.kind == "group_index" else None)
+                for page in built for chart in page.charts]
 
     def _write_page(self, writer, page: models.Page, relative: bool) -> bool:
         """Write one data page with its template; True when it was linked unchanged instead."""
@@ -289,21 +294,13 @@ class ParIndexGenerator(Generator):
     def _write_text(self, rel: str, text: str, bom: bool = False) -> None:
         self._out(rel).write_text(text, encoding="utf-8-sig" if bom else "utf-8")
 
-    def _write_charts(self, jobs: list[tuple[models.Page, models.Chart]]):
-        """Each chart's SVG (and the CSV of its numbers) next to its page; returns the function
-        that waits for the charts still being drawn and writes them, and whether a pool of
-        processes is drawing them.
-
-        A chart whose inputs (its rows and text, the band table, the code and versions that
-        draw it) are unchanged is linked from the previous output, or its SVG taken from the
-        cache; the others start rendering at once, on every core when there are many
-        (vl-convert takes 30–200 ms a chart), and are added to the cache.
-        """
-        pending: dict[str, tuple[tuple, list[str]]] = {}
-        for page, chart in jobs:
-            target = page.url + chart.name
-            bands = (self._bands(page.year)[["band_id", "name", "order"]].to_dict("records")
-                     if chart.kind == "group_index" else None)
+    def _place_charts(self, jobs: list[tuple[str, models.Chart, list | None]]) -> Pending:
+        """Each chart's CSV (the numbers drawn) next to its page, and its SVG when it needs no
+        drawing: a chart whose inputs (its rows and text, the band table, the code and versions
+        that draw it) are unchanged is linked from the previous output, or its SVG taken from
+        the cache. Returns the charts to draw: by input key, the job and where it goes."""
+        pending: Pending = {}
+        for target, chart, bands in jobs:
             ikey = _input_key(chart, bands)
             if self._reused([target + ".svg", target + ".csv"], f"{ikey}:{self.reuse['site']}"):
                 self.stats["charts_reused"] += 1
@@ -317,6 +314,12 @@ class ParIndexGenerator(Generator):
                 continue
             job = (chart.kind, chart.rows, bands, chart.alt)
             pending.setdefault(ikey, (job, []))[1].append(target)
+        return pending
+
+    def _draw_charts(self, pending: Pending):
+        """Start drawing the charts, on every core when there are many (vl-convert takes
+        30–200 ms a chart); returns the function that waits for them, writes them next to their
+        pages and adds them to the cache."""
         started = time.perf_counter()
         keys = list(pending)
         results, pool = _render_all([pending[k][0] for k in keys])
@@ -337,7 +340,7 @@ class ParIndexGenerator(Generator):
                     pool.shutdown(cancel_futures=True)
             self.stats["charts_rendered"] += len(keys)
             self.stats["chart_seconds"] += time.perf_counter() - started
-        return done, pool is not None
+        return done
 
     def _bands(self, year: int) -> pd.DataFrame:
         return for_year(self.results.dataset.bands, year)
@@ -394,6 +397,66 @@ class ParIndexGenerator(Generator):
                   "</url>" for u in dict.fromkeys(urls)]
         lines.append("</urlset>")
         self._write_text("sitemap.xml", "\n".join(lines) + "\n")
+
+
+class _Copy:
+    """A forked copy of the generator that builds and writes every other page of the plan
+    (`plan[1::2]`) and places their charts. It sends back, through a pipe, first its pages'
+    URLs, the charts left to draw (drawn by the one pool of this process) and how many charts
+    it reused, then how many pages it linked unchanged and what it recorded for the next
+    build; or what went wrong."""
+
+    def __init__(self, gen: ParIndexGenerator, writer, relative: bool) -> None:
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # never returns: whatever happens, the copy ends here
+            status = 1
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as out:
+                    status = self._run(gen, writer, relative, out)
+            finally:
+                os._exit(status)
+        os.close(write)
+        self.pipe = os.fdopen(read, "rb")
+
+    @staticmethod
+    def _run(gen: ParIndexGenerator, writer, relative: bool, out) -> int:
+        try:
+            gen.reuse["written"] = {}
+            built = [make() for _, make in gen.plan[1::2]]
+            pending = gen._place_charts(gen._chart_jobs(built))
+            pickle.dump(("ok", ([p.url for p in built], pending, gen.stats["charts_reused"])),
+                        out)
+            out.flush()
+            n = sum(gen._write_page(writer, page, relative) for page in built)
+            pickle.dump(("ok", (n, gen.reuse["written"])), out)
+            out.flush()
+            return 0
+        except BaseException:  # noqa: BLE001 - reported by the parent
+            pickle.dump(("error", traceback.format_exc()), out)
+            out.flush()
+            return 1
+
+    def receive(self):
+        try:
+            status, payload = pickle.load(self.pipe)
+        except EOFError:
+            status, payload = "error", "tiến trình ghi trang dừng đột ngột"
+        if status != "ok":
+            self.stop()
+            raise RuntimeError(f"Không ghi được một số trang:\n{payload}")
+        return payload
+
+    def stop(self, kill: bool = True) -> None:
+        """Close the pipe and wait for the copy to end (killed first, unless it has sent
+        everything)."""
+        if self.pipe.closed:
+            return
+        self.pipe.close()
+        if kill:
+            os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
 
 
 def _code_key() -> str:
