@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -440,10 +441,19 @@ def years_page(results: Results, lk: Lookup) -> YearsPage:
                      sources=lk.sources(*ids))
 
 
-def plan(results: Results) -> list[tuple[str, Callable[[], Page]]]:
-    """Every data page, in the order they are written, as (kind, function that builds it): the
-    kind is the `Site` field it belongs to. Two processes can each build and write every other
-    page (the builders share one Lookup, whose caches each process fills as it needs them)."""
+class Planned(NamedTuple):
+    """A page to build: the `Site` field it belongs to, about how many table rows it shows
+    (what rendering it costs: 1 for a page of a few), and the function that builds it."""
+
+    kind: str
+    rows: int
+    build: Callable[[], Page]
+
+
+def plan(results: Results) -> list[Planned]:
+    """Every data page, in the order they are written, not built yet: two processes can each
+    build and write part of them (the builders share one Lookup, whose caches each process
+    fills as it needs them)."""
     lk = Lookup(results)
     inns = innovations(results, lk)
     inns_by_unit: dict[str, list[Innovation]] = {}
@@ -452,6 +462,7 @@ def plan(results: Results) -> list[tuple[str, Callable[[], Page]]]:
         inns_by_unit.setdefault(i.unit.id, []).append(i)
         inns_by_year.setdefault(i.year, []).append(i)
     inn_years = sorted(inns_by_year, reverse=True)
+    group_sizes = results.scores.groupby(["year", "group_id"]).size().to_dict()
 
     def directory() -> DirectoryPage:
         latest = results.scores.sort_values("year").drop_duplicates("unit_id", keep="last")
@@ -460,29 +471,39 @@ def plan(results: Results) -> list[tuple[str, Callable[[], Page]]]:
             sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]))
 
     return [
-        ("home", partial(home_page, results, lk)),
-        ("years_index", partial(years_page, results, lk)),
-        *[("years", partial(year_page, results, lk, y, len(inns_by_year.get(y, []))))
+        Planned("home", 1, partial(home_page, results, lk)),
+        Planned("years_index", 1, partial(years_page, results, lk)),
+        *[Planned("years", 1, partial(year_page, results, lk, y, len(inns_by_year.get(y, []))))
           for y in results.years],
-        *[("rankings", partial(ranking_page, results, lk, y, g.id)) for y in results.years
-          for g in lk.groups_of(y)],
-        *[("fields", partial(field_page, results, lk, y, f.id)) for y in results.years
+        *[Planned("rankings", group_sizes[(y, g.id)], partial(ranking_page, results, lk, y, g.id))
+          for y in results.years for g in lk.groups_of(y)],
+        *[Planned("fields", 1, partial(field_page, results, lk, y, f.id)) for y in results.years
           for f in lk.fields_of(y)],
-        ("directory", directory),
-        *[("units", partial(unit_page, results, lk, uid, inns_by_unit.get(uid, [])))
+        Planned("directory", len(lk.units), directory),
+        *[Planned("units", 1, partial(unit_page, results, lk, uid, inns_by_unit.get(uid, [])))
           for uid in lk.units.index],
-        ("innovations", partial(innovations_page, lk, inns, None, inn_years)),
-        *[("innovations", partial(innovations_page, lk, inns_by_year[y], y, inn_years))
+        Planned("innovations", len(inns) if len(inns) <= INNOVATIONS_LISTED else 1,
+                partial(innovations_page, lk, inns, None, inn_years)),
+        *[Planned("innovations", len(inns_by_year[y]),
+                  partial(innovations_page, lk, inns_by_year[y], y, inn_years))
           for y in inn_years],
-        ("downloads", partial(downloads_page, results, lk)),
+        Planned("downloads", 1, partial(downloads_page, results, lk)),
     ]
+
+
+def halves(planned: list[Planned]) -> tuple[list[int], list[int]]:
+    """Positions of the pages for each of two processes, so that both take about as long:
+    alternately, from the page with the most rows down (the largest groups' rankings are
+    ten times the smallest's)."""
+    heaviest_first = sorted(range(len(planned)), key=lambda i: -planned[i].rows)
+    return sorted(heaviest_first[0::2]), sorted(heaviest_first[1::2])
 
 
 def site(results: Results) -> Site:
     """Every data page of the site."""
     kinds: dict[str, list[Page]] = {}
-    for kind, make in plan(results):
-        kinds.setdefault(kind, []).append(make())
+    for page in plan(results):
+        kinds.setdefault(page.kind, []).append(page.build())
     one = {k: kinds[k][0] for k in ("home", "years_index", "directory", "downloads")}
     many = {k: kinds.get(k, []) for k in ("years", "rankings", "fields", "units", "innovations")}
     return Site(**one, **many)

@@ -175,24 +175,28 @@ class ParIndexGenerator(Generator):
         relative = self.settings.get("RELATIVE_URLS", False)
         self.stats.update(charts_rendered=0, charts_reused=0, chart_seconds=0.0,
                           page_processes=1)
-        # With many pages, a forked copy of this process builds and writes every other page
-        # (each half has every other ranking and profile, so they take about as long) while
-        # this one builds and writes the rest, draws the charts on every core and writes the
-        # downloads.
+        # With many pages, a forked copy of this process builds and writes half of them
+        # (pages.halves) while this one builds and writes the rest, draws the charts on every
+        # core and writes the downloads.
         t = time.perf_counter() - self.plan_seconds
-        copy = (_Copy(self, writer, relative) if len(self.plan) >= SPLIT_FROM
-                and hasattr(os, "fork") else None)
+        mine, theirs = list(range(len(self.plan))), []
+        copy = None
+        if len(self.plan) >= SPLIT_FROM and hasattr(os, "fork"):
+            mine, theirs = pages.halves(self.plan)
+            copy = _Copy(self, writer, relative, theirs)
         try:
-            own = [make() for _, make in (self.plan[0::2] if copy else self.plan)]
+            own = [self.plan[i].build() for i in mine]
             placing = time.perf_counter()
             pending = self._place_charts(self._chart_jobs(own))
             placing = time.perf_counter() - placing  # the charts' time, not the pages'
-            urls = [p.url for p in own]
+            urls = [""] * len(self.plan)
+            for i, page in zip(mine, own, strict=True):
+                urls[i] = page.url
             if copy:
                 self.stats["page_processes"] = 2
                 their_urls, their_pending, their_reused = copy.receive()
-                urls = [*urls, *their_urls]
-                urls[0::2], urls[1::2] = [p.url for p in own], their_urls  # the plan's order
+                for i, url in zip(theirs, their_urls, strict=True):
+                    urls[i] = url
                 for ikey, (job, targets) in their_pending.items():
                     pending.setdefault(ikey, (job, []))[1].extend(targets)
                 self.stats["charts_reused"] += their_reused
@@ -400,13 +404,14 @@ class ParIndexGenerator(Generator):
 
 
 class _Copy:
-    """A forked copy of the generator that builds and writes every other page of the plan
-    (`plan[1::2]`) and places their charts. It sends back, through a pipe, first its pages'
+    """A forked copy of the generator that builds and writes the pages of the plan at
+    `positions` and places their charts. It sends back, through a pipe, first its pages'
     URLs, the charts left to draw (drawn by the one pool of this process) and how many charts
     it reused, then how many pages it linked unchanged and what it recorded for the next
     build; or what went wrong."""
 
-    def __init__(self, gen: ParIndexGenerator, writer, relative: bool) -> None:
+    def __init__(self, gen: ParIndexGenerator, writer, relative: bool,
+                 positions: list[int]) -> None:
         read, write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # never returns: whatever happens, the copy ends here
@@ -414,17 +419,18 @@ class _Copy:
             try:
                 os.close(read)
                 with os.fdopen(write, "wb") as out:
-                    status = self._run(gen, writer, relative, out)
+                    status = self._run(gen, writer, relative, positions, out)
             finally:
                 os._exit(status)
         os.close(write)
         self.pipe = os.fdopen(read, "rb")
 
     @staticmethod
-    def _run(gen: ParIndexGenerator, writer, relative: bool, out) -> int:
+    def _run(gen: ParIndexGenerator, writer, relative: bool, positions: list[int],
+             out) -> int:
         try:
             gen.reuse["written"] = {}
-            built = [make() for _, make in gen.plan[1::2]]
+            built = [gen.plan[i].build() for i in positions]
             pending = gen._place_charts(gen._chart_jobs(built))
             pickle.dump(("ok", ([p.url for p in built], pending, gen.stats["charts_reused"])),
                         out)

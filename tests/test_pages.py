@@ -289,6 +289,22 @@ def test_a_group_too_large_for_one_bar_per_agency_gets_no_bar_chart(site):
 
 # ---- Scale --------------------------------------------------------------------------------------
 
+def test_two_processes_share_the_pages_so_that_both_render_about_as_many_rows(tmp_path):
+    from bench import synth
+
+    ds, _ = load(synth.make(tmp_path / "data", 600, 3))
+    planned = pages.plan(score(ds))
+    mine, theirs = pages.halves(planned)
+    assert sorted(mine + theirs) == list(range(len(planned)))  # every page, once
+    rows = [sum(planned[i].rows for i in half) for half in (mine, theirs)]
+    largest = max(p.rows for p in planned)
+    assert abs(rows[0] - rows[1]) <= largest, rows  # at most one page's worth apart
+    units = [[i for i in half if planned[i].kind == "units"] for half in (mine, theirs)]
+    assert abs(len(units[0]) - len(units[1])) <= 1
+    assert [p.kind for p in planned[:2]] == ["home", "years_index"]
+    assert [p.build().url for p in planned[:2]] == ["", "chi-so/"]
+
+
 def test_a_field_page_shows_the_ends_of_a_large_group_and_all_of_a_small_one(tmp_path):
     from bench import synth
 
