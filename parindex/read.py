@@ -38,8 +38,7 @@ class RawTable:
 def _clean(frame: pd.DataFrame) -> pd.DataFrame:
     frame.columns = [unicodedata.normalize("NFC", str(c)).strip() for c in frame.columns]
     for i in range(frame.shape[1]):
-        s = frame.iloc[:, i].astype(str)
-        codes, distinct = pd.factorize(s)  # clean each distinct text once
+        codes, distinct = pd.factorize(frame.iloc[:, i])  # clean each distinct text once
         clean = pd.Series(distinct, dtype=object).str.strip()
         if not "".join(clean).isascii():
             clean = clean.str.normalize("NFC")
@@ -58,6 +57,17 @@ def _clean(frame: pd.DataFrame) -> pd.DataFrame:
 def _delimiter(header_line: str) -> str:
     counts = {d: header_line.count(d) for d in (",", ";", "\t")}
     return max(counts, key=counts.get)
+
+
+def _same_length(text: str, sep: str, width: int) -> bool:
+    """Whether every line but blank ones has `width` cells. Without quotes a separator always
+    separates two cells, so counting them is enough (and fast); with quotes the csv module
+    decides."""
+    if '"' in text:
+        return all(not r or len(r) == width
+                   for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    seps = width - 1
+    return all(line.count(sep) == seps or not line.strip("\r") for line in text.split("\n"))
 
 
 def read_csv(path: Path, name: str, label: str) -> tuple[RawTable | None, list[Problem]]:
@@ -80,7 +90,8 @@ def read_csv(path: Path, name: str, label: str) -> tuple[RawTable | None, list[P
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                             skip_blank_lines=False, engine="c")
-        if not frame.isna().any().any() and not frame.columns.duplicated().any() \
+        # pandas pads a short row with empty cells: that row is the row-by-row reader's to report
+        if _same_length(text, sep, frame.shape[1]) and not frame.columns.duplicated().any() \
                 and not any(str(c).startswith("Unnamed: ") for c in frame.columns):
             return RawTable(name, label, _clean(frame)), []
     except (pd.errors.ParserError, ValueError):

@@ -53,7 +53,7 @@ def _parse(kind: str, cells: pd.Series) -> tuple[np.ndarray, pd.Series, pd.Serie
     """Each distinct text parsed and checked once: columns repeat the same ids and scores many
     times. Each cell's code (its position among the distinct texts), and the distinct texts,
     their values and their statuses."""
-    codes, distinct = pd.factorize(cells, use_na_sentinel=False)
+    codes, distinct = pd.factorize(cells)  # text cells (read.py): never NaN, no code -1
     texts = pd.Series(distinct, dtype=object)
     values, status = PARSERS[kind](texts)
     return codes, texts, values, status

@@ -160,3 +160,17 @@ def test_empty_rows_are_skipped_and_rows_keep_their_spreadsheet_numbers(tmp_path
     # rows 3 and 4 are empty (spaces only count as empty); row 5 has an id and no name
     assert raw.frame.index.tolist() == [2, 5, 6]
     assert raw.frame["unit_id"].tolist() == ["A", "B", "C"]
+
+
+def test_csv_rows_with_too_few_or_too_many_cells_are_reported_by_row(tmp_path):
+    from parindex.read import read_csv
+
+    path = tmp_path / "units.csv"
+    path.write_text("unit_id,name,group_id\nA,Một,so\nB,Hai\nC,Ba,so,thừa\nD,Bốn,so\n",
+                    encoding="utf-8")
+    raw, problems = read_csv(path, "units", "units.csv")
+    assert [(p.code, p.row) for p in problems] == [("row-length", 3), ("row-length", 4)]
+    assert list(raw.frame.loc[5]) == ["D", "Bốn", "so"]
+    path.write_text("unit_id,name,group_id\nA,Một,so\nB,Hai\n", encoding="utf-8")  # short only
+    raw, problems = read_csv(path, "units", "units.csv")
+    assert [(p.code, p.row) for p in problems] == [("row-length", 3)]
