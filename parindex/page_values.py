@@ -333,16 +333,17 @@ def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indica
         frames = [yd.indicators.assign(year=y) for y, yd in results.dataset.years.items()]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
             columns=INDICATOR_COLUMNS)
-    def by_unit() -> dict[str | None, list[Indicator]]:
-        out: dict[str | None, list[Indicator]] = {}
-        sources = lk.cached("sources", lk._all_sources)  # records give None, never NaN
+
+    def by_unit() -> dict[str | None, list[dict]]:  # rows; made into Indicators page by page
+        out: dict[str | None, list[dict]] = {}
         for r in records(lk.cached("indicators", table), INDICATOR_COLUMNS):
-            out.setdefault(r["unit_id"], []).append(Indicator(
-                year=int(r["year"]), name=r["name"], value=float(r["value"]),
-                unit=as_text(r["unit"]), note=as_text(r["note"]),
-                source=sources.get(r["source_id"])))
+            out.setdefault(r["unit_id"], []).append(r)
         return out
-    return lk.cached("indicators_by_unit", by_unit).get(unit_id, [])
+    sources = lk.cached("sources", lk._all_sources)  # records give None, never NaN
+    return [Indicator(year=int(r["year"]), name=r["name"], value=float(r["value"]),
+                      unit=as_text(r["unit"]), note=as_text(r["note"]),
+                      source=sources.get(r["source_id"]))
+            for r in lk.cached("indicator_rows", by_unit).get(unit_id, [])]
 
 
 INDICATOR_COLUMNS = ("year", "unit_id", "name", "value", "unit", "note", "source_id")

@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 # Filters rather than Jinja macros: a macro call per cell was a third of the time of rendering a
 # page of tables. Each returns the same markup the macro did.
 
+NO_HTML = Markup("")
 MISSING_HTML = Markup('<span class="missing">chưa có số liệu</span>')
 INFERRED_HTML = (' <span class="inferred" title="suy ra, không in trong văn bản nguồn">'
                  "(suy ra)</span>")
@@ -72,12 +73,14 @@ def number(x: float | None, kind: str = "pct") -> Markup:
     """A number as printed: `pct` (83,84%), `count` (12 or 1,50), else `points` (83,84)."""
     if x is None:
         return MISSING_HTML
-    return esc(fmt.pct(x) if kind == "pct" else fmt.auto(x) if kind == "count" else fmt.num(x))
+    # fmt writes digits, separators, signs and letters: nothing to escape
+    return Markup(fmt.pct(x) if kind == "pct" else fmt.auto(x) if kind == "count"
+                  else fmt.num(x))
 
 
 def footnote(n: int | None) -> Markup:
     if not n:
-        return Markup("")
+        return NO_HTML
     n = esc(n)
     return Markup(f'<sup class="fn"><a href="#ghi-chu-{n}" aria-label="ghi chú {n}">{n}</a></sup>')
 
