@@ -4,8 +4,8 @@ Thin glue, no scoring: `generate_context` loads and scores the data package (set
 `PARINDEX_DATA`, default "data") with parindex, plans the pages (`parindex.pages.plan`) and
 reads the agencies' Markdown notes (`content/<PARINDEX_NOTES>/*.md`, metadata `Unit:`) with
 Pelican's readers; `generate_output` builds the page models and writes every page with the
-theme's templates (two processes, each every other page, on a large site), then the files that
-are not pages: charts (SVG from `parindex.charts`, reused from a cache by spec key,
+theme's templates (two processes, each half of the pages, on a large site), then the files
+that are not pages: charts (SVG from `parindex.charts`, reused from a cache by spec key,
 and the CSV of the numbers drawn), downloads, the data package and its zip, the band colours,
 `sitemap.xml`. It also gives the templates their filters: number formatting from
 `parindex.fmt` and the table cells (a value with its footnote, a band, a link to an agency).
@@ -178,37 +178,7 @@ class ParIndexGenerator(Generator):
         relative = self.settings.get("RELATIVE_URLS", False)
         self.stats.update(charts_rendered=0, charts_reused=0, chart_seconds=0.0,
                           page_processes=1)
-        # With many pages, a forked copy of this process builds and writes half of them
-        # (pages.halves) while this one builds and writes the rest, draws the charts on every
-        # core and writes the downloads.
-        t = time.perf_counter() - self.plan_seconds
-        mine, theirs = list(range(len(self.plan))), []
-        copy = None
-        if len(self.plan) >= SPLIT_FROM and hasattr(os, "fork"):
-            mine, theirs = pages.halves(self.plan)
-            copy = _Copy(self, writer, relative, theirs)
-        try:
-            own = [self.plan[i].build() for i in mine]
-            placing = time.perf_counter()
-            pending = self._place_charts(self._chart_jobs(own))
-            placing = time.perf_counter() - placing  # the charts' time, not the pages'
-            urls = [""] * len(self.plan)
-            for i, page in zip(mine, own, strict=True):
-                urls[i] = page.url
-            if copy:
-                self.stats["page_processes"] = 2
-                their_urls, their_pending, their_reused = copy.receive()
-                for i, url in zip(theirs, their_urls, strict=True):
-                    urls[i] = url
-                for ikey, (job, targets) in their_pending.items():
-                    pending.setdefault(ikey, (job, []))[1].extend(targets)
-                self.stats["charts_reused"] += their_reused
-            self._stage("models", "Nội dung các trang", t + placing, len(urls))
-            charts_done = self._draw_charts(pending)
-        except BaseException:
-            if copy:
-                copy.stop()
-            raise
+        own, urls, charts_done, copy = self._build(writer, relative)
         try:
             t = time.perf_counter()
             reused = sum(self._write_page(writer, page, relative) for page in own)
@@ -251,6 +221,40 @@ class ParIndexGenerator(Generator):
         path = Path(self.output_path, *rel.split("/"))
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
+
+    def _build(self, writer, relative: bool):
+        """Build this process's pages, place their charts and start drawing the charts left
+        (the copy's too). With many pages, a forked copy of this process builds, places and
+        writes the other half of them (`pages.halves`) meanwhile. Returns this process's pages,
+        every page's URL in the plan's order, the function that finishes the charts
+        (`_draw_charts`) and the copy, still writing."""
+        t = time.perf_counter() - self.plan_seconds
+        mine, theirs, copy = list(range(len(self.plan))), [], None
+        if len(self.plan) >= SPLIT_FROM and hasattr(os, "fork"):
+            mine, theirs = pages.halves(self.plan)
+            copy = _Copy(self, writer, relative, theirs)
+            self.stats["page_processes"] = 2
+        try:
+            own = [self.plan[i].build() for i in mine]
+            placing = time.perf_counter()
+            pending = self._place_charts(self._chart_jobs(own))
+            placing = time.perf_counter() - placing  # the charts' time, not the pages'
+            urls = [""] * len(self.plan)
+            for i, page in zip(mine, own, strict=True):
+                urls[i] = page.url
+            if copy:
+                their_urls, their_pending, their_reused = copy.receive()
+                for i, url in zip(theirs, their_urls, strict=True):
+                    urls[i] = url
+                for ikey, (job, targets) in their_pending.items():
+                    pending.setdefault(ikey, (job, []))[1].extend(targets)
+                self.stats["charts_reused"] += their_reused
+            self._stage("models", "Nội dung các trang", t + placing, len(urls))
+            return own, urls, self._draw_charts(pending), copy
+        except BaseException:
+            if copy:
+                copy.stop()
+            raise
 
     def _chart_jobs(self, built: list[models.Page]) -> list[tuple[str, models.Chart, list | None]]:
         """Each chart of the pages: where it goes, the chart, and the band table it colours

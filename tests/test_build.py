@@ -128,3 +128,26 @@ def test_pages_written_by_two_processes_equal_pages_written_by_one(tmp_path, mon
     assert cached["pages_reused"] > cached["pages"] - 10  # the agency, its ranking, the year …
     build(tmp_path / "one", data=data, cache=cache, force=True)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_a_page_that_fails_in_the_second_process_fails_the_build_and_keeps_the_site(
+        tmp_path, monkeypatch):
+    from plugins.build import build
+
+    data, out, cache = copy_real(tmp_path), tmp_path / "site", tmp_path / "cache"
+    build(out, data=data, cache=cache)
+    before = snapshot(out)
+    site = sys.modules["parindex_site"]
+    monkeypatch.setattr(site, "SPLIT_FROM", 0)
+    write_page, parent = site.ParIndexGenerator._write_page, os.getpid()
+
+    def broken_in_the_copy(self, writer, page, relative):
+        if os.getpid() != parent:
+            raise ValueError("trang hỏng")
+        return write_page(self, writer, page, relative)
+
+    monkeypatch.setattr(site.ParIndexGenerator, "_write_page", broken_in_the_copy)
+    with pytest.raises(RuntimeError, match="Không ghi được một số trang(.|\n)*trang hỏng"):
+        build(out, data=data, cache=cache, force=True)
+    assert snapshot(out) == before
+    assert not list(tmp_path.glob(".output-*"))
