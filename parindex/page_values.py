@@ -327,6 +327,9 @@ def group_stats(results: Results, lk: Lookup, year: int, gid: str | None, notes:
 # ---- Indicators, innovations ------------------------------------------------------------------
 
 
+INDICATOR_COLUMNS = ("year", "unit_id", "name", "value", "unit", "note", "source_id")
+
+
 def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indicator]:
     """Statistics of an agency (unit_id None: the province's own), every year."""
     def table():
@@ -344,9 +347,6 @@ def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indica
                       unit=as_text(r["unit"]), note=as_text(r["note"]),
                       source=sources.get(r["source_id"]))
             for r in lk.cached("indicator_rows", by_unit).get(unit_id, [])]
-
-
-INDICATOR_COLUMNS = ("year", "unit_id", "name", "value", "unit", "note", "source_id")
 
 
 def innovations(results: Results, lk: Lookup) -> list[Innovation]:

@@ -442,8 +442,9 @@ def years_page(results: Results, lk: Lookup) -> YearsPage:
 
 
 class Planned(NamedTuple):
-    """A page to build: the `Site` field it belongs to, about how many table rows it shows
-    (what rendering it costs: 1 for a page of a few), and the function that builds it."""
+    """A page to build: the `Site` field it belongs to, the length of the list that makes
+    its rendering grow with the data (a ranking's agencies, a year's innovations, the
+    directory's agencies; 1 for the other pages), and the function that builds it."""
 
     kind: str
     rows: int
