@@ -342,10 +342,9 @@ def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indica
         for r in records(lk.cached("indicators", table), INDICATOR_COLUMNS):
             out.setdefault(r["unit_id"], []).append(r)
         return out
-    sources = lk.cached("sources", lk._all_sources)  # records give None, never NaN
     return [Indicator(year=int(r["year"]), name=r["name"], value=float(r["value"]),
                       unit=as_text(r["unit"]), note=as_text(r["note"]),
-                      source=sources.get(r["source_id"]))
+                      source=lk.source(r["source_id"]))
             for r in lk.cached("indicator_rows", by_unit).get(unit_id, [])]
 
 
