@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SIZE ?= real
 
-.PHONY: site serve test bench lint clean browser
+.PHONY: site serve test bench lint clean browser golden
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,9 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --size $(SIZE)
+
+golden: $(STAMP)
+	$(BIN)/python -m tests.golden_site
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
