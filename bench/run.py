@@ -117,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(ROOT / "data", data)
         else:
             synth.make(data, *size, seed=args.seed)
-        from parindex.dataset import load_or_raise
-        from parindex.score import score
+        from parindex.data.dataset import load_or_raise
+        from parindex.scoring.score import score
 
         dataset, t_load = _timed(load_or_raise, data)
         results, t_score = _timed(score, dataset)

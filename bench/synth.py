@@ -97,7 +97,7 @@ def make(root: Path, agencies: int, years: int, seed: int = 42, first_year: int 
                                             "source_id"], innovations)
         _write(folder / "indicators.csv", ["unit_id", "indicator_id", "name", "value", "unit",
                                            "source_id", "note"], indicators)
-    from parindex import package
+    from parindex.data import package
 
     package.write(root)
     return root

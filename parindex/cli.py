@@ -10,12 +10,12 @@ import json
 import sys
 from pathlib import Path
 
-from . import package
-from .check import compare
-from .dataset import load
+from .data import package
+from .data.dataset import load
+from .data.problems import Report
 from .fmt import MISSING, auto, num
-from .problems import Report
-from .score import Results, score
+from .scoring.compare import compare
+from .scoring.score import Results, score
 
 RESULT_COLUMNS = ["unit_id", "name", "group_id", "max_score", "total", "index",
                   "index_official", "rank", "group_size", "band_id", "index_change",

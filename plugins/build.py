@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parindex.problems import DataError
+from parindex.data.problems import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
 KEPT = "Trang web trước đó trong {output} được giữ nguyên."

@@ -44,13 +44,14 @@ from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from parindex import charts, exports, fmt, narrative, package, pages, text
-from parindex import page_models as models
-from parindex.bands import for_year
-from parindex.dataset import load
-from parindex.package import descriptor
-from parindex.problems import DataError
-from parindex.score import score
+from parindex import fmt, text
+from parindex.data import package
+from parindex.data.bands import for_year
+from parindex.data.dataset import load
+from parindex.data.package import descriptor
+from parindex.data.problems import DataError
+from parindex.scoring.score import score
+from parindex.site import charts, exports, models, narrative, pages
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from parindex.problems import DataError
+from parindex.data.problems import DataError
 from plugins.build import KEPT, ROOT, build
 
 WATCHED = ("data", "content", "theme")

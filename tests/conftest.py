@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from parindex.dataset import load
-from parindex.score import score
+from parindex.data.dataset import load
+from parindex.scoring.score import score
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -47,7 +47,7 @@ def write_package(root: Path, tables: dict[str, str], scores_components: list[st
     for rel, text in tables.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text.strip() + "\n", encoding="utf-8")
-    from parindex import package
+    from parindex.data import package
     package.write(root)
     return root
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from parindex import bands
+from parindex.data import bands
 
 
 @pytest.mark.parametrize("index, band", [

@@ -492,7 +492,7 @@ def _hostile_copy(tmp: Path, url: str) -> Path:
 
 @pytest.mark.browser
 def test_validation_refuses_a_javascript_url(tmp_path):
-    from parindex.dataset import load
+    from parindex.data.dataset import load
 
     dataset, report = load(_hostile_copy(tmp_path, "javascript:alert(1)"))
     assert dataset is None

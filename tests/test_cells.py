@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from parindex import cells
+from parindex.data import cells
 
 
 def numbers(*texts):

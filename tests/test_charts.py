@@ -10,8 +10,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from parindex import charts
 from parindex.fmt import MISSING
+from parindex.site import charts
 
 NS = "{http://www.w3.org/2000/svg}"
 NAN = float("nan")

@@ -1,8 +1,8 @@
 """Published against computed (parindex/check.py): differences listed, never hidden."""
 
-from parindex.check import compare
-from parindex.dataset import load
-from parindex.score import score
+from parindex.data.dataset import load
+from parindex.scoring.compare import compare
+from parindex.scoring.score import score
 from tests.conftest import copy_real
 from tests.test_validate import edit, run_cli, set_cell
 

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from parindex import package
 from parindex.cli import parser
-from parindex.dataset import GLOBAL_TABLES, YEAR_TABLES
+from parindex.data import package
+from parindex.data.dataset import GLOBAL_TABLES, YEAR_TABLES
 from tests.conftest import DATA, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

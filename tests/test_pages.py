@@ -9,9 +9,10 @@ import unicodedata
 
 import pytest
 
-from parindex import fmt, pages
-from parindex.dataset import load
-from parindex.score import score
+from parindex import fmt
+from parindex.data.dataset import load
+from parindex.scoring.score import score
+from parindex.site import pages
 from parindex.text import fold, slug, vi_sort_key
 from tests.conftest import write_package
 

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from parindex.dataset import load
-from parindex.score import score
+from parindex.data.dataset import load
+from parindex.scoring.score import score
 from tests.conftest import DATA, copy_real
 
 RESULT = ["year", "unit_id", "total", "index", "index_official", "rank", "band_id"]
@@ -151,7 +151,7 @@ def test_excel_cells_outside_the_named_columns_are_reported(tmp_path):
 
 
 def test_empty_rows_are_skipped_and_rows_keep_their_spreadsheet_numbers(tmp_path):
-    from parindex.read import read_csv
+    from parindex.data.read import read_csv
 
     path = tmp_path / "units.csv"
     path.write_text("unit_id,name\nA,Một\n,\n , \nB,\nC,Ba\n", encoding="utf-8")
@@ -163,7 +163,7 @@ def test_empty_rows_are_skipped_and_rows_keep_their_spreadsheet_numbers(tmp_path
 
 
 def test_csv_rows_with_too_few_or_too_many_cells_are_reported_by_row(tmp_path):
-    from parindex.read import read_csv
+    from parindex.data.read import read_csv
 
     path = tmp_path / "units.csv"
     path.write_text("unit_id,name,group_id\nA,Một,so\nB,Hai\nC,Ba,so,thừa\nD,Bốn,so\n",

@@ -5,9 +5,9 @@ Each expected number below is copied from the report, not from the program's out
 
 import pytest
 
-from parindex.bands import for_year
+from parindex.data.bands import for_year
 from parindex.fmt import num, pct
-from parindex.stats import index_summaries
+from parindex.scoring.stats import index_summaries
 
 # (name as printed, max, self-assessment, staff survey, SIPAS, total, index) in printed order
 DISTRICTS = [
@@ -151,7 +151,7 @@ def test_field_scores_add_up_to_the_printed_total(real, real_dataset, y2023):
 
 
 def test_field_means_per_group_where_maxima_are_known(real, real_dataset, y2023):
-    from parindex.stats import field_summaries
+    from parindex.scoring.stats import field_summaries
 
     fields = field_summaries(real.fields[real.fields["year"] == 2023])
     districts = group_of(real_dataset, y2023, DISTRICTS)

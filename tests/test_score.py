@@ -8,8 +8,8 @@ import math
 
 import pytest
 
-from parindex.dataset import load
-from parindex.score import score
+from parindex.data.dataset import load
+from parindex.scoring.score import score
 from tests.conftest import write_package
 
 OTHER_PROVINCE = {

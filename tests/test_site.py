@@ -282,9 +282,10 @@ def test_a_page_of_too_many_innovations_links_each_years_count(tmp_path):
     import jinja2
 
     from bench import synth
-    from parindex import fmt, pages
-    from parindex.dataset import load
-    from parindex.score import score
+    from parindex import fmt
+    from parindex.data.dataset import load
+    from parindex.scoring.score import score
+    from parindex.site import pages
     from plugins.parindex_site import install
 
     ds, _ = load(synth.make(tmp_path / "data", 500, 4))

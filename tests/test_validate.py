@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from parindex.dataset import load
+from parindex.data.dataset import load
 from tests.conftest import ROOT, copy_real
 
 

@@ -6,7 +6,7 @@ formatted by `fmt` so that a sentence reads as the province's reports do (83,84%
 
 from __future__ import annotations
 
-from .fmt import MISSING, auto, integer, num, pct, signed
+from ..fmt import MISSING, auto, integer, num, pct, signed
 
 
 def _pct_or_points(x: float | None, is_pct: bool) -> str:

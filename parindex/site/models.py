@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .fmt import MISSING
+from ..fmt import MISSING
 
 # ---- URLs (contract: stable, directory style, Vietnamese) -------------------------------------
 

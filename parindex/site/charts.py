@@ -38,8 +38,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from . import fmt
-from .frames import records
+from .. import fmt
+from ..frames import records
 
 WIDTH = 340
 FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, 'DejaVu Sans', sans-serif"

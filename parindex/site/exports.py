@@ -13,9 +13,9 @@ import json
 
 import pandas as pd
 
-from . import fmt
-from .frames import records
-from .score import Results
+from .. import fmt
+from ..frames import records
+from ..scoring.score import Results
 
 RESULT_COLUMNS = ["year", "unit_id", "name", "group_id", "group_name", "max_score",
                   "{components}", "total", "total_published", "index", "index_published",

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import bands as bandlib
-from .dataset import Dataset
-from .fmt import rounded
-from .rules import field_maxima
+from ..data import bands as bandlib
+from ..data.dataset import Dataset
+from ..data.rules import field_maxima
+from ..fmt import rounded
 
 
 @dataclass

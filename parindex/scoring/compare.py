@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import bands as bandlib
-from .fmt import auto, is_missing, num, round_half_up
+from ..data import bands as bandlib
+from ..fmt import auto, is_missing, num, round_half_up
 from .score import Results
 from .stats import field_summaries, index_summaries
 

@@ -11,11 +11,14 @@ from datetime import date
 
 import pandas as pd
 
-from . import bands as bandlib
+from ..data import bands as bandlib
+from ..fmt import auto, is_missing, rounded
+from ..frames import records
+from ..scoring.score import Results
+from ..scoring.stats import Summary, field_summaries, index_summaries
+from ..text import vi_sort_key
 from . import narrative
-from .fmt import auto, is_missing, rounded
-from .frames import records
-from .page_models import (
+from .models import (
     Band,
     GroupStats,
     Indicator,
@@ -30,9 +33,6 @@ from .page_models import (
     group_url,
     unit_url,
 )
-from .score import Results
-from .stats import Summary, field_summaries, index_summaries
-from .text import vi_sort_key
 
 # ---- Helpers ----------------------------------------------------------------------------------
 

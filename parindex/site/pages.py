@@ -18,9 +18,11 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from ..frames import records
+from ..scoring.score import Results
+from ..text import fold, vi_sort_key
 from . import narrative
-from .frames import records
-from .page_models import (
+from .models import (
     HOME,
     PACKAGE_DIR,
     PACKAGE_ZIP,
@@ -58,7 +60,7 @@ from .page_models import (
     results_url,
     year_url,
 )
-from .page_values import (
+from .values import (
     Lookup,
     as_float,
     as_text,
@@ -70,8 +72,6 @@ from .page_values import (
     score_row,
     stat_value,
 )
-from .score import Results
-from .text import fold, vi_sort_key
 
 # ---- Page builders ----------------------------------------------------------------------------
 
