@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..data import bands as bandlib
 from ..fmt import auto, is_missing, num, round_half_up
 from .score import Results
-from .stats import field_summaries, index_summaries
+from .stats import Statistics
 
 TOLERANCE = 0.01
 EPS = 1e-9
@@ -75,30 +74,21 @@ def _statistics(results: Results) -> tuple[list[Difference], int]:
     out, unverifiable = [], 0
     names = ds.groups.set_index("group_id")["name"].to_dict()
     fnames = ds.fields.set_index("field_id")["name"].to_dict()
+    stats = Statistics(results)
     for year, yd in ds.years.items():
         ps = yd.published_stats
         if ps.empty:
             continue
-        band_ids = list(bandlib.for_year(ds.bands, year)["band_id"])
-        idx = index_summaries(results.year(year), band_ids)
-        fld = field_summaries(results.fields[results.fields["year"] == year])
-        prev = [y for y in results.years if y < year]
-        prev_mean = (index_summaries(results.year(prev[-1]), band_ids)[None].mean
-                     if prev else None)
         file = ds.files.get(f"{year}/published_stats", f"{year}/published_stats.csv")
         for row, p in ps.iterrows():
             gid = None if is_missing(p["group_id"]) else p["group_id"]
             fid = None if is_missing(p["field_id"]) else p["field_id"]
-            summary = fld.get((gid, fid)) if fid else idx.get(gid)
             stat, band = p["statistic"], p["band_id"]
-            if stat == "mean_change":
-                mean = summary.mean if summary else None
-                computed = None if mean is None or prev_mean is None else mean - prev_mean
-            else:
-                computed = summary.get(stat, band) if summary else None
+            computed = stats.get(year, gid, fid, stat, None if is_missing(band) else band)
             if computed is None:
                 unverifiable += 1
                 continue
+            summary = stats.summary(year, gid, fid)
             subject = names.get(gid, "tất cả đơn vị") if gid else "tất cả đơn vị"
             what = stat + (f" {band}" if stat == "count" else "")
             if fid:

@@ -8,8 +8,14 @@ the few known agencies of a group is not the group's mean.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+from ..data.bands import for_year
+
+if TYPE_CHECKING:
+    from .score import Results
 
 
 @dataclass
@@ -74,3 +80,58 @@ def field_summaries(fields: pd.DataFrame) -> dict[tuple[str | None, str], Summar
         for gid, g in f.groupby("group_id", sort=False):
             out[(gid, fid)] = summarize(g["pct"], g["unit_id"])
     return out
+
+
+class Statistics:
+    """Every statistic of a scored package, each year's summaries made once on first use.
+
+    The one definition of each statistic: the pages and `parindex check` both ask here, so a
+    printed value is compared with exactly what the site shows.
+    """
+
+    def __init__(self, results: Results) -> None:
+        self.results = results
+        self._index: dict[int, dict[str | None, Summary]] = {}
+        self._fields: dict[int, dict[tuple[str | None, str], Summary]] = {}
+
+    def index(self, year: int, gid: str | None) -> Summary | None:
+        """The index of a group (None: every agency) in a year."""
+        if year not in self._index:
+            band_ids = list(for_year(self.results.dataset.bands, year)["band_id"])
+            self._index[year] = index_summaries(self.results.year(year), band_ids)
+        return self._index[year].get(gid)
+
+    def field(self, year: int, gid: str | None, fid: str) -> Summary | None:
+        """The percentage of a field in a group (None: every agency) in a year."""
+        if year not in self._fields:
+            fs = self.results.fields
+            self._fields[year] = field_summaries(fs[fs["year"] == year])
+        return self._fields[year].get((gid, fid))
+
+    def summary(self, year: int, gid: str | None, fid: str | None = None) -> Summary | None:
+        return self.index(year, gid) if fid is None else self.field(year, gid, fid)
+
+    def previous_year(self, year: int) -> int | None:
+        """The year before `year` that has scores (a gap year is skipped, as the report does)."""
+        before = [y for y in self.results.years if y < year]
+        return before[-1] if before else None
+
+    def mean_change(self, year: int, gid: str | None, fid: str | None = None) -> float | None:
+        """This year's mean less the previous year's, of the same set: the same group (or every
+        agency) and the same measure (the index or one field); None unless both are known."""
+        prev = self.previous_year(year)
+        if prev is None:
+            return None
+        now, before = self.summary(year, gid, fid), self.summary(prev, gid, fid)
+        if now is None or before is None or now.mean is None or before.mean is None:
+            return None
+        return now.mean - before.mean
+
+    def get(self, year: int, gid: str | None, fid: str | None, statistic: str,
+            band_id: str | None = None) -> float | None:
+        """A statistic by the name `published_stats.csv` gives it (`mean`, `max`, `min`,
+        `spread`, `count` of `band_id`, `mean_change`)."""
+        if statistic == "mean_change":
+            return self.mean_change(year, gid, fid)
+        summary = self.summary(year, gid, fid)
+        return summary.get(statistic, band_id) if summary else None

@@ -222,7 +222,8 @@ def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> Ye
     chart_rows = []
     for f in lk.fields_of(year):
         means = [_field_mean(lk, year, g.group.id, f.id, notes) for g in groups]
-        change = stat_value(None, printed(lk, year, None, f.id, "mean_change"), notes)
+        change = stat_value(lk.stats.mean_change(year, None, f.id),
+                            printed(lk, year, None, f.id, "mean_change"), notes)
         fields.append(FieldOverview(field=f, mean=_field_mean(lk, year, None, f.id, notes),
                                     group_means=means, mean_change=change))
         order = lk.field_order[f.id]

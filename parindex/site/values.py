@@ -15,7 +15,7 @@ from ..data import bands as bandlib
 from ..fmt import auto, is_missing, rounded
 from ..frames import records
 from ..scoring.score import Results
-from ..scoring.stats import Summary, field_summaries, index_summaries
+from ..scoring.stats import Statistics, Summary
 from ..text import vi_sort_key
 from . import narrative
 from .models import (
@@ -66,6 +66,7 @@ class Lookup:
         self._groups = self.groups_df.set_index("group_id").to_dict("index")
         self._fields = self.fields_df.set_index("field_id").to_dict("index")
         self.field_order = {k: int(v["order"]) for k, v in self._fields.items()}
+        self.stats = Statistics(results)
         self._cache: dict = {}
 
     def cached(self, key, make):
@@ -131,14 +132,10 @@ class Lookup:
         return by_id.get(band_id)
 
     def index_summary(self, year: int, gid: str | None) -> Summary | None:
-        band_ids = [b.id for b in self.bands(year)]
-        return self.cached(("index", year), lambda: index_summaries(
-            self.results.year(year), band_ids)).get(gid)
+        return self.stats.index(year, gid)
 
     def field_summary(self, year: int, gid: str | None, fid: str) -> Summary | None:
-        fs = self.results.fields
-        return self.cached(("fields", year), lambda: field_summaries(
-            fs[fs["year"] == year])).get((gid, fid))
+        return self.stats.field(year, gid, fid)
 
     def published(self, year: int) -> pd.DataFrame:
         yd = self.results.dataset.years.get(year)
@@ -304,11 +301,7 @@ def group_stats(results: Results, lk: Lookup, year: int, gid: str | None, notes:
                                           printed(lk, year, gid, fid, "count", b.id), notes,
                                           pct=False)))
     spread = summary.spread if summary else None
-    prev = [y for y in results.years if y < year]
-    change = None
-    if prev and fid is None and summary and summary.mean is not None:
-        before = lk.index_summary(prev[-1], gid)
-        change = None if before is None or before.mean is None else summary.mean - before.mean
+    change = lk.stats.mean_change(year, gid, fid)
     return GroupStats(
         group=None if gid is None else lk.group(gid, year),
         n=n, n_known=summary.n_known if summary else 0,
