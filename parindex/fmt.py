@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pandas as pd
 from babel import Locale
-from babel.numbers import parse_pattern
+from babel.numbers import NumberPattern, parse_pattern
 
 LOCALE = Locale.parse("vi_VN")  # parsed once: Babel parses a name on every call
 MISSING = "chưa có số liệu"
@@ -40,11 +40,11 @@ def round_half_up(x: float, places: int = 2) -> Decimal:
 
 
 def rounded(x: float | None, places: int = 2) -> float | None:
-    return None if is_missing(x) else float(round_half_up(x, places))
+    return None if x is None or is_missing(x) else float(round_half_up(x, places))
 
 
 @lru_cache(maxsize=8)
-def _pattern(places: int):
+def _pattern(places: int) -> NumberPattern:
     return parse_pattern("#,##0" + ("." + "0" * places if places else ""))
 
 
@@ -53,11 +53,13 @@ def _num(x: float, places: int) -> str:
     # Babel's compiled pattern: a page shows thousands of numbers, many of them the same.
     # A negative number that rounds to zero is zero: -0,001 is shown 0,00, never -0,00.
     value = round_half_up(x, places)
-    return _pattern(places).apply(value if value else abs(value), LOCALE)
+    # Babel leaves NumberPattern.apply without a return type: it returns the text.
+    text: str = _pattern(places).apply(value if value else abs(value), LOCALE)
+    return text
 
 
 def num(x: float | None, places: int = 2, missing: str = MISSING) -> str:
-    return missing if is_missing(x) else _num(float(x), places)
+    return missing if x is None or is_missing(x) else _num(float(x), places)
 
 
 def pct(x: float | None, places: int = 2, missing: str = MISSING) -> str:
@@ -70,7 +72,7 @@ def integer(x: float | None, missing: str = MISSING) -> str:
 
 def signed(x: float | None, places: int = 2, missing: str = MISSING) -> str:
     """A change with its sign: +1,23 / −1,91 / 0,00 (true minus sign, for screen readers too)."""
-    if is_missing(x):
+    if x is None or is_missing(x):
         return missing
     text = num(abs(x), places)  # half-up is symmetric: the sign is x's unless this is zero
     return ("" if text == _num(0.0, places) else "+" if x > 0 else "−") + text
@@ -78,6 +80,6 @@ def signed(x: float | None, places: int = 2, missing: str = MISSING) -> str:
 
 def auto(x: float | None, missing: str = MISSING) -> str:
     """A statistic as printed: integers without decimals, others with two."""
-    if is_missing(x):
+    if x is None or is_missing(x):
         return missing
     return integer(x) if float(x).is_integer() else num(x)

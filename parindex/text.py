@@ -18,6 +18,8 @@ RANK = {c: i for i, c in enumerate(ALPHABET)}
 TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _COMBINED = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê",
              ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+# Letter ranks, tones, and whether each letter is lower case: compared in that order.
+SortKey = tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...]]
 
 
 def _letters(text: str) -> list[tuple[str, int, bool]]:
@@ -37,7 +39,7 @@ def _letters(text: str) -> list[tuple[str, int, bool]]:
 
 
 @lru_cache(maxsize=1 << 16)
-def vi_sort_key(text: str | None) -> tuple:
+def vi_sort_key(text: str | None) -> SortKey:
     """Key that sorts Vietnamese names alphabetically: letters first, then tones, then case.
 
     >>> sorted(["Đồng", "Dương", "Ân", "An", "Ắt"], key=vi_sort_key)
