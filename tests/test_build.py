@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, copy_real
-from tests.test_validate import edit, set_cell
+from tests.helpers import edit, set_cell
 
 
 def snapshot(root: Path) -> dict[str, str]:

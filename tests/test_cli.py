@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from tests.test_validate import run_cli
+from tests.helpers import run_cli
 
 
 def test_score_csv_has_the_contract_columns_and_one_row_per_agency():

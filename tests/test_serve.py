@@ -9,7 +9,7 @@ import time
 import urllib.request
 
 from tests.conftest import ROOT, copy_real
-from tests.test_validate import edit, set_cell
+from tests.helpers import edit, set_cell
 
 
 def free_port() -> int:

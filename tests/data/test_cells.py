@@ -1,4 +1,4 @@
-"""Reading cells (parindex/cells.py): numbers as editors type them, never guessed."""
+"""Reading cells (parindex/data/cells.py): numbers as editors type them, never guessed."""
 
 import pandas as pd
 import pytest

@@ -1,4 +1,5 @@
-"""Scoring (parindex/score.py): totals, index, bands, ranks and changes, from inline tables.
+"""Scoring (parindex/scoring/score.py): totals, index, bands, ranks and changes, from inline
+tables.
 
 The package here is another province's, with other groups, a single score component and bands
 named Tốt/Khá/Trung bình/Kém: it must score with no change to the code.

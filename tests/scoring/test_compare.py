@@ -1,10 +1,11 @@
-"""Published against computed (parindex/check.py): differences listed, never hidden."""
+"""Published against computed (parindex/scoring/compare.py, `parindex check`): differences
+listed, never hidden."""
 
 from parindex.data.dataset import load
 from parindex.scoring.compare import compare
 from parindex.scoring.score import score
 from tests.conftest import copy_real
-from tests.test_validate import edit, run_cli, set_cell
+from tests.helpers import edit, run_cli, set_cell
 
 
 def test_real_data_shows_the_reports_rounding_differences(real):

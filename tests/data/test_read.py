@@ -1,4 +1,4 @@
-"""Reading files as editors produce them (parindex/read.py): same data, same results.
+"""Reading files as editors produce them (parindex/data/read.py): same data, same results.
 
 The real package saved as Excel workbooks, or as semicolon-separated, BOM-prefixed CSV with
 decimal commas (what Excel writes in a Vietnamese locale), scores exactly like the canonical CSV.

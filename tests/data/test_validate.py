@@ -1,34 +1,14 @@
-"""Validation (parindex/validate.py, rules.py): every problem at once, with file, row and column.
+"""Validation (parindex/data/validate.py, rules.py): every problem at once, with file, row and
+column.
 
 Each case breaks a copy of the real data package in one way; the message must name where.
 """
 
-import csv
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from parindex.data.dataset import load
-from tests.conftest import ROOT, copy_real
-
-
-def edit(path: Path, change) -> None:
-    """Rewrite a CSV through `change(header, rows)`, which edits the lists in place."""
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    header, body = rows[0], rows[1:]
-    change(header, body)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows([header, *body])
-
-
-def set_cell(row: int, column: str, value: str):
-    """Edit the cell at spreadsheet row `row` (header is row 1)."""
-    def change(header, body):
-        body[row - 2][header.index(column)] = value
-    return change
+from tests.conftest import copy_real
+from tests.helpers import edit, run_cli, set_cell
 
 
 def duplicate_row(row: int):
@@ -117,11 +97,6 @@ def test_agencies_may_be_named_by_name_or_alias(tmp_path, real_dataset):
     assert dataset is not None, str(report)
     assert "UBND huyện Thạnh Trị" in set(dataset.units.set_index("unit_id").loc[
         dataset.years[2023].scores["unit_id"], "name"])
-
-
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "parindex.cli", *args], cwd=ROOT,
-                          capture_output=True, text=True)
 
 
 def test_validate_command_exit_codes_and_no_traceback(tmp_path):

@@ -1,4 +1,4 @@
-"""Bands (parindex/bands.py): an index falls in the first band whose interval contains it."""
+"""Bands (parindex/data/bands.py): an index falls in the first band whose interval contains it."""
 
 import pandas as pd
 import pytest
