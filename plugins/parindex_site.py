@@ -51,7 +51,7 @@ from parindex.data.dataset import load
 from parindex.data.package import descriptor
 from parindex.data.problems import DataError
 from parindex.scoring.score import score
-from parindex.site import charts, exports, models, narrative, pages
+from parindex.site import charts, exports, models, narrative, pages, urls
 
 log = logging.getLogger(__name__)
 
@@ -232,7 +232,7 @@ class ParIndexGenerator(Generator):
         t = time.perf_counter() - self.plan_seconds
         mine, theirs, copy = list(range(len(self.plan))), [], None
         if len(self.plan) >= SPLIT_FROM and hasattr(os, "fork"):
-            mine, theirs = pages.halves(self.plan)
+            mine, theirs = mine[0::2], mine[1::2]
             copy = _Copy(self, writer, relative, theirs)
             self.stats["page_processes"] = 2
         try:
@@ -257,13 +257,8 @@ class ParIndexGenerator(Generator):
                 copy.stop()
             raise
 
-    def _chart_jobs(self, built: list[models.Page]) -> list[tuple[str, models.Chart, list | None]]:
-        """Each chart of the pages: where it goes, the chart, and the band table it colours
-        by (a ranking's bars)."""
-        return [(page.url + chart.name, chart,
-                 self._bands(page.year)[["band_id", "name", "order"]].to_dict("records")
-                 if chart.kind == "group_index" else None)
-                for page in built for chart in page.charts]
+    def _chart_jobs(self, built: list[models.Page]) -> list[tuple[str, models.Chart]]:
+        return [(page.url + chart.name, chart) for page in built for chart in page.charts]
 
     def _write_page(self, writer, page: models.Page, relative: bool) -> bool:
         """Write one data page with its template; True when it was linked unchanged instead."""
@@ -312,20 +307,17 @@ class ParIndexGenerator(Generator):
         that draw it) are unchanged is linked from the previous output, or its SVG taken from
         the cache. Returns the charts to draw: by input key, the job and where it goes."""
         pending: Pending = {}
-        for target, chart, bands in jobs:
-            ikey = _input_key(chart, bands)
+        for target, chart in jobs:
+            ikey = charts.key(chart)
             if self._reused([target + ".svg", target + ".csv"], f"{ikey}:{self.reuse['site']}"):
                 self.stats["charts_reused"] += 1
                 continue
             self._write_text(target + ".csv", exports.rows_csv(chart.rows), bom=True)
-            memo = self.cache / "inputs" / ikey
-            key = memo.read_text(encoding="utf-8").strip() if memo.is_file() else ""
-            if key and (self.cache / f"{key}.svg").is_file():
-                shutil.copyfile(self.cache / f"{key}.svg", self._out(target + ".svg"))
+            if (self.cache / f"{ikey}.svg").is_file():
+                shutil.copyfile(self.cache / f"{ikey}.svg", self._out(target + ".svg"))
                 self.stats["charts_reused"] += 1
                 continue
-            job = (chart.kind, chart.rows, bands, chart.alt)
-            pending.setdefault(ikey, (job, []))[1].append(target)
+            pending.setdefault(ikey, (chart, []))[1].append(target)
         return pending
 
     def _draw_charts(self, pending: Pending):
@@ -342,9 +334,8 @@ class ParIndexGenerator(Generator):
                     pool.shutdown(wait=False, cancel_futures=True)
                 return
             try:
-                for ikey, (key, svg) in zip(keys, results, strict=True):
-                    _atomic_write(self.cache / f"{key}.svg", svg)
-                    _atomic_write(self.cache / "inputs" / ikey, key)
+                for ikey, svg in zip(keys, results, strict=True):
+                    _atomic_write(self.cache / f"{ikey}.svg", svg)
                     for target in pending[ikey][1]:
                         self._write_text(target + ".svg", svg)
             finally:
@@ -363,8 +354,8 @@ class ParIndexGenerator(Generator):
             "licenses", []), "sources": ds.sources.astype(object).where(
             ds.sources.notna(), None).astype(str).to_dict("records")}
         for year in self.results.years:
-            for df, url in ((exports.year_results(self.results, year), models.results_url),
-                            (exports.year_fields(self.results, year), models.field_results_url)):
+            for df, url in ((exports.year_results(self.results, year), urls.results_url),
+                            (exports.year_fields(self.results, year), urls.field_results_url)):
                 year_meta = {**meta, "year": year}
                 rels = [url(year, "csv"), url(year, "json")]
                 if self._reused(rels, f"{_frame_key(df, year_meta)}:{self.reuse['site']}"):
@@ -373,11 +364,11 @@ class ParIndexGenerator(Generator):
                 self._write_text(rels[1], exports.to_json(df, year_meta))
         self._write_package(ds.root)
         for name, header in package.templates(ds.root).items():
-            self._write_text(models.TEMPLATES_DIR + name, header, bom=True)
+            self._write_text(urls.TEMPLATES_DIR + name, header, bom=True)
 
     def _write_package(self, root: Path) -> None:
         """A copy of the data package (CSV, schemas, an up-to-date descriptor) and its zip."""
-        target = self._out(models.PACKAGE_DIR + "x").parent
+        target = self._out(urls.PACKAGE_DIR + "x").parent
         files = sorted(p for p in root.rglob("*") if p.is_file()
                        and p.suffix in (".csv", ".json") and p.name != "datapackage.json"
                        and not any(part.startswith(".") for part in p.relative_to(root).parts))
@@ -388,7 +379,7 @@ class ParIndexGenerator(Generator):
         desc = descriptor(root, self.results.dataset.descriptor)
         (target / "datapackage.json").write_text(
             json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        with zipfile.ZipFile(self._out(models.PACKAGE_ZIP), "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(self._out(urls.PACKAGE_ZIP), "w", zipfile.ZIP_DEFLATED) as z:
             for p in sorted(target.rglob("*")):
                 if p.is_file():
                     info = zipfile.ZipInfo(p.relative_to(target).as_posix(),
@@ -473,24 +464,6 @@ class _Copy:
         os.waitpid(self.pid, 0)
 
 
-def _code_key() -> str:
-    """What draws a chart besides its data: the chart and formatting code and their libraries."""
-    import altair
-    import vl_convert
-
-    parts = [Path(charts.__file__).read_bytes(), Path(fmt.__file__).read_bytes(),
-             altair.__version__.encode(), vl_convert.__version__.encode(),
-             charts.RENDERER.encode()]
-    return hashlib.sha256(b"\0".join(parts)).hexdigest()
-
-
-def _input_key(chart: models.Chart, bands: list[dict] | None) -> str:
-    payload = {"kind": chart.kind, "rows": chart.rows, "alt": chart.alt, "code": CODE_KEY,
-               "bands": bands}
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def _frame_key(df: pd.DataFrame, meta: dict) -> str:
     """What a download is made from: the table's columns, types and values, and its meta."""
     h = hashlib.blake2b(json.dumps([list(map(str, df.columns)), list(map(str, df.dtypes)),
@@ -529,9 +502,6 @@ def _atomic_write(path: Path, text: str) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
-
-
-CODE_KEY = _code_key()
 
 
 def get_generators(pelican_object):

@@ -12,6 +12,8 @@ import pytest
 
 from parindex.fmt import MISSING
 from parindex.site import charts
+from parindex.site.charts import base, field_means, group_index, unit_fields, unit_history
+from parindex.site.models import Chart
 
 NS = "{http://www.w3.org/2000/svg}"
 NAN = float("nan")
@@ -129,17 +131,17 @@ def contrast_with_white(colour: str) -> float:
 
 @pytest.fixture(scope="module")
 def ranking() -> ET.Element:
-    return parse(charts.render_svg(charts.group_index_chart(DISTRICTS, BANDS)))
+    return parse(base.render_svg(group_index.group_index_chart(DISTRICTS, BANDS)))
 
 
 @pytest.fixture(scope="module")
 def fields() -> ET.Element:
-    return parse(charts.render_svg(charts.unit_fields_chart(FIELDS)))
+    return parse(base.render_svg(unit_fields.unit_fields_chart(FIELDS)))
 
 
 @pytest.fixture(scope="module")
 def means() -> ET.Element:
-    return parse(charts.render_svg(charts.field_means_chart(MEANS)))
+    return parse(base.render_svg(field_means.field_means_chart(MEANS)))
 
 
 # ---------------------------------------------------------------- group ranking
@@ -164,8 +166,8 @@ def test_ranking_puts_the_best_on_top(ranking):
 def test_each_bar_has_the_colour_of_its_agencys_band(ranking):
     for name, order in [("UBND huyện Mỹ Xuyên", 2), ("UBND huyện Long Phú", 2),
                         ("UBND thị xã Ngã Năm", 3), ("UBND thị xã Vĩnh Châu", 3)]:
-        assert bar_of(ranking, name)[2] == charts.BAND_COLORS[order - 1], name
-    assert charts.band_color(2) != charts.band_color(3)
+        assert bar_of(ranking, name)[2] == base.BAND_COLORS[order - 1], name
+    assert base.band_color(2) != base.band_color(3)
 
 
 def test_an_agency_without_a_number_is_listed_without_a_bar(ranking):
@@ -186,20 +188,20 @@ def test_longer_bar_for_higher_index(ranking):
 
 def test_labels_round_half_up():
     rows = DISTRICTS.assign(index=[76.195, 83.84, 69.06, 79.59, NAN])
-    root = parse(charts.render_svg(charts.group_index_chart(rows, BANDS)))
+    root = parse(base.render_svg(group_index.group_index_chart(rows, BANDS)))
     assert "76,20%" in texts(root)
 
 
 def test_a_group_without_ranks_is_ordered_by_index():
     rows = DISTRICTS.assign(rank=[None] * 5)
-    root = parse(charts.render_svg(charts.group_index_chart(rows, BANDS)))
+    root = parse(base.render_svg(group_index.group_index_chart(rows, BANDS)))
     assert squash(axis_labels(root)[0][1]) == squash("UBND huyện Mỹ Xuyên")
 
 
 def test_names_from_the_data_are_escaped():
     name = "<script>alert(1)</script>"
     rows = DISTRICTS.assign(label=[name] + list(DISTRICTS["label"][1:]))
-    svg = charts.render_svg(charts.group_index_chart(rows, BANDS))
+    svg = base.render_svg(group_index.group_index_chart(rows, BANDS))
     assert "<script" not in svg
     assert "&lt;script&gt;" in svg
     root = parse(svg)
@@ -208,8 +210,8 @@ def test_names_from_the_data_are_escaped():
 
 
 def test_height_grows_with_the_number_of_agencies():
-    small = parse(charts.render_svg(charts.group_index_chart(DISTRICTS.head(2), BANDS)))
-    big = parse(charts.render_svg(charts.group_index_chart(DISTRICTS, BANDS)))
+    small = parse(base.render_svg(group_index.group_index_chart(DISTRICTS.head(2), BANDS)))
+    big = parse(base.render_svg(group_index.group_index_chart(DISTRICTS, BANDS)))
     assert float(big.get("height")) > float(small.get("height"))
 
 
@@ -234,19 +236,19 @@ def test_unit_fields_without_a_value_do_not_crash(fields):
 def test_group_mean_is_a_dark_tick_where_known(fields):
     ticks = bars(fields, layer=1)
     assert len(ticks) == 3  # the last field has no group mean
-    assert {fill for _, _, fill in ticks} == {charts.MEAN_COLOR}
-    assert {fill for _, _, fill in bars(fields)} == {charts.UNIT_COLOR}
+    assert {fill for _, _, fill in ticks} == {base.MEAN_COLOR}
+    assert {fill for _, _, fill in bars(fields)} == {base.UNIT_COLOR}
 
 
 def test_unit_fields_are_in_field_order():
     shuffled = FIELDS.iloc[::-1]
-    root = parse(charts.render_svg(charts.unit_fields_chart(shuffled)))
+    root = parse(base.render_svg(unit_fields.unit_fields_chart(shuffled)))
     assert squash(axis_labels(root)[0][1]) == squash("Công tác chỉ đạo, điều hành CCHC")
 
 
 def test_history_prints_years_as_years_and_values_the_vietnamese_way():
     rows = pd.DataFrame({"year": [2021, 2022, 2023], "index": [79.1, NAN, 83.84]})
-    root = parse(charts.render_svg(charts.unit_history_chart(rows)))
+    root = parse(base.render_svg(unit_history.unit_history_chart(rows)))
     shown = texts(root)
     assert {"2021", "2022", "2023"} <= set(shown)
     assert not any("2.02" in t for t in shown)
@@ -257,7 +259,7 @@ def test_history_prints_years_as_years_and_values_the_vietnamese_way():
 
 def test_history_of_a_single_year_is_one_point():
     rows = pd.DataFrame({"year": [2023], "index": [83.84]})
-    root = parse(charts.render_svg(charts.unit_history_chart(rows)))
+    root = parse(base.render_svg(unit_history.unit_history_chart(rows)))
     assert "2023" in texts(root) and "83,84%" in texts(root)
     points = [p for g in group_of(root, "mark-symbol") for p in g.findall(f"{NS}path")]
     assert len(points) == 1
@@ -266,7 +268,7 @@ def test_history_of_a_single_year_is_one_point():
 def test_a_long_history_labels_its_ends_and_extremes_and_every_other_year():
     years = list(range(2014, 2024))
     index = [70.0, 71.0, 90.5, 72.0, 73.0, 60.25, 74.0, 75.0, 76.0, 77.77]
-    root = parse(charts.render_svg(charts.unit_history_chart(
+    root = parse(base.render_svg(unit_history.unit_history_chart(
         pd.DataFrame({"year": years, "index": index}))))
     shown = texts(root)
     values = [t for t in shown if t.endswith("%")]
@@ -277,16 +279,27 @@ def test_a_long_history_labels_its_ends_and_extremes_and_every_other_year():
     assert len(points) == 10  # every year is drawn
 
 
+def _chart(kind: str, rows: pd.DataFrame, legend: pd.DataFrame | None = None) -> Chart:
+    return Chart(kind, "x", "tiêu đề", "mô tả", rows.to_dict("records"), "bang",
+                 None if legend is None else legend.to_dict("records"))
+
+
+EVERY_KIND = {
+    "group_index": (DISTRICTS, BANDS), "unit_fields": (FIELDS, None),
+    "unit_history": (pd.DataFrame({"year": [2022, 2023], "index": [NAN, 80.0]}), None),
+    "field_means": (MEANS, None)}
+
+
 def test_every_kind_of_chart_is_a_valid_vega_lite_spec():
-    # The build skips validation (draw); the specs must still be valid.
-    jobs = {"group_index": (DISTRICTS, BANDS), "unit_fields": (FIELDS,),
-            "unit_history": (pd.DataFrame({"year": [2022, 2023], "index": [NAN, 80.0]}),),
-            "field_means": (MEANS,)}
-    assert set(jobs) == set(charts.CHARTS)
-    for kind, args in jobs.items():
-        spec = charts.draw(kind, *[a.to_dict("records") for a in args],
-                           *([None] if len(args) == 1 else []), "mô tả")
-        alt.Root.validate(spec)  # raises on an invalid spec
+    # The build skips validation (charts.spec); the specs must still be valid.
+    assert set(EVERY_KIND) == set(charts.KINDS)
+    for kind, (rows, legend) in EVERY_KIND.items():
+        alt.Root.validate(charts.spec(_chart(kind, rows, legend)))  # raises if invalid
+
+
+def test_a_chart_drawn_from_its_page_model_is_an_svg_with_its_text_alternative():
+    svg = parse(charts.render(_chart("unit_history", *EVERY_KIND["unit_history"])))
+    assert svg.get("aria-label") == "mô tả"
 
 
 # ---------------------------------------------------------------- fields across groups
@@ -295,8 +308,8 @@ def test_every_kind_of_chart_is_a_valid_vega_lite_spec():
 def test_field_means_one_colour_per_group_not_band_colours(means):
     fills = [fill for _, _, fill in bars(means)]
     assert len(fills) == 6  # the NaN mean has no bar
-    assert set(fills) == set(charts.GROUP_COLORS[:3])
-    assert not set(fills) & set(charts.BAND_COLORS)
+    assert set(fills) == set(base.GROUP_COLORS[:3])
+    assert not set(fills) & set(base.BAND_COLORS)
     for group in GROUPS:
         assert group in texts(means)
 
@@ -314,7 +327,7 @@ def test_field_means_fields_in_their_order(means):
 def test_numbers_formatted_by_vega_use_the_vietnamese_locale():
     chart = alt.Chart(pd.DataFrame({"x": [1234.5]})).mark_text().encode(
         text=alt.Text("x:Q", format=",.1f"))
-    assert "1.234,5" in texts(parse(charts.render_svg(chart)))
+    assert "1.234,5" in texts(parse(base.render_svg(chart)))
 
 
 def test_svg_names_itself_in_vietnamese(ranking):
@@ -325,54 +338,54 @@ def test_svg_names_itself_in_vietnamese(ranking):
 
 
 def test_a_given_description_is_escaped_in_the_svg():
-    chart = charts.group_index_chart(DISTRICTS, BANDS, description='Nhóm "A" <b>&</b>')
-    svg = charts.render_svg(chart)
+    chart = group_index.group_index_chart(DISTRICTS, BANDS, description='Nhóm "A" <b>&</b>')
+    svg = base.render_svg(chart)
     assert "<b>" not in svg
     assert parse(svg).get("aria-label") == 'Nhóm "A" <b>&</b>'
 
 
 def test_default_width_fits_a_phone_and_can_be_changed():
-    assert parse(charts.render_svg(charts.group_index_chart(DISTRICTS, BANDS))).get(
+    assert parse(base.render_svg(group_index.group_index_chart(DISTRICTS, BANDS))).get(
         "width") == "340"
-    wide = charts.group_index_chart(DISTRICTS, BANDS, width=600)
-    assert parse(charts.render_svg(wide)).get("width") == "600"
+    wide = group_index.group_index_chart(DISTRICTS, BANDS, width=600)
+    assert parse(base.render_svg(wide)).get("width") == "600"
 
 
 def test_text_uses_system_fonts_and_nothing_is_fetched(ranking):
     fonts = {t.get("font-family") for t in ranking.iter(f"{NS}text")}
-    assert fonts == {charts.FONT}
+    assert fonts == {base.FONT}
     svg = ET.tostring(ranking, encoding="unicode")
     assert "http://" not in svg.replace("http://www.w3.org/", "")
     assert "https://" not in svg and "@import" not in svg and "url(" not in svg
 
 
 def test_png_renders_for_checking_by_eye():
-    assert charts.render_png(charts.unit_fields_chart(FIELDS)).startswith(b"\x89PNG")
+    assert base.render_png(unit_fields.unit_fields_chart(FIELDS)).startswith(b"\x89PNG")
 
 
-def test_spec_key_is_stable_and_follows_the_data():
-    a = charts.spec_key(charts.group_index_chart(DISTRICTS, BANDS))
-    assert a == charts.spec_key(charts.group_index_chart(DISTRICTS, BANDS))
+def test_a_charts_key_is_stable_and_follows_its_inputs():
+    a = charts.key(_chart("group_index", DISTRICTS, BANDS))
+    assert a == charts.key(_chart("group_index", DISTRICTS, BANDS))
     assert re.fullmatch(r"[0-9a-f]{64}", a)
     changed = DISTRICTS.assign(index=[83.21, 83.84, 69.06, 79.59, NAN])
-    assert charts.spec_key(charts.group_index_chart(changed, BANDS)) != a
-    assert charts.spec_key(charts.group_index_chart(DISTRICTS, BANDS, width=400)) != a
+    assert charts.key(_chart("group_index", changed, BANDS)) != a
+    assert charts.key(_chart("group_index", DISTRICTS, BANDS.head(2))) != a
 
 
 # ---------------------------------------------------------------- colours
 
 
 def test_band_colours_are_distinct_and_visible_on_white():
-    assert len(charts.BAND_COLORS) == 5
-    assert len(set(charts.BAND_COLORS)) == 5
-    for colour in charts.BAND_COLORS + charts.GROUP_COLORS:
+    assert len(base.BAND_COLORS) == 5
+    assert len(set(base.BAND_COLORS)) == 5
+    for colour in base.BAND_COLORS + base.GROUP_COLORS:
         assert contrast_with_white(colour) >= 3, colour
 
 
 def test_band_css_gives_the_theme_the_same_colours():
     css = charts.band_css(pd.concat([BANDS, BANDS]))  # two periods with the same orders
     rules = re.findall(r"\.band-(\d+) \{ --band: (#[0-9a-f]{6}); \}", css)
-    assert rules == [(str(o), charts.BAND_COLORS[o - 1]) for o in range(1, 6)]
+    assert rules == [(str(o), base.BAND_COLORS[o - 1]) for o in range(1, 6)]
 
 
 def test_contrast_helper_is_right():

@@ -13,6 +13,8 @@ from parindex import fmt
 from parindex.data.dataset import load
 from parindex.scoring.score import score
 from parindex.site import pages
+from parindex.site.charts import group_index
+from parindex.site.pages import field
 from parindex.text import fold, slug, vi_sort_key
 from tests.conftest import write_package
 
@@ -283,27 +285,23 @@ def test_every_page_has_a_unique_url(site):
 def test_a_group_too_large_for_one_bar_per_agency_gets_no_bar_chart(site):
     rows = ranking(site, site.rankings[0].group.id).rows
     group, year = site.rankings[0].group, site.rankings[0].year
-    assert pages._group_chart(rows, group, year) is not None
-    many = (rows * (pages.MAX_BARS // len(rows) + 1))[:pages.MAX_BARS + 1]
-    assert pages._group_chart(many, group, year) is None
+    assert group_index.chart(rows, group, year, []) is not None
+    many = (rows * (group_index.MAX_BARS // len(rows) + 1))[:group_index.MAX_BARS + 1]
+    assert group_index.chart(many, group, year, []) is None
 
 
 # ---- Scale --------------------------------------------------------------------------------------
 
-def test_two_processes_share_the_pages_so_that_both_render_about_as_many_rows(tmp_path):
+def test_the_plan_lists_every_page_once_without_building_it(tmp_path):
     from bench import synth
 
-    ds, _ = load(synth.make(tmp_path / "data", 600, 3))
-    planned = pages.plan(score(ds))
-    mine, theirs = pages.halves(planned)
-    assert sorted(mine + theirs) == list(range(len(planned)))  # every page, once
-    rows = [sum(planned[i].rows for i in half) for half in (mine, theirs)]
-    largest = max(p.rows for p in planned)
-    assert abs(rows[0] - rows[1]) <= largest, rows  # at most one page's worth apart
-    units = [[i for i in half if planned[i].kind == "units"] for half in (mine, theirs)]
-    assert abs(len(units[0]) - len(units[1])) <= 1
+    ds, _ = load(synth.make(tmp_path / "data", 60, 3))
+    results = score(ds)
+    planned = pages.plan(results)
     assert [p.kind for p in planned[:2]] == ["home", "years_index"]
     assert [p.build().url for p in planned[:2]] == ["", "chi-so/"]
+    urls = [p.url for p in pages.site(results).pages()]
+    assert len(urls) == len(set(urls)) == len(planned)
 
 
 def test_a_field_page_shows_the_ends_of_a_large_group_and_all_of_a_small_one(tmp_path):
@@ -313,17 +311,17 @@ def test_a_field_page_shows_the_ends_of_a_large_group_and_all_of_a_small_one(tmp
     results = score(ds)
     page = pages.site(results).fields[0]
     sizes = {g.group.id: (g.total, len(g.rows)) for g in page.groups}
-    large = next(g for g in page.groups if g.total > pages.FIELD_TABLE_MAX)
+    large = next(g for g in page.groups if g.total > field.FIELD_TABLE_MAX)
     f = results.fields
     f = f[(f["field_id"] == page.field.id) & (f["group_id"] == large.group.id)]
     # synthetic fields have no maximum, so no percentage: the order is by score
     scores = sorted(f["score"].dropna(), reverse=True)
-    assert large.total == len(f) > pages.FIELD_TABLE_MAX
-    ends = pages.FIELD_TABLE_ENDS
+    assert large.total == len(f) > field.FIELD_TABLE_MAX
+    ends = field.FIELD_TABLE_ENDS
     assert [r.score for r in large.rows[:ends]] == scores[:ends]  # the highest
     in_order = scores + [None] * (len(f) - len(scores))  # no score: last
     assert [r.score for r in large.rows[ends:]] == in_order[-ends:]  # and the lowest
-    small = [g for g in page.groups if g.total <= pages.FIELD_TABLE_MAX]
+    small = [g for g in page.groups if g.total <= field.FIELD_TABLE_MAX]
     assert small and all(g.total == len(g.rows) for g in small), sizes
 
 

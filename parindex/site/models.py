@@ -1,8 +1,9 @@
-"""Page models: the typed, documented dataclasses that templates receive, and the site's URLs.
+"""Page models: the typed, documented dataclasses that templates receive.
 
 Numbers stay numbers (formatted by `fmt` in the templates); what a person must read in a
-particular way (a rank "1/11", a footnote number) is a field. URLs are site-relative and directory
-style ("chi-so/2023/huyen/"); templates put the site's root in front. Built by `pages.py`.
+particular way (a rank "1/11", a footnote number) is a field. URLs (`urls`) are site-relative and
+directory style ("chi-so/2023/huyen/"); templates put the site's root in front. Built by
+`parindex.site.pages`.
 """
 
 from __future__ import annotations
@@ -11,42 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..fmt import MISSING
-
-# ---- URLs (contract: stable, directory style, Vietnamese) -------------------------------------
-
-
-def year_url(year: int) -> str:
-    return f"chi-so/{year}/"
-
-
-def group_url(year: int, group_id: str) -> str:
-    return f"chi-so/{year}/{group_id}/"
-
-
-def field_url(year: int, field_id: str) -> str:
-    return f"chi-so/{year}/linh-vuc/{field_id}/"
-
-
-def unit_url(unit_id: str) -> str:
-    return f"don-vi/{unit_id}/"
-
-
-def innovations_url(year: int | None = None) -> str:
-    return "sang-kien/" if year is None else f"sang-kien/{year}/"
-
-
-def results_url(year: int, ext: str) -> str:
-    return f"du-lieu/{year}/ket-qua.{ext}"
-
-
-def field_results_url(year: int, ext: str) -> str:
-    return f"du-lieu/{year}/linh-vuc.{ext}"
-
-
-PACKAGE_DIR = "du-lieu/goi-du-lieu/"
-PACKAGE_ZIP = "du-lieu/chi-so-cchc-du-lieu.zip"
-TEMPLATES_DIR = "du-lieu/mau/"
-
 
 # ---- Small value types ------------------------------------------------------------------------
 
@@ -137,21 +102,23 @@ class NoNotes(Notes):
         return None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Chart:
     """A chart drawn at build time, next to its page: `<name>.svg` and `<name>.csv`.
 
-    kind names the function of `parindex.charts` that draws it (`<kind>_chart`); `rows` are
-    exactly the numbers drawn, and also the CSV behind the chart; `table_id` is the id of the
-    HTML table on the page with the same numbers.
+    kind names the module of `parindex.site.charts` that draws it; `rows` are exactly the
+    numbers drawn, and also the CSV behind the chart; `table_id` is the id of the HTML table on
+    the page with the same numbers; `legend` is what the chart is coloured by besides its rows
+    (a ranking's band table).
     """
 
     kind: str
     name: str
     title: str
     alt: str
-    rows: list[dict]
+    rows: list[dict[str, object]]
     table_id: str
+    legend: list[dict[str, object]] | None = None
 
 
 # ---- Rows -------------------------------------------------------------------------------------

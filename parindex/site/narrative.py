@@ -103,37 +103,6 @@ def downloads_lead() -> str:
             "và gói dữ liệu gốc kèm mô tả cấu trúc (Frictionless Data Package).")
 
 
-def group_chart_alt(group: str, year: int, rows) -> str:
-    parts = [f"{r.unit.short_name} {pct(r.index.value)}" for r in rows]
-    return (f"Biểu đồ thanh ngang: chỉ số CCHC năm {year} của {len(rows)} đơn vị nhóm {group}, "
-            "theo thứ hạng: " + "; ".join(parts) + ". Số liệu ở bảng bên dưới.")
-
-
-def field_chart_alt(year: int, fields, groups) -> str:
-    best = max((f for f in fields if f.mean.value is not None), key=lambda f: f.mean.value,
-               default=None)
-    worst = min((f for f in fields if f.mean.value is not None), key=lambda f: f.mean.value,
-                default=None)
-    text = (f"Biểu đồ: giá trị trung bình của {len(fields)} lĩnh vực năm {year} theo "
-            f"{len(groups)} nhóm đơn vị.")
-    if best and worst:
-        text += (f" Trung bình chung cao nhất: {best.field.name} ({pct(best.mean.value)}); "
-                 f"thấp nhất: {worst.field.name} ({pct(worst.mean.value)}).")
-    return text + " Số liệu ở bảng bên dưới."
-
-
-def unit_fields_alt(name: str, year: int, rows) -> str:
-    parts = [f"{r.field.short_name} {pct(r.pct)} (nhóm {pct(r.group_mean.value)})"
-             for r in rows if r.pct is not None]
-    return (f"Biểu đồ: tỷ lệ điểm theo lĩnh vực năm {year} của {name} so với trung bình "
-            "nhóm: " + "; ".join(parts) + ". Số liệu ở bảng bên dưới.")
-
-
-def history_alt(name: str, years) -> str:
-    parts = [f"năm {h.row.year}: {pct(h.row.index.value)}" for h in years]
-    return f"Biểu đồ: chỉ số CCHC của {name} qua các năm — " + "; ".join(parts) + "."
-
-
 def change(x: float | None) -> str:
     """A change of index in percentage points, or the missing text."""
     return MISSING if x is None else signed(x)

@@ -19,7 +19,10 @@ from ..scoring.stats import Statistics, Summary
 from ..text import vi_sort_key
 from . import narrative
 from .models import (
+    HOME,
+    YEARS,
     Band,
+    FieldRow,
     GroupStats,
     Indicator,
     Innovation,
@@ -29,10 +32,8 @@ from .models import (
     Source,
     Stat,
     Value,
-    field_url,
-    group_url,
-    unit_url,
 )
+from .urls import field_url, group_url, unit_url, year_url
 
 # ---- Helpers ----------------------------------------------------------------------------------
 
@@ -351,3 +352,43 @@ def innovations(results: Results, lk: Lookup) -> list[Innovation]:
                 summary=as_text(r["summary"]), field=lk.field(fid, year) if fid else None,
                 url=as_text(r["url"]), source=lk.source(r["source_id"])))
     return out
+
+
+# ---- Shared by several pages -------------------------------------------------------------
+
+
+def crumbs(year: int | None = None) -> list[Ref]:
+    out = [HOME, YEARS]
+    if year is not None:
+        out.append(Ref(str(year), f"Năm {year}", year_url(year)))
+    return out
+
+
+FIELD_ROW_COLUMNS = ("year", "unit_id", "group_id", "field_id", "score", "max_score", "pct")
+
+
+def field_row(lk: Lookup, r: dict) -> FieldRow:
+    """One agency's score in one field and year, with its group's mean (footnotes left out)."""
+    year, gid, fid = int(r["year"]), r["group_id"], r["field_id"]
+    summary = lk.field_summary(year, gid, fid)
+    mean = stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
+                      None)
+    return FieldRow(unit=lk.unit(r["unit_id"]), field=lk.field(fid, year),
+                    score=as_float(r["score"]), max_score=as_float(r["max_score"]),
+                    pct=as_float(r["pct"]), group_mean=mean)
+
+
+def unit_records(lk: Lookup) -> dict[str, dict]:
+    return lk.cached("unit_records", lambda: dict(zip(lk.units.index, records(lk.units),
+                                                       strict=True)))
+
+
+def active_text(u: dict) -> str:
+    start, end = as_float(u["active_from"]), as_float(u["active_to"])
+    if start and end:
+        return f"hoạt động từ năm {int(start)} đến năm {int(end)}"
+    if end:
+        return f"hoạt động đến năm {int(end)}"
+    if start:
+        return f"hoạt động từ năm {int(start)}"
+    return ""

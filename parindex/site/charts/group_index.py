@@ -1,0 +1,103 @@
+"""A group's ranking: a bar per agency, best on top, coloured by band (ranking pages)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ... import fmt
+from ...frames import records
+from ..models import Band, Chart, Ref, ScoreRow
+from . import base
+
+KIND = "group_index"
+MAX_BARS = 150  # a bar per agency stops being readable (and Vega's renderer overflows) beyond
+
+
+def chart(rows: list[ScoreRow], group: Ref, year: int, bands: list[Band]) -> Chart | None:
+    """Every agency's index as a bar; none for a group too large to read as bars (its table
+    stays) or without any index."""
+    if len(rows) > MAX_BARS or not any(r.index.value is not None for r in rows):
+        return None
+    drawn = [{"label": r.unit.short_name, "index": r.index.value,
+              "band_name": r.band.name if r.band else None,
+              "band_order": r.band.order if r.band else None, "rank": r.rank}
+             for r in rows]
+    legend = [{"band_id": b.id, "name": b.name, "order": b.order} for b in bands]
+    return Chart(KIND, "chi-so", f"Chỉ số CCHC năm {year}: {group.name}",
+                 alt_text(group.name, year, rows), drawn, "bang-xep-hang", legend)
+
+
+def alt_text(group: str, year: int, rows: list[ScoreRow]) -> str:
+    parts = [f"{r.unit.short_name} {fmt.pct(r.index.value)}" for r in rows]
+    return (f"Biểu đồ thanh ngang: chỉ số CCHC năm {year} của {len(rows)} đơn vị nhóm {group}, "
+            "theo thứ hạng: " + "; ".join(parts) + ". Số liệu ở bảng bên dưới.")
+
+
+def spec(c: Chart) -> base.Spec:
+    return base.as_spec(group_index_chart(pd.DataFrame(c.rows), pd.DataFrame(c.legend),
+                                          description=c.alt), validate=False)
+
+
+def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = base.WIDTH,
+                      description: str | None = None, title: str | None = None
+                      ) -> alt.LayerChart:
+    """One group's ranking: a bar per agency, best on top, coloured by band.
+
+    `rows`: `label` (short name), `index` (percent, NaN: no bar, "chưa có số liệu"),
+    `band_name`, `band_order`, `rank` (NaN when the group has no ranks: then by index).
+    `bands`: the year's band table, `name` and `order`; every band appears in the legend.
+    """
+    df = rows.copy()
+    df["_rank"] = pd.to_numeric(df["rank"], errors="coerce").astype(float)
+    df["_index"] = pd.to_numeric(df["index"], errors="coerce").astype(float)
+    df["_neg"] = -df["_index"]
+    df = df.sort_values(["_rank", "_neg", "label"], na_position="last", kind="stable")
+    df["key"] = base.unique([base.wrap(x, base.label_width(width)) for x in df["label"]])
+    df["text"] = [fmt.pct(x) for x in df["_index"]]
+    df["index"] = df["_index"]
+    keys = list(df["key"])
+    values = records(df, ["key", "label", "index", "band_name", "band_order", "text"])
+
+    legend = (bands[["name", "order"]].dropna().drop_duplicates("order").sort_values("order"))
+    names, orders = list(legend["name"]), [int(o) for o in legend["order"]]
+    for name, order in zip(df["band_name"], df["band_order"], strict=True):
+        if not fmt.is_missing(name) and name not in names:
+            names.append(name)
+            orders.append(int(order) if not fmt.is_missing(order) else len(base.BAND_COLORS))
+    colors = [base.band_color(o) for o in orders]
+
+    plot = base.plot_px(width, keys)
+    x_scale = base.percent_scale(plot, base.text_px(df.loc[df["_index"].notna(), "text"]) + 6)
+    y = alt.Y("key:N", sort=keys, scale=alt.Scale(domain=keys), axis=base.category_axis(width))
+    marks = alt.Chart(alt.Data(values=values)).encode(y=y)
+    known = "isValid(datum.index)"
+    bars = marks.transform_filter(known).mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("index:Q", scale=x_scale, axis=base.pct_axis(base.AXIS_TITLE_INDEX, plot)),
+        color=alt.Color("band_name:N", scale=alt.Scale(domain=names, range=colors),
+                        legend=base.legend(names, plot, "Xếp loại")))
+    labels = marks.transform_filter(known).mark_text(
+        align="left", baseline="middle", dx=4, fontSize=base.FONT_SIZE, color=base.TEXT_COLOR
+    ).encode(x="index:Q", text="text:N")
+    gaps = marks.transform_filter(f"!{known}").mark_text(
+        align="left", baseline="middle", dx=2, fontSize=base.FONT_SIZE, fontStyle="italic",
+        color=base.MUTED_COLOR).encode(x=alt.datum(0), text="text:N")
+
+    if description is None:
+        description = _describe_ranking(df)
+    chart = alt.layer(bars, labels, gaps).properties(height=alt.Step(base.band_step(keys)))
+    return base.top(chart, width, description, title)
+
+
+def _describe_ranking(df: pd.DataFrame) -> str:
+    known = df[df["_index"].notna()]
+    text = (f"Biểu đồ thanh ngang: Chỉ số CCHC của {len(df)} đơn vị, "
+            "xếp từ cao xuống thấp.")
+    if len(known):
+        best = known.loc[known["_index"].idxmax()]
+        worst = known.loc[known["_index"].idxmin()]
+        text += (f" Cao nhất: {best['label']} ({fmt.pct(best['_index'])});"
+                 f" thấp nhất: {worst['label']} ({fmt.pct(worst['_index'])}).")
+    if len(known) < len(df):
+        text += f" {len(df) - len(known)} đơn vị {fmt.MISSING}."
+    return text

@@ -1,0 +1,90 @@
+"""Floor 3, results → every data page of the portal as a typed page model: `plan(results)`.
+
+One module per page kind (home, years, year, ranking, field, unit, directory, innovations,
+downloads), each a function from scored data to its page model (`parindex.site.models`);
+templates only render. `plan` lists every page without building it, so that a build can build
+and write pages wherever it likes; `site` builds them all (for tests and notebooks).
+
+Numbers stay numbers here (formatted in the templates); what a person must read in a
+particular way (a rank "1/11", a sentence, a footnote) is made here. Where the source prints a
+value and the data lets the portal recompute it, the printed value is shown and the recomputed
+one goes to a numbered footnote of the page (`Notes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import NamedTuple
+
+from ...frames import records
+from ...scoring.score import Results
+from ..models import DirectoryPage, Innovation, NoNotes, Page, Site
+from ..values import Lookup, score_row
+from ..values import innovations as every_innovation
+from .directory import directory_page
+from .downloads import downloads_page
+from .field import field_page
+from .home import home_page
+from .innovations import INNOVATIONS_LISTED, innovations_page
+from .ranking import ranking_page
+from .unit import unit_page
+from .year import year_page
+from .years import years_page
+
+
+class Planned(NamedTuple):
+    """A page to build: the `Site` field it belongs to, and the function that builds it."""
+
+    kind: str
+    build: Callable[[], Page]
+
+
+def plan(results: Results) -> list[Planned]:
+    """Every data page, in the order they are written, not built yet. The builders share one
+    Lookup, whose caches fill as pages need them (in each process that builds some)."""
+    lk = Lookup(results)
+    inns = every_innovation(results, lk)
+    inns_by_unit: dict[str, list[Innovation]] = {}
+    inns_by_year: dict[int, list[Innovation]] = {}
+    for i in inns:
+        inns_by_unit.setdefault(i.unit.id, []).append(i)
+        inns_by_year.setdefault(i.year, []).append(i)
+    inn_years = sorted(inns_by_year, reverse=True)
+
+    def directory() -> DirectoryPage:
+        latest = results.scores.sort_values("year").drop_duplicates("unit_id", keep="last")
+        rows = {r["unit_id"]: score_row(r, lk, NoNotes()) for r in records(latest)}
+        return directory_page(lk, rows, lk.sources(*[
+            sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]))
+
+    return [
+        Planned("home", partial(home_page, results, lk)),
+        Planned("years_index", partial(years_page, results, lk)),
+        *[Planned("years", partial(year_page, results, lk, y, len(inns_by_year.get(y, []))))
+          for y in results.years],
+        *[Planned("rankings", partial(ranking_page, results, lk, y, g.id))
+          for y in results.years for g in lk.groups_of(y)],
+        *[Planned("fields", partial(field_page, results, lk, y, f.id)) for y in results.years
+          for f in lk.fields_of(y)],
+        Planned("directory", directory),
+        *[Planned("units", partial(unit_page, results, lk, uid, inns_by_unit.get(uid, [])))
+          for uid in lk.units.index],
+        Planned("innovations", partial(innovations_page, lk, inns, None, inn_years)),
+        *[Planned("innovations", partial(innovations_page, lk, inns_by_year[y], y, inn_years))
+          for y in inn_years],
+        Planned("downloads", partial(downloads_page, results, lk)),
+    ]
+
+
+def site(results: Results) -> Site:
+    """Every data page of the site, built."""
+    kinds: dict[str, list[Page]] = {}
+    for page in plan(results):
+        kinds.setdefault(page.kind, []).append(page.build())
+    one = {k: kinds[k][0] for k in ("home", "years_index", "directory", "downloads")}
+    many = {k: kinds.get(k, []) for k in ("years", "rankings", "fields", "units", "innovations")}
+    return Site(**one, **many)  # type: ignore[arg-type]
+
+
+__all__ = ["INNOVATIONS_LISTED", "Planned", "plan", "site"]

@@ -1,0 +1,44 @@
+"""The home page: the latest year at a glance."""
+
+from __future__ import annotations
+
+from ...frames import records
+from ...scoring.score import Results
+from .. import narrative
+from ..models import (
+    GroupCard,
+    HomePage,
+    NoNotes,
+    Notes,
+)
+from ..values import (
+    Lookup,
+    group_stats,
+    printed,
+    ranking_order,
+    score_row,
+    stat_value,
+)
+
+
+def home_page(results: Results, lk: Lookup) -> HomePage:
+    notes = Notes()
+    year = results.latest_year
+    if year is None:
+        return HomePage(url="", template="home", title="Chỉ số cải cách hành chính",
+                        year=None, stats=None, groups=[], bands=[])
+    stats = group_stats(results, lk, year, None, notes)
+    cards = []
+    df = results.year(year)
+    for g in lk.groups_of(year):
+        rows = ranking_order([score_row(r, lk, NoNotes())
+                              for r in records(df[df["group_id"] == g.id])])
+        summary = lk.index_summary(year, g.id)
+        mean = stat_value(summary.mean if summary else None,
+                           printed(lk, year, g.id, None, "mean"), notes)
+        cards.append(GroupCard(group=g, n=len(rows), mean=mean,
+                               top=[r for r in rows if r.rank is not None][:3]))
+    return HomePage(url="", template="home", title="Chỉ số cải cách hành chính",
+                    lead=narrative.year_lead(year, stats), year=year, stats=stats, groups=cards,
+                    bands=lk.bands(year), notes=notes.texts,
+                    sources=lk.sources(*df["source_id"]))

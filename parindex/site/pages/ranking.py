@@ -1,0 +1,46 @@
+"""A group's ranking table in a year (`chi-so/<year>/<group>/`)."""
+
+from __future__ import annotations
+
+from ...frames import records
+from ...scoring.score import Results
+from ...text import fold
+from .. import narrative
+from ..charts import group_index
+from ..models import (
+    Notes,
+    RankingPage,
+)
+from ..values import (
+    Lookup,
+    crumbs,
+    group_stats,
+    ranking_order,
+    score_row,
+)
+
+
+def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPage:
+    notes = Notes()
+    group = lk.group(gid, year)
+    df = results.year(year)
+    stats = group_stats(results, lk, year, gid, notes)  # shown first on the page
+    rows = ranking_order([score_row(r, lk, notes) for r in records(df[df["group_id"] == gid])])
+    columns = []
+    if any(r.max_score is not None for r in rows):
+        columns.append("max_score")
+    if any(v is not None for r in rows for v in r.components):
+        columns.append("components")
+    if any(r.total.value is not None for r in rows):
+        columns.append("total")
+    chart = group_index.chart(rows, group, year, lk.bands(year))
+    return RankingPage(
+        url=group.url, template="ranking", title=f"{group.name}: Chỉ số CCHC năm {year}",
+        lead=narrative.group_lead(group.name, year, stats),
+        breadcrumbs=crumbs(year), year=year, group=group, components=lk.components,
+        columns=columns, rows=rows, stats=stats,
+        inferred=any(r.rank_inferred for r in rows), bands=lk.bands(year),
+        fields=lk.fields_of(year),
+        sources=lk.sources(*df.loc[df["group_id"] == gid, "source_id"]),
+        notes=notes.texts, charts=[chart] if chart else [],
+        search_terms=fold(group.name))

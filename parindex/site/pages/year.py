@@ -1,0 +1,55 @@
+"""A year's overview (`chi-so/<year>/`): statistics, groups, bands and fields."""
+
+from __future__ import annotations
+
+from ...scoring.score import Results
+from .. import narrative
+from ..charts import field_means
+from ..models import (
+    FieldOverview,
+    Notes,
+    Value,
+    YearPage,
+)
+from ..urls import (
+    year_url,
+)
+from ..values import (
+    Lookup,
+    crumbs,
+    group_stats,
+    indicators,
+    printed,
+    stat_value,
+)
+
+
+def _field_mean(lk: Lookup, year: int, gid: str | None, fid: str, notes: Notes) -> Value:
+    summary = lk.field_summary(year, gid, fid)
+    return stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
+                       notes)
+
+
+def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> YearPage:
+    notes = Notes()
+    groups = [group_stats(results, lk, year, g.id, notes) for g in lk.groups_of(year)]
+    stats = group_stats(results, lk, year, None, notes)
+    fields = []
+    for f in lk.fields_of(year):
+        means = [_field_mean(lk, year, g.group.id if g.group else None, f.id, notes)
+                 for g in groups]
+        change = stat_value(lk.stats.mean_change(year, None, f.id),
+                            printed(lk, year, None, f.id, "mean_change"), notes)
+        fields.append(FieldOverview(field=f, mean=_field_mean(lk, year, None, f.id, notes),
+                                    group_means=means, mean_change=change))
+    chart = field_means.chart(year, fields, groups, lk.field_order)
+    yd = results.dataset.years[year]
+    return YearPage(
+        url=year_url(year), template="year", title=f"Chỉ số CCHC năm {year}",
+        lead=narrative.year_lead(year, stats), breadcrumbs=crumbs(),
+        year=year, stats=stats, groups=groups, bands=lk.bands(year), fields=fields,
+        indicators=[i for i in indicators(results, lk, None) if i.year == year],
+        innovations=n_innovations, years=results.years,
+        sources=lk.sources(*yd.scores["source_id"], *yd.published_stats["source_id"],
+                           *yd.field_scores["source_id"]),
+        notes=notes.texts, charts=[chart] if chart else [])

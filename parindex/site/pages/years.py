@@ -1,0 +1,28 @@
+"""The years page (`chi-so/`): every year's mean, and the province's own figures."""
+
+from __future__ import annotations
+
+from ...scoring.score import Results
+from ..models import (
+    HOME,
+    NoNotes,
+    YearsPage,
+)
+from ..values import (
+    Lookup,
+    group_stats,
+    indicators,
+)
+
+
+def years_page(results: Results, lk: Lookup) -> YearsPage:
+    rows = []
+    for y in sorted(results.years, reverse=True):
+        s = group_stats(results, lk, y, None, NoNotes())
+        rows.append((y, s.n, s.mean))
+    ids = [sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]
+    province = indicators(results, lk, None)
+    ids += [i.source.id for i in province if i.source]
+    return YearsPage(url="chi-so/", template="years", title="Chỉ số CCHC qua các năm",
+                     breadcrumbs=[HOME], years=rows, indicators=province,
+                     sources=lk.sources(*ids))
