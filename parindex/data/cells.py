@@ -124,7 +124,7 @@ def parse_dates(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def parse_strings(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    values = cells.astype(object).where(cells != "", None)
+    values = cells.astype(object).mask(cells == "", None)
     return values, pd.Series("", index=cells.index, dtype=object)
 
 

@@ -12,13 +12,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 import pandas as pd
 
 from .problems import DataError, Problem, Report
 from .read import RawTable, read_csv, read_xlsx, sheet_names
 from .rules import check_rules
-from .validate import check_foreign_keys, check_table, resolve_units, unit_lookup
+from .validate import TableSchema, check_foreign_keys, check_table, resolve_units, unit_lookup
 
 GLOBAL_TABLES = ("groups", "units", "fields", "components", "bands", "sources")
 YEAR_TABLES = ("scores", "field_scores", "field_maxima", "published_stats", "innovations",
@@ -29,14 +30,35 @@ UNIT_COLUMNS = {"units": ("parent_id", "successor_id"), "scores": ("unit_id",),
 YEAR_DIR = re.compile(r"\d{4}")
 
 
+class Resource(TypedDict, total=False):
+    name: str
+    path: str
+    title: str
+    profile: str
+    format: str
+    encoding: str
+    schema: str
+
+
+class Descriptor(TypedDict, total=False):
+    """`datapackage.json`: the parts of a Frictionless Data Package that are read; it may hold
+    more (all of it is kept when `parindex package` rewrites it)."""
+
+    name: str
+    title: str
+    licenses: list[dict[str, str]]
+    resources: list[Resource]
+
+
 @dataclass
 class YearData:
     year: int
     tables: dict[str, pd.DataFrame]
 
     def __getattr__(self, name: str) -> pd.DataFrame:
+        tables: dict[str, pd.DataFrame] = self.__dict__["tables"]
         try:
-            return self.__dict__["tables"][name]
+            return tables[name]
         except KeyError:
             raise AttributeError(name) from None
 
@@ -46,15 +68,16 @@ class Dataset:
     """Typed tables of one data package. Row index = spreadsheet row number."""
 
     root: Path
-    descriptor: dict
-    schemas: dict[str, dict]
+    descriptor: Descriptor
+    schemas: dict[str, TableSchema]
     tables: dict[str, pd.DataFrame]
     years: dict[int, YearData]
     files: dict[str, str] = field(default_factory=dict)  # table key → file label
 
     def __getattr__(self, name: str) -> pd.DataFrame:
+        tables: dict[str, pd.DataFrame] = self.__dict__["tables"]
         try:
-            return self.__dict__["tables"][name]
+            return tables[name]
         except KeyError:
             raise AttributeError(name) from None
 
@@ -63,11 +86,11 @@ class Dataset:
         return list(self.tables["components"].sort_values("order")["component_id"])
 
 
-def empty_table(schema: dict) -> pd.DataFrame:
+def empty_table(schema: TableSchema) -> pd.DataFrame:
     return pd.DataFrame({f["name"]: pd.Series(dtype=object) for f in schema["fields"]})
 
 
-def _load_schemas(root: Path) -> tuple[dict, dict[str, dict], list[Problem]]:
+def _load_schemas(root: Path) -> tuple[Descriptor, dict[str, TableSchema], list[Problem]]:
     path = root / "datapackage.json"
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
@@ -77,7 +100,8 @@ def _load_schemas(root: Path) -> tuple[dict, dict[str, dict], list[Problem]]:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return {}, {}, [Problem(code="datapackage", file="datapackage.json",
                                 expected=f"tệp JSON không đọc được: {exc}")]
-    schemas, problems = {}, []
+    schemas: dict[str, TableSchema] = {}
+    problems: list[Problem] = []
     for table in GLOBAL_TABLES + YEAR_TABLES:
         spath = root / "schemas" / f"{table}.json"
         try:
@@ -129,7 +153,8 @@ def discover(root: Path) -> tuple[dict[str, list[tuple[Path, str, str | None]]],
     return found, problems
 
 
-def _read(path: Path, name: str, label: str, sheet: str | None):
+def _read(path: Path, name: str, label: str, sheet: str | None
+          ) -> tuple[RawTable | None, list[Problem]]:
     if path.suffix == ".xlsx":
         return read_xlsx(path, name, label, sheet)
     return read_csv(path, name, label)
@@ -174,8 +199,8 @@ def load(root: Path | str) -> tuple[Dataset | None, Report]:
     years: dict[int, YearData] = {}
     for key in typed:
         if "/" in key:
-            year, table = key.split("/")
-            years.setdefault(int(year), YearData(int(year), {}))
+            folder, _ = key.split("/")
+            years.setdefault(int(folder), YearData(int(folder), {}))
     for year, yd in years.items():
         for table in YEAR_TABLES:
             yd.tables[table] = typed.get(f"{year}/{table}", empty_table(schemas[table]))

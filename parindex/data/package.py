@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from .dataset import GLOBAL_TABLES, YEAR_TABLES, discover
 
 
-def descriptor(root: Path, base: dict | None = None) -> dict:
+def descriptor(root: Path, base: Mapping[str, object] | None = None) -> dict[str, object]:
     """`datapackage.json` for the CSV files in `root`, keeping the package's own metadata."""
     found, _ = discover(root)
     meta = {k: v for k, v in (base or {}).items() if k != "resources"}
-    resources = []
+    resources: list[dict[str, str]] = []
     for key in sorted(found, key=lambda k: (k.count("/"), k)):
         path, label, _sheet = found[key][0]
         if path.suffix != ".csv":
@@ -43,7 +44,7 @@ def write(root: Path) -> Path:
 
 def templates(root: Path) -> dict[str, str]:
     """An empty CSV (header row only) per table, for editors starting a new table."""
-    out = {}
+    out: dict[str, str] = {}
     for table in GLOBAL_TABLES + YEAR_TABLES:
         schema = json.loads((root / "schemas" / f"{table}.json").read_text(encoding="utf-8"))
         out[f"{table}.csv"] = ",".join(f["name"] for f in schema["fields"]) + "\n"

@@ -8,9 +8,9 @@ Only something that stops reading altogether raises `DataError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Required, SupportsInt, TypedDict, Unpack, cast
 
 Severity = Literal["error", "warning"]
 
@@ -49,8 +49,32 @@ class Problem:
         return text
 
 
-def warning(**kwargs) -> Problem:
+class Found(TypedDict, total=False):
+    """What a table's problem says; the table itself gives the file and the sheet."""
+
+    code: Required[str]
+    expected: Required[str]
+    row: int | None
+    column: str
+    value: str | None
+    hint: str
+
+
+class Located(Found, total=False):
+    """A problem's fields but its severity."""
+
+    file: str
+    sheet: str
+
+
+def warning(**kwargs: Unpack[Located]) -> Problem:
     return Problem(severity="warning", **kwargs)
+
+
+def row_number(label: Hashable) -> int:
+    """A table's index label as the spreadsheet row it is: tables are indexed by row number,
+    which pandas-stubs cannot know (the labels `Series.items()` gives are typed Hashable)."""
+    return int(cast(SupportsInt, label))
 
 
 @dataclass

@@ -15,11 +15,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Unpack
 
 import numpy as np
 import pandas as pd
 
-from .problems import Problem
+from .problems import Found, Problem
 
 HEADER_ROW = 1
 
@@ -31,7 +32,7 @@ class RawTable:
     frame: pd.DataFrame
     sheet: str = ""
 
-    def problem(self, **kwargs) -> Problem:
+    def problem(self, **kwargs: Unpack[Found]) -> Problem:
         return Problem(file=self.label, sheet=self.sheet, **kwargs)
 
 
@@ -56,7 +57,7 @@ def _clean(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _delimiter(header_line: str) -> str:
     counts = {d: header_line.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=counts.get)
+    return max(counts, key=counts.__getitem__)
 
 
 def _same_length(text: str, sep: str, width: int) -> bool:

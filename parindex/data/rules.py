@@ -6,17 +6,23 @@ published bands that exist, agencies scored only while they exist. Returns probl
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 import pandas as pd
 
 from . import bands as bandlib
-from .problems import Problem, warning
+from .problems import Problem, row_number, warning
 from .read import RawTable
+
+if TYPE_CHECKING:  # dataset.py imports this module
+    from .dataset import Dataset, YearData
 
 PUBLISHED = ("total_published", "index_published", "rank_published", "band_published")
 TOLERANCE = 0.005  # a component may exceed the maximum by less than display rounding
 
 
-def check_rules(ds, raws: dict[str, RawTable], prior_errors: bool = False) -> list[Problem]:
+def check_rules(ds: Dataset, raws: dict[str, RawTable], prior_errors: bool = False
+                ) -> list[Problem]:
     """Rules assume tables that passed their schema. Where some did not (`prior_errors`), a rule
     that cannot run on them is skipped: its problems appear once the schema errors are fixed."""
     try:
@@ -27,7 +33,7 @@ def check_rules(ds, raws: dict[str, RawTable], prior_errors: bool = False) -> li
         raise
 
 
-def _check_rules(ds, raws: dict[str, RawTable]) -> list[Problem]:
+def _check_rules(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
     problems: list[Problem] = []
     label = {k: r.label for k, r in raws.items()}
     problems += _components(ds, label)
@@ -52,17 +58,17 @@ def _check_rules(ds, raws: dict[str, RawTable]) -> list[Problem]:
     return problems
 
 
-def _components(ds, label) -> list[Problem]:
+def _components(ds: Dataset, label: dict[str, str]) -> list[Problem]:
     columns = {f["name"] for f in ds.schemas["scores"]["fields"]}
     comps = ds.components
     return [Problem(code="component-column", file=label.get("components", "components.csv"),
-                    row=int(r), column="component_id", value=cid,
+                    row=row_number(r), column="component_id", value=cid,
                     expected="mỗi thành phần điểm phải là một cột của scores.csv "
                              "(khai báo trong schemas/scores.json)")
             for r, cid in comps["component_id"].dropna().items() if cid not in columns]
 
 
-def _band_tables(ds, label) -> list[Problem]:
+def _band_tables(ds: Dataset, label: dict[str, str]) -> list[Problem]:
     problems = []
     file = label.get("bands", "bands.csv")
     b = ds.bands
@@ -89,7 +95,7 @@ def _band_tables(ds, label) -> list[Problem]:
     return problems
 
 
-def _scores(ds, year: int, scores: pd.DataFrame, raw: RawTable | None) -> list[Problem]:
+def _scores(ds: Dataset, year: int, scores: pd.DataFrame, raw: RawTable | None) -> list[Problem]:
     if raw is None or scores.empty:
         return []
     problems = []
@@ -109,15 +115,16 @@ def _scores(ds, year: int, scores: pd.DataFrame, raw: RawTable | None) -> list[P
                  for r in over]
     band_ids = set(bandlib.for_year(ds.bands, year)["band_id"])
     bad = scores["band_published"].notna() & ~scores["band_published"].isin(band_ids)
+    # `.at` is typed any scalar; band_published and unit_id are text columns (cells.py)
     problems += [raw.problem(code="unknown-reference", row=int(r), column="band_published",
-                             value=scores.at[r, "band_published"],
+                             value=cast(str, scores.at[r, "band_published"]),
                              expected="mã xếp loại không có trong bảng xếp loại của năm "
                                       f"{year}: " + ", ".join(sorted(band_ids)))
                  for r in scores.index[bad]]
     for r, text in scores["inferred"].dropna().items():
         for name in text.split("|"):
             if name.strip() not in PUBLISHED:
-                problems.append(raw.problem(code="enum", row=int(r), column="inferred",
+                problems.append(raw.problem(code="enum", row=row_number(r), column="inferred",
                                             value=name, expected="cần tên cột công bố: "
                                             + ", ".join(PUBLISHED)))
     units = ds.units.set_index("unit_id")
@@ -125,14 +132,14 @@ def _scores(ds, year: int, scores: pd.DataFrame, raw: RawTable | None) -> list[P
     end = scores["unit_id"].map(units["active_to"]).astype("Float64")
     inactive = ((start > year) | (end < year)).fillna(False)
     problems += [warning(code="inactive-unit", file=raw.label, sheet=raw.sheet, row=int(r),
-                         column="unit_id", value=scores.at[r, "unit_id"],
+                         column="unit_id", value=cast(str, scores.at[r, "unit_id"]),
                          expected=f"đơn vị không hoạt động trong năm {year} "
                                   "(xem active_from, active_to trong units.csv)")
                  for r in scores.index[inactive]]
     return problems
 
 
-def field_maxima(ds, yd) -> pd.Series:
+def field_maxima(ds: Dataset, yd: YearData) -> pd.Series:
     """Maximum of each (unit_id, field_id): the row's own, else its group's."""
     fs = yd.field_scores
     groups = fs["unit_id"].map(ds.units.set_index("unit_id")["group_id"])
@@ -142,7 +149,7 @@ def field_maxima(ds, yd) -> pd.Series:
     return fs["max_score"].astype(float).fillna(by_group)
 
 
-def _field_scores(ds, year: int, yd, raw: RawTable | None) -> list[Problem]:
+def _field_scores(ds: Dataset, year: int, yd: YearData, raw: RawTable | None) -> list[Problem]:
     if raw is None or yd.field_scores.empty:
         return []
     fs = yd.field_scores
@@ -161,7 +168,7 @@ def _field_scores(ds, year: int, yd, raw: RawTable | None) -> list[Problem]:
     return problems
 
 
-def _unlisted(ds, raws: dict[str, RawTable]) -> list[Problem]:
+def _unlisted(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
     listed = {r.get("path") for r in ds.descriptor.get("resources", [])}
     return [warning(code="unlisted", file=r.label,
                     expected="tệp chưa được khai báo trong datapackage.json",

@@ -12,15 +12,54 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 from functools import partial
+from typing import Required, TypedDict
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .cells import AMBIGUOUS, AMBIGUOUS_HINT, EXPECTED, PARSERS, unsafe_urls
-from .problems import Problem, warning
+from .problems import Problem, Severity, row_number, warning
 from .read import RawTable
 
 MAX_PER_KIND = 20  # beyond this many cells with the same problem in a column, one summary line
+
+
+class Constraints(TypedDict, total=False):
+    required: bool
+    unique: bool
+    pattern: str
+    enum: list[str]
+    minimum: float
+    maximum: float
+
+
+class Field(TypedDict, total=False):
+    name: Required[str]
+    type: Required[str]  # a key of cells.PARSERS
+    title: Required[str]
+    description: str
+    format: str
+    constraints: Constraints
+
+
+class Reference(TypedDict):
+    resource: str
+    fields: list[str]
+
+
+class ForeignKey(TypedDict):
+    fields: list[str]
+    reference: Reference
+
+
+class TableSchema(TypedDict, total=False):
+    """`schemas/<table>.json`: the parts of Frictionless Table Schema that are checked here."""
+
+    fields: Required[list[Field]]
+    primaryKey: list[str]
+    foreignKeys: list[ForeignKey]
+    missingValues: list[str]
 
 
 def _fmt(v: object) -> str:
@@ -28,7 +67,7 @@ def _fmt(v: object) -> str:
 
 
 def _capped(raw: RawTable, rows: Iterable[int], column: str, code: str, expected: str,
-            hint: str = "", severity: str = "error") -> list[Problem]:
+            hint: str = "", severity: Severity = "error") -> list[Problem]:
     rows = list(rows)
     cells = raw.frame[column] if column in raw.frame else None
     out = [
@@ -59,12 +98,14 @@ def _parse(kind: str, cells: pd.Series) -> tuple[np.ndarray, pd.Series, pd.Serie
     return codes, texts, values, status
 
 
-def _rows(index: pd.Index, codes: np.ndarray, where) -> pd.Index:
+def _rows(index: pd.Index, codes: np.ndarray,
+          where: pd.Series[bool] | npt.NDArray[np.bool_]) -> pd.Index:
     """The rows whose text is one of the distinct texts that `where` marks."""
-    return index[np.asarray(where, dtype=bool)[codes]]
+    marked: npt.NDArray[np.bool_] = np.asarray(where, dtype=bool)[codes]
+    return index[marked]
 
 
-def check_table(raw: RawTable, schema: Mapping) -> tuple[pd.DataFrame, list[Problem]]:
+def check_table(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[Problem]]:
     """Typed columns of `raw` (index: spreadsheet row numbers) and the problems found."""
     problems: list[Problem] = []
     names = [f["name"] for f in schema["fields"]]
@@ -137,8 +178,8 @@ def _primary_key(raw: RawTable, table: pd.DataFrame, key: list[str]) -> list[Pro
     for row, first in first_row.items():
         if row != first:
             values = ", ".join(str(table.at[row, k]) for k in key)
-            out.append(raw.problem(code="duplicate-row", row=int(row), column=", ".join(key),
-                                   value=values,
+            out.append(raw.problem(code="duplicate-row", row=row_number(row),
+                                   column=", ".join(key), value=values,
                                    expected=f"dòng này trùng khóa với dòng {first}",
                                    hint="xóa một trong hai dòng hoặc sửa mã"))
     return out[:MAX_PER_KIND]
@@ -172,7 +213,7 @@ def resolve_units(raw: RawTable, table: pd.DataFrame, column: str,
     for row, value in cells[cells.notna() & ~cells.isin(ids)].items():
         uid = lookup.get(_norm(value), "")
         if uid is None:
-            problems.append(raw.problem(code="ambiguous-unit", row=int(row), column=column,
+            problems.append(raw.problem(code="ambiguous-unit", row=row_number(row), column=column,
                                         value=value, expected="tên này dùng cho nhiều đơn vị; "
                                         "hãy ghi mã đơn vị (unit_id)"))
         elif uid and uid != value:
@@ -180,7 +221,7 @@ def resolve_units(raw: RawTable, table: pd.DataFrame, column: str,
     return problems
 
 
-def check_foreign_keys(raw: RawTable, table: pd.DataFrame, schema: Mapping,
+def check_foreign_keys(raw: RawTable, table: pd.DataFrame, schema: TableSchema,
                        tables: Mapping[str, pd.DataFrame], names: Mapping[str, pd.Series]
                        ) -> list[Problem]:
     problems = []
