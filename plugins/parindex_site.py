@@ -70,6 +70,12 @@ def missing() -> Markup:
     return MISSING_HTML
 
 
+def inferred(label: str = "suy ra") -> Markup:
+    """The one mark of a value read from the source but not printed in it."""
+    return Markup(f' <span class="inferred" title="suy ra, không in trong văn bản nguồn">'
+                  f"({esc(label)})</span>")
+
+
 def number(x: float | None, kind: str = "pct") -> Markup:
     """A number as printed: `pct` (83,84%), `count` (12 or 1,50), else `points` (83,84)."""
     if x is None:
@@ -116,7 +122,7 @@ FILTERS = {"num": fmt.num, "pct": fmt.pct, "integer": fmt.integer, "signed": fmt
            "auto": fmt.auto, "change": narrative.change, "fold": text.fold, "number": number,
            "value": value, "fn": footnote, "band": band, "unit_link": unit_link,
            "unit_links": unit_links}
-GLOBALS = {"missing": missing}
+GLOBALS = {"missing": missing, "inferred": inferred}
 EXTRA_PAGES = [("tim-kiem/index.html", "search", "Tìm kiếm"), ("404.html", "404",
                                                                "Không tìm thấy trang")]
 
