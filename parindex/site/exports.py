@@ -57,7 +57,7 @@ def to_csv(df: pd.DataFrame) -> str:
     return df.to_csv(index=False, lineterminator="\n")
 
 
-def rows_csv(rows: list[dict]) -> str:
+def rows_csv(rows: list[dict[str, object]]) -> str:
     """CSV text of plain rows (a chart's numbers), as `to_csv` would write their DataFrame but
     without building one (a tenth of the time); a missing value is an empty cell."""
     columns = list(dict.fromkeys(k for r in rows for k in r))
@@ -69,7 +69,7 @@ def rows_csv(rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def to_json(df: pd.DataFrame, meta: dict | None = None) -> str:
+def to_json(df: pd.DataFrame, meta: dict[str, object] | None = None) -> str:
     """{"meta": …, "data": [one object per row]}; missing values are null, numbers at full
     precision (as in the CSV: pandas' own writer keeps only 10 significant digits)."""
     return json.dumps({"meta": meta or {}, "data": records(df)}, ensure_ascii=False,

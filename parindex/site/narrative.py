@@ -6,7 +6,10 @@ formatted by `fmt` so that a sentence reads as the province's reports do (83,84%
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..fmt import MISSING, auto, integer, num, pct, signed
+from .models import GroupStats, Ref, ScoreRow, Value
 
 
 def _pct_or_points(x: float | None, is_pct: bool) -> str:
@@ -24,11 +27,11 @@ def printed_elsewhere(value: float, location: str | None, is_pct: bool = True) -
     return f"Chỗ khác của văn bản nguồn in {_pct_or_points(value, is_pct)}{where}."
 
 
-def _names(units) -> str:
+def _names(units: Iterable[Ref]) -> str:
     return ", ".join(u.name for u in units)
 
 
-def _change_text(change) -> str:
+def _change_text(change: Value | None) -> str:
     if change is None or change.value is None:
         return ""
     v = change.value
@@ -37,7 +40,7 @@ def _change_text(change) -> str:
     return f", {word}{amount} so với năm trước"
 
 
-def year_lead(year: int, stats) -> str:
+def year_lead(year: int, stats: GroupStats | None) -> str:
     if stats is None or stats.n == 0:
         return f"Năm {year} chưa có số liệu."
     text = f"Năm {year} có {stats.n} cơ quan, đơn vị được đánh giá"
@@ -47,7 +50,7 @@ def year_lead(year: int, stats) -> str:
     return text + "."
 
 
-def group_lead(group: str, year: int, stats) -> str:
+def group_lead(group: str, year: int, stats: GroupStats) -> str:
     text = f"Năm {year}, nhóm {group} có {stats.n} đơn vị"
     if stats.mean.value is not None:
         text += f", chỉ số trung bình {pct(stats.mean.value)}"
@@ -63,14 +66,14 @@ def group_lead(group: str, year: int, stats) -> str:
     return text
 
 
-def field_lead(field: str, year: int, mean, n: int) -> str:
+def field_lead(field: str, year: int, mean: Value, n: int) -> str:
     text = f"Kết quả của {n} cơ quan, đơn vị ở lĩnh vực {field} năm {year}"
     if mean.value is not None:
         text += f"; giá trị trung bình chung là {pct(mean.value)}"
     return text + "."
 
 
-def unit_lead(name: str, group: str, row) -> str:
+def unit_lead(name: str, group: str, row: ScoreRow | None) -> str:
     if row is None:
         return f"{name} thuộc nhóm {group}. Chưa có kết quả Chỉ số CCHC."
     if row.index.value is None:

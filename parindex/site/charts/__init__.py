@@ -40,7 +40,8 @@ def _code() -> str:
     h = hashlib.sha256()
     for path in sorted(Path(__file__).parent.glob("*.py")) + [Path(fmt.__file__)]:
         h.update(path.read_bytes())
-    h.update(f"{altair.__version__}\0{vl_convert.__version__}\0{base.RENDERER}".encode())
+    versions = (altair.__version__, getattr(vl_convert, "__version__", ""), base.RENDERER)
+    h.update("\0".join(versions).encode())
     return h.hexdigest()
 
 

@@ -32,6 +32,7 @@ import html
 import math
 import re
 from collections.abc import Iterable
+from typing import Any, cast
 
 import altair as alt
 import pandas as pd
@@ -55,7 +56,7 @@ MEAN_COLOR = "#1f1f1f"
 TEXT_COLOR = "#1f1f1f"
 MUTED_COLOR = "#555555"  # 7,5:1 on white
 
-Spec = dict  # a Vega-Lite spec as plain data
+Spec = dict[str, Any]  # a Vega-Lite spec as plain data
 
 AXIS_TITLE_INDEX = "Chỉ số CCHC (%)"
 UNIT_SERIES = "Đơn vị"
@@ -177,7 +178,7 @@ def legend(names: list[str], plot_px: int, title: str | None) -> alt.Legend:
 
 
 def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return chart.configure(
+    configured: alt.TopLevelMixin = chart.configure(
         font=FONT,
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
         background="white",
@@ -192,12 +193,13 @@ def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     ).configure_title(
         fontSize=13, anchor="start", color=TEXT_COLOR, aria=False,
     ).configure_mark(aria=False)
+    return configured
 
 
 @functools.cache
-def base_config() -> dict:
+def base_config() -> dict[str, Any]:
     """The `config` that `_config` gives every chart, as a dict (for specs built as dicts)."""
-    return _config(alt.Chart()).to_dict(validate=False)["config"]
+    return cast(dict[str, Any], _config(alt.Chart()).to_dict(validate=False)["config"])
 
 
 def top(chart: alt.TopLevelMixin, width: int, description: str, title: str | None
@@ -230,7 +232,7 @@ def as_spec(chart: alt.TopLevelMixin | Spec, validate: bool = True) -> Spec:
 
 
 @functools.cache
-def versions() -> dict:
+def versions() -> dict[str, Any]:
     return {"renderer": RENDERER, "locale": LOCALE, "vega": vlc.get_vega_version(),
             "vega-lite": vlc.get_vegalite_versions()[-1]}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import altair as alt
 import pandas as pd
 
@@ -73,7 +75,8 @@ def field_means_chart(rows: pd.DataFrame, *, width: int = base.WIDTH,
               axis=base.category_axis(width))
     offset = alt.YOffset("group:N", sort=groups,
                          scale=alt.Scale(domain=groups, paddingInner=0.1, paddingOuter=0.3))
-    marks = alt.Chart(alt.Data(values=values)).encode(y=y, yOffset=offset)
+    data = alt.Data(values=values)  # type: ignore[no-untyped-call]
+    marks = alt.Chart(data).encode(y=y, yOffset=offset)
     bars = marks.mark_bar().encode(
         x=alt.X("mean:Q", scale=x_scale, axis=base.pct_axis("Tỷ lệ điểm đạt trung bình (%)", plot)),
         color=alt.Color("group:N", scale=alt.Scale(domain=groups, range=colors),
@@ -85,4 +88,4 @@ def field_means_chart(rows: pd.DataFrame, *, width: int = base.WIDTH,
         description = (f"Biểu đồ thanh ngang: tỷ lệ điểm đạt trung bình của {len(fields)} lĩnh "
                        f"vực, mỗi nhóm một màu: {', '.join(map(str, groups))}.")
     chart = alt.layer(bars, labels).properties(height=len(keys) * band)
-    return base.top(chart, width, description, title)
+    return cast(alt.LayerChart, base.top(chart, width, description, title))

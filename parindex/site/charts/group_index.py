@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import altair as alt
 import pandas as pd
 
@@ -19,7 +21,7 @@ def chart(rows: list[ScoreRow], group: Ref, year: int, bands: list[Band]) -> Cha
     stays) or without any index."""
     if len(rows) > MAX_BARS or not any(r.index.value is not None for r in rows):
         return None
-    drawn = [{"label": r.unit.short_name, "index": r.index.value,
+    drawn: list[dict[str, object]] = [{"label": r.unit.short_name, "index": r.index.value,
               "band_name": r.band.name if r.band else None,
               "band_order": r.band.order if r.band else None, "rank": r.rank}
              for r in rows]
@@ -70,7 +72,8 @@ def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = b
     plot = base.plot_px(width, keys)
     x_scale = base.percent_scale(plot, base.text_px(df.loc[df["_index"].notna(), "text"]) + 6)
     y = alt.Y("key:N", sort=keys, scale=alt.Scale(domain=keys), axis=base.category_axis(width))
-    marks = alt.Chart(alt.Data(values=values)).encode(y=y)
+    data = alt.Data(values=values)  # type: ignore[no-untyped-call]
+    marks = alt.Chart(data).encode(y=y)
     known = "isValid(datum.index)"
     bars = marks.transform_filter(known).mark_bar(height={"band": 0.7}).encode(
         x=alt.X("index:Q", scale=x_scale, axis=base.pct_axis(base.AXIS_TITLE_INDEX, plot)),
@@ -86,7 +89,7 @@ def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = b
     if description is None:
         description = _describe_ranking(df)
     chart = alt.layer(bars, labels, gaps).properties(height=alt.Step(base.band_step(keys)))
-    return base.top(chart, width, description, title)
+    return cast(alt.LayerChart, base.top(chart, width, description, title))
 
 
 def _describe_ranking(df: pd.DataFrame) -> str:
@@ -96,8 +99,9 @@ def _describe_ranking(df: pd.DataFrame) -> str:
     if len(known):
         best = known.loc[known["_index"].idxmax()]
         worst = known.loc[known["_index"].idxmin()]
-        text += (f" Cao nhất: {best['label']} ({fmt.pct(best['_index'])});"
-                 f" thấp nhất: {worst['label']} ({fmt.pct(worst['_index'])}).")
+        hi, lo = float(best["_index"]), float(worst["_index"])
+        text += (f" Cao nhất: {best['label']} ({fmt.pct(hi)});"
+                 f" thấp nhất: {worst['label']} ({fmt.pct(lo)}).")
     if len(known) < len(df):
         text += f" {len(df) - len(known)} đơn vị {fmt.MISSING}."
     return text

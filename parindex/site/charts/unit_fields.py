@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -20,8 +21,9 @@ def chart(name: str, year: int | None, rows: list[FieldRow], order: dict[str, in
     """The fields of the latest year with field scores; none without any percentage."""
     if year is None or not any(r.pct is not None for r in rows):
         return None
-    drawn = [{"field": r.field.short_name, "order": order[r.field.id], "pct": r.pct,
-              "group_mean": r.group_mean.value} for r in rows if r.pct is not None]
+    drawn: list[dict[str, object]] = [
+        {"field": r.field.short_name, "order": order[r.field.id], "pct": r.pct,
+         "group_mean": r.group_mean.value} for r in rows if r.pct is not None]
     return Chart(KIND, "linh-vuc",
                  f"Tỷ lệ điểm theo lĩnh vực năm {year} so với trung bình nhóm",
                  alt_text(name, year, rows), drawn, "bang-linh-vuc")
@@ -66,7 +68,7 @@ def unit_fields_spec(rows: pd.DataFrame, *, width: int = base.WIDTH,
              "legend": base.legend([base.UNIT_SERIES, base.MEAN_SERIES], plot, None).to_dict(
                  validate=False)}
 
-    def text(where: str, field: str, dy: float, **mark) -> dict:
+    def text(where: str, field: str, dy: float, **mark: object) -> base.Spec:
         return {"transform": [{"filter": where}],
                 "mark": {"type": "text", "align": "left", "baseline": "middle", "dy": dy,
                          **mark},
@@ -111,6 +113,6 @@ def unit_fields_spec(rows: pd.DataFrame, *, width: int = base.WIDTH,
     return spec
 
 
-def unit_fields_chart(rows: pd.DataFrame, **kwargs) -> alt.LayerChart:
+def unit_fields_chart(rows: pd.DataFrame, **kwargs: Any) -> alt.LayerChart:
     """`unit_fields_spec` as an Altair chart."""
     return alt.LayerChart.from_dict(unit_fields_spec(rows, **kwargs), validate=False)

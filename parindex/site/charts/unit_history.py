@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -67,7 +68,7 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: in
         values = known.tolist()
         df["below"] = False
         for i in marked:
-            at = known.index.get_loc(i)
+            at = int(known.index.get_loc(i))  # type: ignore[arg-type]  # a unique index
             near = values[max(at - 1, 0):at] + values[at + 1:at + 2]
             df.loc[i, "below"] = bool(near) and values[at] < sum(near) / len(near)
     else:
@@ -90,7 +91,7 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: in
                        "tickMinStep": 1}},
     }
 
-    def text(dy: int, where: str) -> dict:
+    def text(dy: int, where: str) -> base.Spec:
         return {"transform": [{"filter": f"isValid(datum.index) && datum.label && {where}"}],
                 "mark": {"type": "text", "dy": dy, "fontSize": base.FONT_SIZE,
                          "color": base.TEXT_COLOR},
@@ -117,6 +118,6 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: in
     return spec
 
 
-def unit_history_chart(rows: pd.DataFrame, **kwargs) -> alt.LayerChart:
+def unit_history_chart(rows: pd.DataFrame, **kwargs: Any) -> alt.LayerChart:
     """`unit_history_spec` as an Altair chart."""
     return alt.LayerChart.from_dict(unit_history_spec(rows, **kwargs), validate=False)
