@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..fmt import MISSING, auto, integer, num, pct, signed
+from ..fmt import MISSING, integer, num, pct, signed
 from .models import GroupStats, Ref, ScoreRow, Value
 
 
@@ -110,6 +110,3 @@ def change(x: float | None) -> str:
     """A change of index in percentage points, or the missing text."""
     return MISSING if x is None else signed(x)
 
-
-def count(x: float | None) -> str:
-    return auto(x)
