@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Protocol, cast
 
 from .data import package
 from .data.dataset import load
@@ -22,28 +24,42 @@ RESULT_COLUMNS = ["unit_id", "name", "group_id", "max_score", "total", "index",
                   "rank_change"]
 
 
+class _Row(Protocol):
+    """A row of the results table as `_table` reads it, missing values made None."""
+
+    unit_id: str
+    name: str | None
+    group_id: str | None
+    total: float | None
+    index_official: float | None
+    rank: int | None
+    group_size: int
+    band_id: str | None
+
+
 def _load(data_dir: str) -> tuple[Results | None, Report]:
     dataset, report = load(data_dir)
     return (score(dataset) if dataset is not None else None), report
 
 
-def cmd_validate(args) -> int:
+def cmd_validate(args: argparse.Namespace) -> int:
     _, report = load(args.data_dir)
     print(str(report) if report.problems else "Dữ liệu hợp lệ: không có lỗi, không có cảnh báo.")
     return 0 if report.ok else 1
 
 
-def _table(rows) -> str:
+def _table(rows: Iterable[_Row]) -> str:
     headers = ["Mã đơn vị", "Đơn vị", "Nhóm", "Tổng điểm", "Chỉ số (%)", "Hạng", "Xếp loại"]
     cells = [[r.unit_id, r.name, r.group_id, num(r.total), num(r.index_official),
               MISSING if r.rank is None or r.rank != r.rank else f"{r.rank}/{r.group_size}",
               r.band_id or MISSING] for r in rows]
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *cells, strict=False)]
     fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-    return "\n".join(fmt.format(*map(str, row)) for row in [headers, *cells])
+    lines: list[Sequence[str | None]] = [headers, *cells]
+    return "\n".join(fmt.format(*map(str, row)) for row in lines)
 
 
-def cmd_score(args) -> int:
+def cmd_score(args: argparse.Namespace) -> int:
     results, report = _load(args.data_dir)
     if results is None:
         print(report, file=sys.stderr)
@@ -60,11 +76,13 @@ def cmd_score(args) -> int:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        print(_table(df.astype(object).where(df.notna(), None).itertuples()))
+        # pandas-stubs types every attribute of an itertuples row as any scalar
+        rows = cast(Iterator[_Row], df.astype(object).mask(df.isna(), None).itertuples())
+        print(_table(rows))
     return 0
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     results, report = _load(args.data_dir)
     if results is None:
         print(report, file=sys.stderr)
@@ -78,7 +96,7 @@ def cmd_check(args) -> int:
     return 0
 
 
-def cmd_package(args) -> int:
+def cmd_package(args: argparse.Namespace) -> int:
     path = package.write(Path(args.data_dir))
     print(f"Đã cập nhật {path}.")
     return 0
@@ -107,7 +125,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    func: Callable[[argparse.Namespace], int] = args.func  # set by each subcommand's parser
+    return func(args)
 
 
 if __name__ == "__main__":

@@ -7,8 +7,11 @@ indices) are counted as unverifiable, not as agreeing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol, cast
 
+from ..data.problems import row_number
 from ..fmt import auto, is_missing, num, round_half_up
 from .score import Results
 from .stats import Statistics
@@ -35,6 +38,22 @@ class Difference:
                 f"tính lại {self.computed}")
 
 
+class _ScoreRow(Protocol):
+    """A row of `Results.scores` from `itertuples`: the columns read here. A missing value may
+    be NaN or NA as well as None (`fmt.is_missing`)."""
+
+    year: int
+    row: int
+    unit_id: str
+    name: str | None
+    total: float | None
+    index: float | None
+    rank: int | None
+    inferred: str | None
+    band_id: str | None
+    band_published: str | None
+
+
 def _kind(published: float, computed: float, exact: bool = False) -> str | None:
     if exact:
         return None if published == computed else "mismatch"
@@ -46,7 +65,9 @@ def _kind(published: float, computed: float, exact: bool = False) -> str | None:
 def _units(results: Results) -> list[Difference]:
     out = []
     files = results.dataset.files
-    for r in results.scores.itertuples():
+    # pandas-stubs types every attribute of an itertuples row as any scalar
+    rows = cast(Iterator[_ScoreRow], results.scores.itertuples())
+    for r in rows:
         subject = r.name or r.unit_id
         file = files.get(f"{r.year}/scores", f"{r.year}/scores.csv")
         pairs = [("total_published", "tổng điểm", r.total, False),
@@ -54,7 +75,7 @@ def _units(results: Results) -> list[Difference]:
                  ("rank_published", "xếp hạng", r.rank, True)]
         for col, what, computed, exact in pairs:
             published = getattr(r, col)
-            if is_missing(published) or is_missing(computed):
+            if is_missing(published) or computed is None or is_missing(computed):
                 continue
             kind = _kind(float(published), float(computed), exact)
             if kind:
@@ -89,6 +110,7 @@ def _statistics(results: Results) -> tuple[list[Difference], int]:
                 unverifiable += 1
                 continue
             summary = stats.summary(year, gid, fid)
+            assert summary is not None  # a statistic was computed: its set was summarized
             subject = names.get(gid, "tất cả đơn vị") if gid else "tất cả đơn vị"
             what = stat + (f" {band}" if stat == "count" else "")
             if fid:
@@ -97,11 +119,11 @@ def _statistics(results: Results) -> tuple[list[Difference], int]:
                 what += f" ({p['location']})"
             kind = _kind(float(p["value"]), float(computed), exact=stat == "count")
             if kind:
-                out.append(Difference(year, file, int(row), subject, what, auto(p["value"]),
+                out.append(Difference(year, file, row_number(row), subject, what, auto(p["value"]),
                                       auto(computed), kind))
             named = {"max": summary.highest_units, "min": summary.lowest_units}.get(stat)
             if named is not None and not is_missing(p["unit_id"]) and p["unit_id"] not in named:
-                out.append(Difference(year, file, int(row), subject, what + ", đơn vị",
+                out.append(Difference(year, file, row_number(row), subject, what + ", đơn vị",
                                       p["unit_id"], ", ".join(named), "mismatch"))
     return out, unverifiable
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import bands as bandlib
-from ..data.dataset import Dataset
+from ..data.dataset import Dataset, YearData
 from ..data.rules import field_maxima
 from ..fmt import rounded
 
@@ -75,7 +75,7 @@ def _with_changes(scores: pd.DataFrame) -> pd.DataFrame:
     return scores
 
 
-def _year_fields(ds: Dataset, year: int, yd) -> pd.DataFrame:
+def _year_fields(ds: Dataset, year: int, yd: YearData) -> pd.DataFrame:
     fs = yd.field_scores
     df = fs.reset_index(names="row").assign(year=year)
     df["max_score"] = field_maxima(ds, yd).to_numpy()

@@ -8,7 +8,7 @@ the few known agencies of a group is not the group's mean.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
@@ -37,12 +37,18 @@ class Summary:
 
     @property
     def spread(self) -> float | None:
-        return None if self.highest is None else self.highest - self.lowest
+        if self.highest is None or self.lowest is None:  # both are set, or neither
+            return None
+        return self.highest - self.lowest
 
     def get(self, statistic: str, band_id: str | None = None) -> float | None:
         if statistic == "count":
-            return self.band_counts.get(band_id, 0) if self.complete else None
-        return getattr(self, {"max": "highest", "min": "lowest"}.get(statistic, statistic))
+            if not self.complete:
+                return None
+            return 0 if band_id is None else self.band_counts.get(band_id, 0)
+        name = {"max": "highest", "min": "lowest"}.get(statistic, statistic)
+        value: float | None = getattr(self, name)  # mean, highest, lowest or spread
+        return value
 
 
 def summarize(values: pd.Series, units: pd.Series, bands: pd.Series | None = None,
@@ -62,10 +68,10 @@ def summarize(values: pd.Series, units: pd.Series, bands: pd.Series | None = Non
 
 def index_summaries(scores: pd.DataFrame, band_ids: list[str]) -> dict[str | None, Summary]:
     """Per group_id of one year's scores, and under None all agencies of the year."""
-    out = {None: summarize(scores["index_official"], scores["unit_id"], scores["band_id"],
-                           band_ids)}
-    for gid, g in scores.groupby("group_id", sort=False):
-        out[gid] = summarize(g["index_official"], g["unit_id"], g["band_id"], band_ids)
+    out: dict[str | None, Summary] = {
+        None: summarize(scores["index_official"], scores["unit_id"], scores["band_id"], band_ids)}
+    for gid, g in scores.groupby("group_id", sort=False):  # keys typed any scalar: ids are text
+        out[cast(str, gid)] = summarize(g["index_official"], g["unit_id"], g["band_id"], band_ids)
     return out
 
 
@@ -74,11 +80,12 @@ def field_summaries(fields: pd.DataFrame) -> dict[tuple[str | None, str], Summar
 
     Percentages need the field maximum; where it is unknown, the field has no statistics.
     """
-    out = {}
-    for fid, f in fields.groupby("field_id", sort=False):
+    out: dict[tuple[str | None, str], Summary] = {}
+    for key, f in fields.groupby("field_id", sort=False):
+        fid = cast(str, key)  # groupby keys are typed any scalar; ids are text
         out[(None, fid)] = summarize(f["pct"], f["unit_id"])
         for gid, g in f.groupby("group_id", sort=False):
-            out[(gid, fid)] = summarize(g["pct"], g["unit_id"])
+            out[(cast(str, gid), fid)] = summarize(g["pct"], g["unit_id"])
     return out
 
 
