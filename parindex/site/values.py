@@ -7,7 +7,9 @@ source prints them, else as computed, with a footnote wherever the two differ.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import date
+from typing import Any, SupportsFloat, SupportsInt, TypeVar, cast
 
 import pandas as pd
 
@@ -38,18 +40,33 @@ from .urls import field_url, group_url, unit_url, year_url
 # ---- Helpers ----------------------------------------------------------------------------------
 
 
-def as_float(x) -> float | None:
+T = TypeVar("T")
+
+Record = dict[str, object]  # a row of `frames.records`: Python values, None when missing
+
+
+def as_float(x: object) -> float | None:
     if x is None:  # most cells of a record (frames.records) are None or a float: no call
         return None
     if x.__class__ is float:
         return None if x != x else x
-    return None if is_missing(x) else float(x)
+    return None if is_missing(x) else float(cast(SupportsFloat, x))  # a number, not missing
 
 
-def as_text(x) -> str | None:
+def as_text(x: object) -> str | None:
     if x.__class__ is str:
         return x or None
     return None if is_missing(x) or x == "" else str(x)
+
+
+def as_str(x: object) -> str:
+    """A cell the schema requires to be text (an id, a name), typed as such: not converted."""
+    return cast(str, x)  # read as text (data.read) and checked by data.validate
+
+
+def as_int(x: object) -> int:
+    """A whole number the schema requires (a year, a group's size), as `int`."""
+    return int(cast(SupportsInt, x))  # a number of a record, not missing
 
 
 class Lookup:
@@ -62,33 +79,38 @@ class Lookup:
         self.groups_df = ds.groups.sort_values("order")
         self.fields_df = ds.fields.sort_values("order")
         self.sources_df = ds.sources.set_index("source_id")
-        self.components = [Ref(r.component_id, r.name, "", as_text(r.short_name) or r.name)
+        self.components = [Ref(as_str(r.component_id), as_str(r.name), "",
+                               as_text(r.short_name) or as_str(r.name))
                            for r in ds.components.sort_values("order").itertuples()]
-        self._groups = self.groups_df.set_index("group_id").to_dict("index")
-        self._fields = self.fields_df.set_index("field_id").to_dict("index")
-        self.field_order = {k: int(v["order"]) for k, v in self._fields.items()}
+        # by id (text): pandas-stubs types a to_dict("index") as dict[Hashable, dict[Hashable, Any]]
+        self._groups = cast(dict[str, Record],
+                            self.groups_df.set_index("group_id").to_dict("index"))
+        self._fields = cast(dict[str, Record],
+                            self.fields_df.set_index("field_id").to_dict("index"))
+        self.field_order = {k: as_int(v["order"]) for k, v in self._fields.items()}
         self.stats = Statistics(results)
-        self._cache: dict = {}
+        self._cache: dict[Hashable, Any] = {}  # each key's value has the type its maker gives
 
-    def cached(self, key, make):
+    def cached(self, key: Hashable, make: Callable[[], T]) -> T:
         if key not in self._cache:
             self._cache[key] = make()
-        return self._cache[key]
+        value: T = self._cache[key]
+        return value
 
-    def rows_of(self, name: str, frame: pd.DataFrame, uid: str) -> list[dict]:
+    def rows_of(self, name: str, frame: pd.DataFrame, uid: str) -> list[Record]:
         """Rows (records) of `frame` for one agency: grouped once per build, never scanned
         per agency."""
-        def make():
-            groups: dict[str, list[dict]] = {}
+        def make() -> dict[str, list[Record]]:
+            groups: dict[str, list[Record]] = {}
             for r in records(frame):
-                groups.setdefault(r["unit_id"], []).append(r)
+                groups.setdefault(as_str(r["unit_id"]), []).append(r)
             return groups
         return self.cached(("by_unit", name), make).get(uid, [])
 
     def unit(self, uid: str) -> Ref:
         refs = self.cached("units", lambda: {
             k: Ref(k, name, unit_url(k), as_text(short) or name)
-            for k, name, short in zip(self.units.index, self.units["name"],
+            for k, name, short in zip(map(as_str, self.units.index), self.units["name"],
                                       self.units["short_name"], strict=True)})
         return refs.get(uid) or Ref(uid, uid)
 
@@ -97,40 +119,47 @@ class Lookup:
         if key not in self._cache:  # one Ref per group and year: a row of every agency-year
             g = self._groups[gid]
             url = group_url(year, gid) if year is not None else ""
-            self._cache[key] = Ref(gid, g["name"], url, as_text(g["short_name"]) or g["name"])
-        return self._cache[key]
+            self._cache[key] = Ref(gid, as_str(g["name"]), url,
+                                   as_text(g["short_name"]) or as_str(g["name"]))
+        return self._ref(key)
 
     def field(self, fid: str, year: int | None = None) -> Ref:
         key = ("field", fid, year)
         if key not in self._cache:
             f = self._fields[fid]
             url = field_url(year, fid) if year is not None else ""
-            self._cache[key] = Ref(fid, f["name"], url, as_text(f["short_name"]) or f["name"])
-        return self._cache[key]
+            self._cache[key] = Ref(fid, as_str(f["name"]), url,
+                                   as_text(f["short_name"]) or as_str(f["name"]))
+        return self._ref(key)
+
+    def _ref(self, key: Hashable) -> Ref:
+        """A cached Ref (of `group` or `field`)."""
+        ref: Ref = self._cache[key]
+        return ref
 
     def groups_of(self, year: int) -> list[Ref]:
         present = set(self.results.year(year)["group_id"])
         return [self.group(g, year) for g in self.groups_df["group_id"] if g in present]
 
     def fields_of(self, year: int) -> list[Ref]:
-        def make():
+        def make() -> list[Ref]:
             fs = self.results.fields
             present = set(fs.loc[fs["year"] == year, "field_id"])
             return [self.field(f, year) for f in self.fields_df["field_id"] if f in present]
         return self.cached(("fields_of", year), make)
 
     def bands(self, year: int) -> list[Band]:
-        def make():
+        def make() -> list[Band]:
             table = bandlib.for_year(self.results.dataset.bands, year)
             return [Band(r["band_id"], r["name"], int(r["order"]), _range_text(r))
                     for _, r in table.iterrows()]
         return self.cached(("bands", year), make)
 
-    def band(self, year: int, band_id) -> Band | None:
+    def band(self, year: int, band_id: object) -> Band | None:
         if is_missing(band_id):
             return None
         by_id = self.cached(("band_ids", year), lambda: {b.id: b for b in self.bands(year)})
-        return by_id.get(band_id)
+        return by_id.get(as_str(band_id))
 
     def index_summary(self, year: int, gid: str | None) -> Summary | None:
         return self.stats.index(year, gid)
@@ -144,24 +173,25 @@ class Lookup:
             columns=["group_id", "field_id", "statistic", "band_id", "unit_id", "value",
                      "location"])
 
-    def source(self, sid) -> Source | None:
+    def source(self, sid: object) -> Source | None:
         if is_missing(sid):
             return None
-        return self.cached("sources", self._all_sources).get(sid)
+        return self.cached("sources", self._all_sources).get(as_str(sid))
 
     def _all_sources(self) -> dict[str, Source]:
-        out = {}
-        for sid, s in self.sources_df.iterrows():
+        out: dict[str, Source] = {}
+        for key, s in self.sources_df.iterrows():
+            sid = as_str(key)
             when = s["date"] if isinstance(s["date"], date) else None
             out[sid] = Source(sid, s["title"], as_text(s["number"]) or "", when,
                               as_text(s["issuer"]) or "", as_text(s["url"]) or "",
                               as_text(s["note"]) or "")
         return out
 
-    def sources(self, *ids) -> list[Source]:
+    def sources(self, *ids: object) -> list[Source]:
         """The sources of `ids` (missing and unknown ones left out), each once, in order."""
         known = self.cached("sources", self._all_sources)
-        return [known[sid] for sid in dict.fromkeys(ids)
+        return [known[as_str(sid)] for sid in dict.fromkeys(ids)
                 if not is_missing(sid) and sid in known]
 
 
@@ -185,15 +215,15 @@ def _differs(official: float | None, computed: float | None) -> bool:
 # ---- Rows from results ------------------------------------------------------------------------
 
 
-def score_row(r, lk: Lookup, notes: Notes) -> ScoreRow:
+def score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     """A row of `Results.scores` as a ranking table shows it (footnotes go to `notes`).
 
     The same agency-year is shown on its ranking, its profile and the directory: a row without
     footnotes is made once and shared (rows are never changed); one with footnotes is made for
     each page, whose notes number them.
     """
-    shared = lk.cached("score_rows", dict)
-    key = (r["unit_id"], int(r["year"]))
+    shared: dict[tuple[str, int], ScoreRow] = lk.cached("score_rows", dict)
+    key = (as_str(r["unit_id"]), as_int(r["year"]))
     if key in shared:
         return shared[key]
     probe = Notes()
@@ -204,7 +234,7 @@ def score_row(r, lk: Lookup, notes: Notes) -> ScoreRow:
     return _score_row(r, lk, notes)
 
 
-def _score_row(r, lk: Lookup, notes: Notes) -> ScoreRow:
+def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     inferred = set((as_text(r["inferred"]) or "").split("|"))
     row_note = notes.add(as_text(r["note"]))  # numbered first: it sits on the name, left of values
     total_pub, total_calc = as_float(r["total_published"]), as_float(r["total"])
@@ -225,17 +255,17 @@ def _score_row(r, lk: Lookup, notes: Notes) -> ScoreRow:
     band_id, band_inferred = r["band_id"], False
     if is_missing(band_id) and as_text(r["band_published"]):
         band_id, band_inferred = r["band_published"], "band_published" in inferred
-    year = int(r["year"])
+    year = as_int(r["year"])
     return ScoreRow(
-        unit=lk.unit(r["unit_id"]), year=year, group=lk.group(r["group_id"], year),
+        unit=lk.unit(as_str(r["unit_id"])), year=year, group=lk.group(as_str(r["group_id"]), year),
         max_score=as_float(r["max_score"]),
         components=[as_float(r[c.id]) for c in lk.components],
         total=total, index=index,
         rank=None if rank is None else int(rank), rank_inferred=rank_inferred,
-        group_size=int(r["group_size"]), band=lk.band(year, band_id),
+        group_size=as_int(r["group_size"]), band=lk.band(year, band_id),
         band_inferred=band_inferred,
         index_change=as_float(r["index_change"]),
-        rank_change=None if as_float(r["rank_change"]) is None else int(r["rank_change"]),
+        rank_change=None if as_float(r["rank_change"]) is None else as_int(r["rank_change"]),
         note=row_note,
     )
 
@@ -248,11 +278,14 @@ def ranking_order(rows: list[ScoreRow]) -> list[ScoreRow]:
 # ---- Statistics -------------------------------------------------------------------------------
 
 
-def printed(lk: Lookup, year: int, gid, fid, statistic: str, band_id=None
-              ) -> list[tuple[float, str | None, str | None]]:
+Printed = tuple[float, str | None, str | None]  # a published statistic: value, location, unit_id
+
+
+def printed(lk: Lookup, year: int, gid: str | None, fid: str | None, statistic: str,
+            band_id: str | None = None) -> list[Printed]:
     """Published (value, location, unit_id) of one statistic, in the order of the file."""
-    def make():
-        out: dict[tuple, list] = {}
+    def make() -> dict[tuple[str | None, str | None, str, str | None], list[Printed]]:
+        out: dict[tuple[str | None, str | None, str, str | None], list[Printed]] = {}
         for _, p in lk.published(year).iterrows():
             key = (as_text(p["group_id"]), as_text(p["field_id"]), p["statistic"],
                    as_text(p["band_id"]))
@@ -262,7 +295,7 @@ def printed(lk: Lookup, year: int, gid, fid, statistic: str, band_id=None
     return lk.cached(("published", year), make).get((gid, fid, statistic, band_id), [])
 
 
-def stat_value(computed: float | None, pub: list, notes: Notes | None,
+def stat_value(computed: float | None, pub: list[Printed], notes: Notes | None,
                 pct: bool = True) -> Value:
     """The printed value if there is one (footnoting the recomputed and other printed values),
     else the computed one."""
@@ -276,7 +309,7 @@ def stat_value(computed: float | None, pub: list, notes: Notes | None,
     return Value(official, "published", note)
 
 
-def _extreme(label: str, summary: Summary | None, which: str, pub: list,
+def _extreme(label: str, summary: Summary | None, which: str, pub: list[Printed],
              lk: Lookup, notes: Notes) -> Stat:
     computed = getattr(summary, which) if summary else None
     value = stat_value(computed, pub, notes)
@@ -326,29 +359,31 @@ INDICATOR_COLUMNS = ("year", "unit_id", "name", "value", "unit", "note", "source
 
 def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indicator]:
     """Statistics of an agency (unit_id None: the province's own), every year."""
-    def table():
+    def table() -> pd.DataFrame:
         frames = [yd.indicators.assign(year=y) for y, yd in results.dataset.years.items()]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
             columns=INDICATOR_COLUMNS)
 
-    def by_unit() -> dict[str | None, list[dict]]:  # rows; made into Indicators page by page
-        out: dict[str | None, list[dict]] = {}
+    def by_unit() -> dict[str | None, list[Record]]:  # rows; made into Indicators page by page
+        out: dict[str | None, list[Record]] = {}
         for r in records(lk.cached("indicators", table), INDICATOR_COLUMNS):
-            out.setdefault(r["unit_id"], []).append(r)
+            out.setdefault(cast("str | None", r["unit_id"]), []).append(r)  # None: province's
         return out
-    return [Indicator(year=int(r["year"]), name=r["name"], value=float(r["value"]),
+    return [Indicator(year=as_int(r["year"]), name=as_str(r["name"]),
+                      value=float(cast(SupportsFloat, r["value"])),  # required (validated)
                       unit=as_text(r["unit"]), note=as_text(r["note"]),
                       source=lk.source(r["source_id"]))
             for r in lk.cached("indicator_rows", by_unit).get(unit_id, [])]
 
 
 def innovations(results: Results, lk: Lookup) -> list[Innovation]:
-    out = []
+    out: list[Innovation] = []
     for year, yd in results.dataset.years.items():
         for i, r in enumerate(records(yd.innovations), start=1):
             fid = as_text(r["field_id"])
             out.append(Innovation(
-                id=f"sk-{year}-{i}", year=year, unit=lk.unit(r["unit_id"]), title=r["title"],
+                id=f"sk-{year}-{i}", year=year, unit=lk.unit(as_str(r["unit_id"])),
+                title=as_str(r["title"]),
                 summary=as_text(r["summary"]), field=lk.field(fid, year) if fid else None,
                 url=as_text(r["url"]), source=lk.source(r["source_id"])))
     return out
@@ -367,23 +402,23 @@ def crumbs(year: int | None = None) -> list[Ref]:
 FIELD_ROW_COLUMNS = ("year", "unit_id", "group_id", "field_id", "score", "max_score", "pct")
 
 
-def field_row(lk: Lookup, r: dict) -> FieldRow:
+def field_row(lk: Lookup, r: Record) -> FieldRow:
     """One agency's score in one field and year, with its group's mean (footnotes left out)."""
-    year, gid, fid = int(r["year"]), r["group_id"], r["field_id"]
+    year, gid, fid = as_int(r["year"]), as_str(r["group_id"]), as_str(r["field_id"])
     summary = lk.field_summary(year, gid, fid)
     mean = stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
                       None)
-    return FieldRow(unit=lk.unit(r["unit_id"]), field=lk.field(fid, year),
+    return FieldRow(unit=lk.unit(as_str(r["unit_id"])), field=lk.field(fid, year),
                     score=as_float(r["score"]), max_score=as_float(r["max_score"]),
                     pct=as_float(r["pct"]), group_mean=mean)
 
 
-def unit_records(lk: Lookup) -> dict[str, dict]:
-    return lk.cached("unit_records", lambda: dict(zip(lk.units.index, records(lk.units),
-                                                       strict=True)))
+def unit_records(lk: Lookup) -> dict[str, Record]:
+    return lk.cached("unit_records", lambda: dict(zip(map(as_str, lk.units.index),
+                                                       records(lk.units), strict=True)))
 
 
-def active_text(u: dict) -> str:
+def active_text(u: Record) -> str:
     start, end = as_float(u["active_from"]), as_float(u["active_to"])
     if start and end:
         return f"hoạt động từ năm {int(start)} đến năm {int(end)}"
