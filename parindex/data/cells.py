@@ -146,10 +146,6 @@ EXPECTED = {
     "string": "cần văn bản",
 }
 
-AMBIGUOUS = ("số này đọc được hai cách (phần nghìn hay phần thập phân) và các ô khác trong cột "
-             "không cho biết cách viết nào được dùng")
-AMBIGUOUS_HINT = "viết 1234 nếu là số nguyên, hoặc 1,234 hay 1.234 kèm các số khác cùng kiểu"
-
 SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ from typing import TypedDict
 
 import pandas as pd
 
-from .problems import DataError, Problem, Report
+from .problems import DataError, Problem, Report, problem
 from .read import RawTable, read_csv, read_xlsx, sheet_names
 from .rules import check_rules
 from .validate import TableSchema, check_foreign_keys, check_table, resolve_units, unit_lookup
@@ -95,11 +95,10 @@ def _load_schemas(root: Path) -> tuple[Descriptor, dict[str, TableSchema], list[
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return {}, {}, [Problem(code="no-datapackage", file="datapackage.json",
-                                expected="thư mục dữ liệu phải có tệp datapackage.json")]
+        return {}, {}, [problem(code="no-datapackage", file="datapackage.json")]
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return {}, {}, [Problem(code="datapackage", file="datapackage.json",
-                                expected=f"tệp JSON không đọc được: {exc}")]
+        return {}, {}, [problem(code="datapackage", file="datapackage.json",
+                                fill={"error": exc})]
     schemas: dict[str, TableSchema] = {}
     problems: list[Problem] = []
     for table in GLOBAL_TABLES + YEAR_TABLES:
@@ -107,8 +106,8 @@ def _load_schemas(root: Path) -> tuple[Descriptor, dict[str, TableSchema], list[
         try:
             schemas[table] = json.loads(spath.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
-            problems.append(Problem(code="schema", file=f"schemas/{table}.json",
-                                    expected=f"cần mô tả bảng (Table Schema) đọc được: {exc}"))
+            problems.append(problem(code="schema", file=f"schemas/{table}.json",
+                                    fill={"error": exc}))
     return descriptor, schemas, problems
 
 
@@ -139,17 +138,14 @@ def discover(root: Path) -> tuple[dict[str, list[tuple[Path, str, str | None]]],
                     if sheet.strip() in YEAR_TABLES:
                         add(f"{year}/{sheet.strip()}", book, sheet)
                     else:
-                        problems.append(Problem(
+                        problems.append(problem(
                             code="unknown-sheet", file=book.relative_to(root).as_posix(),
-                            sheet=sheet, severity="warning",
-                            expected="tên trang tính phải là tên một bảng: "
-                                     + ", ".join(YEAR_TABLES)))
+                            sheet=sheet, fill={"tables": ", ".join(YEAR_TABLES)}))
     for key, files in found.items():
         if len(files) > 1:
-            problems.append(Problem(code="duplicate-table", file=files[0][1],
-                                    expected=f"bảng {key} có ở nhiều nơi: "
-                                             + ", ".join(f[1] for f in files)
-                                             + "; chỉ giữ một"))
+            problems.append(problem(code="duplicate-table", file=files[0][1],
+                                    fill={"table": key,
+                                          "files": ", ".join(f[1] for f in files)}))
     return found, problems
 
 
@@ -165,8 +161,7 @@ def load(root: Path | str) -> tuple[Dataset | None, Report]:
     root = Path(root)
     report = Report()
     if not root.is_dir():
-        report.extend([Problem(code="no-data", file=str(root),
-                               expected="không tìm thấy thư mục dữ liệu")])
+        report.extend([problem(code="no-data", file=str(root))])
         return None, report
     descriptor, schemas, problems = _load_schemas(root)
     report.extend(problems)
@@ -186,9 +181,8 @@ def load(root: Path | str) -> tuple[Dataset | None, Report]:
             report.extend(problems)
     for table in GLOBAL_TABLES:
         if table not in typed:
-            report.extend([Problem(code="missing-table", file=f"{table}.csv",
-                                   expected=f"thiếu bảng {table} (tệp {table}.csv hoặc "
-                                            f"{table}.xlsx)")])
+            report.extend([problem(code="missing-table", file=f"{table}.csv",
+                                   fill={"table": table})])
             typed[table] = empty_table(schemas[table])
     lookup = unit_lookup(typed["units"])
     names = {"units": typed["units"]["name"].dropna()}

@@ -4,15 +4,100 @@ One problem type for everything (after frictionless-py's error hierarchy): where
 sheet, row as the spreadsheet shows it, column), the value found, what was expected, and a hint.
 Checks return lists of problems; a `Report` collects them so that every problem is shown at once.
 Only something that stops reading altogether raises `DataError`.
+
+Every kind of problem has a code, registered once in `CODES` with its title, its severity and,
+where the text is fixed or a template, what was expected (and a hint); `problem()` builds a
+problem from its code, and a `Problem` of an unregistered code cannot be made. The codes are
+documented in the README ("Problem codes"), which a test keeps complete.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Required, SupportsInt, TypedDict, Unpack, cast
 
 Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Code:
+    """A kind of problem. `template` says what was expected, its {names} filled by str.format;
+    None where the check words it for the case at hand (several situations share the code)."""
+
+    code: str
+    title: str
+    template: str | None = None
+    hint: str = ""
+    severity: Severity = "error"
+
+    def expected(self, **fill: object) -> str:
+        if self.template is None:
+            raise ValueError(f"problem code {self.code!r} has no template: give `expected`")
+        return self.template.format(**fill)
+
+
+_REGISTRY = (
+    # the data folder and its package
+    Code("no-data", "Không có thư mục dữ liệu", "không tìm thấy thư mục dữ liệu"),
+    Code("no-datapackage", "Thiếu datapackage.json",
+         "thư mục dữ liệu phải có tệp datapackage.json"),
+    Code("datapackage", "datapackage.json hỏng", "tệp JSON không đọc được: {error}"),
+    Code("schema", "Mô tả bảng hỏng", "cần mô tả bảng (Table Schema) đọc được: {error}"),
+    Code("unknown-sheet", "Trang tính không rõ", "tên trang tính phải là tên một bảng: {tables}",
+         severity="warning"),
+    Code("duplicate-table", "Bảng có ở nhiều nơi",
+         "bảng {table} có ở nhiều nơi: {files}; chỉ giữ một"),
+    Code("missing-table", "Thiếu bảng", "thiếu bảng {table} (tệp {table}.csv hoặc {table}.xlsx)"),
+    Code("unlisted", "Tệp chưa khai báo", "tệp chưa được khai báo trong datapackage.json",
+         hint="chạy 'parindex package DATA_DIR' để cập nhật", severity="warning"),
+    # reading a file
+    Code("encoding", "Sai mã ký tự"),
+    Code("empty-file", "Tệp trống", "{what} phải có dòng tiêu đề với tên các cột"),
+    Code("xlsx", "Bảng tính hỏng", "tệp phải là bảng tính Excel (.xlsx) đọc được"),
+    Code("row-length", "Sai số ô của dòng"),
+    # columns and cells, by the table's schema
+    Code("duplicate-header", "Tên cột trùng", "mỗi tên cột chỉ được xuất hiện một lần"),
+    Code("extra-column", "Cột thừa", "cột này không có trong mô tả bảng và sẽ bị bỏ qua",
+         severity="warning"),
+    Code("missing-column", "Thiếu cột", "thiếu cột bắt buộc '{name}' ({title})"),
+    Code("type", "Sai kiểu giá trị"),
+    Code("ambiguous", "Số đọc được hai cách",
+         "số này đọc được hai cách (phần nghìn hay phần thập phân) và các ô khác trong cột "
+         "không cho biết cách viết nào được dùng",
+         hint="viết 1234 nếu là số nguyên, hoặc 1,234 hay 1.234 kèm các số khác cùng kiểu"),
+    Code("required", "Thiếu giá trị bắt buộc"),
+    Code("pattern", "Sai dạng mã", "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, "
+         "ví dụ 'ubnd-huyen-my-xuyen'"),
+    Code("enum", "Giá trị ngoài danh sách"),
+    Code("minimum", "Nhỏ hơn giá trị tối thiểu", "giá trị không được nhỏ hơn {minimum}"),
+    Code("maximum", "Lớn hơn giá trị tối đa", "giá trị không được lớn hơn {maximum}"),
+    Code("unique", "Giá trị trùng", "giá trị này đã có ở dòng khác"),
+    Code("url", "Địa chỉ web không hợp lệ",
+         "cần một địa chỉ web bắt đầu bằng http:// hoặc https://"),
+    Code("duplicate-row", "Dòng trùng khóa", "dòng này trùng khóa với dòng {first}",
+         hint="xóa một trong hai dòng hoặc sửa mã"),
+    # references between tables
+    Code("ambiguous-unit", "Tên đơn vị không rõ",
+         "tên này dùng cho nhiều đơn vị; hãy ghi mã đơn vị (unit_id)"),
+    Code("unknown-reference", "Mã không có trong bảng tham chiếu"),
+    # the rules no schema can say
+    Code("component-column", "Thành phần điểm không có cột",
+         "mỗi thành phần điểm phải là một cột của scores.csv (khai báo trong schemas/scores.json)"),
+    Code("band-gap", "Bảng xếp loại hở hoặc chồng", "bảng xếp loại từ năm {start}: {gap}"),
+    Code("band-period", "Số bảng xếp loại của năm",
+         "năm {year} cần đúng một bảng xếp loại, hiện có {count}",
+         hint="kiểm tra cột year_from và year_to"),
+    Code("above-maximum", "Điểm vượt điểm tối đa"),
+    Code("inactive-unit", "Đơn vị không hoạt động",
+         "đơn vị không hoạt động trong năm {year} (xem active_from, active_to trong units.csv)",
+         severity="warning"),
+    Code("no-field-scores", "Thiếu điểm lĩnh vực",
+         "đơn vị có điểm năm {year} nhưng chưa có điểm theo lĩnh vực", severity="warning"),
+    Code("no-summary", "Sáng kiến chưa có mô tả", "sáng kiến chưa có mô tả", severity="warning"),
+)
+CODES: dict[str, Code] = {c.code: c for c in _REGISTRY}
+assert len(CODES) == len(_REGISTRY), "a problem code registered twice"
 
 
 @dataclass(frozen=True)
@@ -26,6 +111,14 @@ class Problem:
     hint: str = ""
     sheet: str = ""
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        code = CODES.get(self.code)
+        if code is None:
+            raise ValueError(f"unregistered problem code {self.code!r} (problems.CODES)")
+        if self.severity != code.severity:
+            raise ValueError(f"problem code {self.code!r} is a {code.severity}, "
+                             f"not a {self.severity}")
 
     @property
     def where(self) -> str:
@@ -50,10 +143,12 @@ class Problem:
 
 
 class Found(TypedDict, total=False):
-    """What a table's problem says; the table itself gives the file and the sheet."""
+    """What a table's problem says; the table itself gives the file and the sheet. `expected`
+    is the code's template filled with `fill` unless given; `hint` is the code's unless given."""
 
     code: Required[str]
-    expected: Required[str]
+    expected: str
+    fill: Mapping[str, object]
     row: int | None
     column: str
     value: str | None
@@ -61,14 +156,24 @@ class Found(TypedDict, total=False):
 
 
 class Located(Found, total=False):
-    """A problem's fields but its severity."""
+    """A problem's fields but its severity (its code's)."""
 
     file: str
     sheet: str
 
 
-def warning(**kwargs: Unpack[Located]) -> Problem:
-    return Problem(severity="warning", **kwargs)
+def problem(**kwargs: Unpack[Located]) -> Problem:
+    """The problem of a registered code, its severity the code's."""
+    code = CODES.get(kwargs["code"])
+    if code is None:
+        raise ValueError(f"unregistered problem code {kwargs['code']!r} (problems.CODES)")
+    expected = kwargs.get("expected")
+    if expected is None:
+        expected = code.expected(**kwargs.get("fill", {}))
+    return Problem(code=code.code, expected=expected, file=kwargs.get("file", ""),
+                   row=kwargs.get("row"), column=kwargs.get("column", ""),
+                   value=kwargs.get("value"), hint=kwargs.get("hint", code.hint),
+                   sheet=kwargs.get("sheet", ""), severity=code.severity)
 
 
 def row_number(label: Hashable) -> int:

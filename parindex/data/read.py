@@ -20,7 +20,7 @@ from typing import Unpack
 import numpy as np
 import pandas as pd
 
-from .problems import Found, Problem
+from .problems import Found, Problem, problem
 
 HEADER_ROW = 1
 
@@ -33,7 +33,7 @@ class RawTable:
     sheet: str = ""
 
     def problem(self, **kwargs: Unpack[Found]) -> Problem:
-        return Problem(file=self.label, sheet=self.sheet, **kwargs)
+        return problem(file=self.label, sheet=self.sheet, **kwargs)
 
 
 def _clean(frame: pd.DataFrame) -> pd.DataFrame:
@@ -76,17 +76,16 @@ def read_csv(path: Path, name: str, label: str) -> tuple[RawTable | None, list[P
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, [Problem(
+        return None, [problem(
             code="encoding", file=label, row=text_row(data, exc.start),
             expected="tệp phải được lưu với mã UTF-8",
             hint="trong Excel chọn 'Lưu thành' > 'CSV UTF-8 (phân cách bằng dấu phẩy)'",
         )]
     if "\x00" in text:
-        return None, [Problem(code="encoding", file=label,
+        return None, [problem(code="encoding", file=label,
                               expected="tệp CSV phải là văn bản, không phải tệp nhị phân")]
     if not text.strip():
-        return None, [Problem(code="empty-file", file=label,
-                              expected="tệp phải có dòng tiêu đề với tên các cột")]
+        return None, [problem(code="empty-file", file=label, fill={"what": "tệp"})]
     sep = _delimiter(text.split("\n", 1)[0])
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
@@ -100,7 +99,7 @@ def read_csv(path: Path, name: str, label: str) -> tuple[RawTable | None, list[P
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
     header, body = rows[0], rows[1:]
     problems = [
-        Problem(code="row-length", file=label, row=i + HEADER_ROW + 1, value=sep.join(r),
+        problem(code="row-length", file=label, row=i + HEADER_ROW + 1, value=sep.join(r),
                 expected=f"dòng phải có {len(header)} ô như dòng tiêu đề, nhưng có {len(r)} ô",
                 hint="kiểm tra dấu phân cách thừa hoặc thiếu")
         for i, r in enumerate(body) if r and len(r) != len(header)
@@ -148,8 +147,7 @@ def read_xlsx(path: Path, name: str, label: str, sheet: str | None = None
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a broken workbook
-        return None, [Problem(code="xlsx", file=label,
-                              expected="tệp phải là bảng tính Excel (.xlsx) đọc được")]
+        return None, [problem(code="xlsx", file=label)]
     try:
         ws = wb[sheet] if sheet else wb.worksheets[0]
         rows = [[_cell_text(v) for v in r] for r in ws.iter_rows(values_only=True)]
@@ -158,14 +156,14 @@ def read_xlsx(path: Path, name: str, label: str, sheet: str | None = None
     while rows and not any(rows[-1]):
         rows.pop()
     if not rows:
-        return None, [Problem(code="empty-file", file=label, sheet=sheet or "",
-                              expected="trang tính phải có dòng tiêu đề với tên các cột")]
+        return None, [problem(code="empty-file", file=label, sheet=sheet or "",
+                              fill={"what": "trang tính"})]
     header = rows[0]
     while header and header[-1] == "":
         header = header[:-1]
     width = len(header)
     problems = [
-        Problem(code="row-length", file=label, sheet=sheet or ws.title, row=i + HEADER_ROW + 1,
+        problem(code="row-length", file=label, sheet=sheet or ws.title, row=i + HEADER_ROW + 1,
                 expected="dòng có ô ngoài các cột có tên ở dòng tiêu đề",
                 hint="đặt tên cho cột đó ở dòng 1 hoặc xóa các ô thừa")
         for i, r in enumerate(rows[1:]) if any(c.strip() for c in r[width:])

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 import pandas as pd
 
 from . import bands as bandlib
-from .problems import Problem, row_number, warning
+from .problems import Problem, problem, row_number
 from .read import RawTable
 
 if TYPE_CHECKING:  # dataset.py imports this module
@@ -44,8 +44,7 @@ def _check_rules(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
         raw = raws.get(f"{year}/innovations")
         if raw is not None:
             no_summary = yd.innovations.index[yd.innovations["summary"].isna()]
-            problems += [warning(code="no-summary", file=raw.label, sheet=raw.sheet, row=int(r),
-                                 column="summary", expected="sáng kiến chưa có mô tả")
+            problems += [raw.problem(code="no-summary", row=int(r), column="summary")
                          for r in no_summary]
         raw = raws.get(f"{year}/published_stats")
         if raw is not None:
@@ -61,10 +60,8 @@ def _check_rules(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
 def _components(ds: Dataset, label: dict[str, str]) -> list[Problem]:
     columns = {f["name"] for f in ds.schemas["scores"]["fields"]}
     comps = ds.components
-    return [Problem(code="component-column", file=label.get("components", "components.csv"),
-                    row=row_number(r), column="component_id", value=cid,
-                    expected="mỗi thành phần điểm phải là một cột của scores.csv "
-                             "(khai báo trong schemas/scores.json)")
+    return [problem(code="component-column", file=label.get("components", "components.csv"),
+                    row=row_number(r), column="component_id", value=cid)
             for r, cid in comps["component_id"].dropna().items() if cid not in columns]
 
 
@@ -74,24 +71,21 @@ def _band_tables(ds: Dataset, label: dict[str, str]) -> list[Problem]:
     b = ds.bands
     for col in ("min", "max"):
         unset = b.index[b[f"{col}_pct"].notna() & b[f"{col}_inclusive"].isna()]
-        problems += [Problem(code="required", file=file, row=int(r), column=f"{col}_inclusive",
+        problems += [problem(code="required", file=file, row=int(r), column=f"{col}_inclusive",
                              expected="cần ghi true hoặc false khi có cận") for r in unset]
     if problems or b.empty:
         return problems
     for start, table in b.groupby("year_from"):
         for text in bandlib.gaps(table):
-            problems.append(Problem(code="band-gap", file=file, row=int(table.index[0]),
-                                    value=str(start),
-                                    expected=f"bảng xếp loại từ năm {start}: {text}"))
+            problems.append(problem(code="band-gap", file=file, row=int(table.index[0]),
+                                    value=str(start), fill={"start": start, "gap": text}))
     for year in ds.years:
         if ds.years[year].scores.empty:
             continue
         starts = bandlib.tables_for_year(b, year)
         if len(starts) != 1:
-            problems.append(Problem(
-                code="band-period", file=file,
-                expected=f"năm {year} cần đúng một bảng xếp loại, hiện có {len(starts)}",
-                hint="kiểm tra cột year_from và year_to"))
+            problems.append(problem(code="band-period", file=file,
+                                    fill={"year": year, "count": len(starts)}))
     return problems
 
 
@@ -131,10 +125,8 @@ def _scores(ds: Dataset, year: int, scores: pd.DataFrame, raw: RawTable | None) 
     start = scores["unit_id"].map(units["active_from"]).astype("Float64")
     end = scores["unit_id"].map(units["active_to"]).astype("Float64")
     inactive = ((start > year) | (end < year)).fillna(False)
-    problems += [warning(code="inactive-unit", file=raw.label, sheet=raw.sheet, row=int(r),
-                         column="unit_id", value=cast(str, scores.at[r, "unit_id"]),
-                         expected=f"đơn vị không hoạt động trong năm {year} "
-                                  "(xem active_from, active_to trong units.csv)")
+    problems += [raw.problem(code="inactive-unit", row=int(r), column="unit_id",
+                             value=cast(str, scores.at[r, "unit_id"]), fill={"year": year})
                  for r in scores.index[inactive]]
     return problems
 
@@ -162,15 +154,13 @@ def _field_scores(ds: Dataset, year: int, yd: YearData, raw: RawTable | None) ->
                 for r in over]
     scored = set(yd.scores["unit_id"].dropna())
     missing = sorted(scored - set(fs["unit_id"].dropna()))
-    problems += [warning(code="no-field-scores", file=raw.label, column="unit_id", value=u,
-                         expected=f"đơn vị có điểm năm {year} nhưng chưa có điểm theo lĩnh vực")
+    problems += [problem(code="no-field-scores", file=raw.label, column="unit_id", value=u,
+                         fill={"year": year})
                  for u in missing]
     return problems
 
 
 def _unlisted(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
     listed = {r.get("path") for r in ds.descriptor.get("resources", [])}
-    return [warning(code="unlisted", file=r.label,
-                    expected="tệp chưa được khai báo trong datapackage.json",
-                    hint="chạy 'parindex package DATA_DIR' để cập nhật")
+    return [problem(code="unlisted", file=r.label)
             for r in raws.values() if r.label.endswith(".csv") and r.label not in listed]

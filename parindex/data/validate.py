@@ -18,8 +18,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .cells import AMBIGUOUS, AMBIGUOUS_HINT, EXPECTED, PARSERS, unsafe_urls
-from .problems import Problem, Severity, row_number, warning
+from .cells import EXPECTED, PARSERS, unsafe_urls
+from .problems import CODES, Problem, row_number
 from .read import RawTable
 
 MAX_PER_KIND = 20  # beyond this many cells with the same problem in a column, one summary line
@@ -66,20 +66,21 @@ def _fmt(v: object) -> str:
     return f"{v:g}".replace(".", ",") if isinstance(v, float) else str(v)
 
 
-def _capped(raw: RawTable, rows: Iterable[int], column: str, code: str, expected: str,
-            hint: str = "", severity: Severity = "error") -> list[Problem]:
+def _capped(raw: RawTable, rows: Iterable[int], column: str, *, code: str,
+            expected: str | None = None, **fill: object) -> list[Problem]:
+    """A problem of `code` for each of the first MAX_PER_KIND rows, then one line for the rest.
+    What was expected: `expected`, else the code's template filled with `fill`."""
     rows = list(rows)
     cells = raw.frame[column] if column in raw.frame else None
+    said = CODES[code].expected(**fill) if expected is None else expected
     out = [
-        Problem(code=code, file=raw.label, sheet=raw.sheet, row=int(r), column=column,
-                value=None if cells is None else cells.get(r, ""), expected=expected,
-                hint=hint, severity=severity)
+        raw.problem(code=code, row=int(r), column=column,
+                    value=None if cells is None else cells.get(r, ""), expected=said)
         for r in rows[:MAX_PER_KIND]
     ]
     if len(rows) > MAX_PER_KIND:
-        out.append(Problem(code=code, file=raw.label, sheet=raw.sheet, column=column,
-                           expected=f"và {len(rows) - MAX_PER_KIND} dòng khác cùng lỗi này",
-                           severity=severity))
+        out.append(raw.problem(code=code, column=column, hint="",
+                               expected=f"và {len(rows) - MAX_PER_KIND} dòng khác cùng lỗi này"))
     return out
 
 
@@ -111,13 +112,11 @@ def check_table(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[
     names = [f["name"] for f in schema["fields"]]
     header = list(raw.frame.columns)
     for col in {c for c in header if header.count(c) > 1}:
-        problems.append(raw.problem(code="duplicate-header", row=1, column=col,
-                                    expected="mỗi tên cột chỉ được xuất hiện một lần"))
+        problems.append(raw.problem(code="duplicate-header", row=1, column=col))
     for col in header:
         if col not in names:
-            problems.append(warning(code="extra-column", file=raw.label, sheet=raw.sheet, row=1,
-                                    column=col, expected="cột này không có trong mô tả bảng và "
-                                    "sẽ bị bỏ qua", hint=closest(col, names)))
+            problems.append(raw.problem(code="extra-column", row=1, column=col,
+                                        hint=closest(col, names)))
     frame = raw.frame.loc[:, ~raw.frame.columns.duplicated()]
     typed: dict[str, pd.Series] = {}
     for f in schema["fields"]:
@@ -125,40 +124,36 @@ def check_table(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[
         if name not in frame:
             if cons.get("required"):
                 problems.append(raw.problem(code="missing-column", row=1, column=name,
-                                            expected=f"thiếu cột bắt buộc '{name}' ({f['title']})"))
+                                            fill={"name": name, "title": f["title"]}))
             frame = frame.assign(**{name: ""})
         cells = frame[name]
         codes, distinct, dvalues, dstatus = _parse(f["type"], cells)
         rows = partial(_rows, cells.index, codes)
-        for code, text, hint in (("type", EXPECTED[f["type"]], ""),
-                                 ("ambiguous", AMBIGUOUS, AMBIGUOUS_HINT)):
-            key = "invalid" if code == "type" else "ambiguous"
-            problems += _capped(raw, rows(dstatus == key), name, code, text, hint)
+        problems += _capped(raw, rows(dstatus == "invalid"), name, code="type",
+                            expected=EXPECTED[f["type"]])
+        problems += _capped(raw, rows(dstatus == "ambiguous"), name, code="ambiguous")
         if cons.get("required"):
-            problems += _capped(raw, rows(distinct == ""), name, "required",
-                                f"ô không được để trống ({f['title']})")
+            problems += _capped(raw, rows(distinct == ""), name, code="required",
+                                expected=f"ô không được để trống ({f['title']})")
         present = dvalues.notna().to_numpy()
         if "pattern" in cons:
             good = distinct.str.fullmatch(cons["pattern"]).fillna(False).astype(bool)
-            problems += _capped(raw, rows(present & ~good), name, "pattern",
-                                "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, "
-                                "ví dụ 'ubnd-huyen-my-xuyen'")
+            problems += _capped(raw, rows(present & ~good), name, code="pattern")
         if "enum" in cons:
             problems += _capped(raw, rows(present & ~distinct.isin(cons["enum"])), name,
-                                "enum", "cần một trong: " + ", ".join(cons["enum"]))
+                                code="enum", expected="cần một trong: " + ", ".join(cons["enum"]))
         if "minimum" in cons:
             problems += _capped(raw, rows(present & (dvalues < cons["minimum"])), name,
-                                "minimum", f"giá trị không được nhỏ hơn {_fmt(cons['minimum'])}")
+                                code="minimum", minimum=_fmt(cons["minimum"]))
         if "maximum" in cons:
             problems += _capped(raw, rows(present & (dvalues > cons["maximum"])), name,
-                                "maximum", f"giá trị không được lớn hơn {_fmt(cons['maximum'])}")
+                                code="maximum", maximum=_fmt(cons["maximum"]))
         values = dvalues.iloc[codes].set_axis(cells.index)
         if cons.get("unique"):
             problems += _capped(raw, values.index[values.notna() & values.duplicated()], name,
-                                "unique", "giá trị này đã có ở dòng khác")
+                                code="unique")
         if f.get("format") == "uri":
-            problems += _capped(raw, rows(unsafe_urls(distinct)), name, "url",
-                                "cần một địa chỉ web bắt đầu bằng http:// hoặc https://")
+            problems += _capped(raw, rows(unsafe_urls(distinct)), name, code="url")
         typed[name] = values
     table = pd.DataFrame(typed, index=frame.index)
     problems += _primary_key(raw, table, schema.get("primaryKey", []))
@@ -180,8 +175,7 @@ def _primary_key(raw: RawTable, table: pd.DataFrame, key: list[str]) -> list[Pro
             values = ", ".join(str(table.at[row, k]) for k in key)
             out.append(raw.problem(code="duplicate-row", row=row_number(row),
                                    column=", ".join(key), value=values,
-                                   expected=f"dòng này trùng khóa với dòng {first}",
-                                   hint="xóa một trong hai dòng hoặc sửa mã"))
+                                   fill={"first": first}))
     return out[:MAX_PER_KIND]
 
 
@@ -214,8 +208,7 @@ def resolve_units(raw: RawTable, table: pd.DataFrame, column: str,
         uid = lookup.get(_norm(value), "")
         if uid is None:
             problems.append(raw.problem(code="ambiguous-unit", row=row_number(row), column=column,
-                                        value=value, expected="tên này dùng cho nhiều đơn vị; "
-                                        "hãy ghi mã đơn vị (unit_id)"))
+                                        value=value))
         elif uid and uid != value:
             table.at[row, column] = uid
     return problems
