@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ...frames import records
 from ...scoring.score import Results
 from ..models import DirectoryPage, Innovation, NoNotes, Page, Site
-from ..values import Lookup, score_row
+from ..values import Lookup, as_str, score_row
 from ..values import innovations as every_innovation
 from .directory import directory_page
 from .downloads import downloads_page
@@ -54,7 +54,7 @@ def plan(results: Results) -> list[Planned]:
 
     def directory() -> DirectoryPage:
         latest = results.scores.sort_values("year").drop_duplicates("unit_id", keep="last")
-        rows = {r["unit_id"]: score_row(r, lk, NoNotes()) for r in records(latest)}
+        rows = {as_str(r["unit_id"]): score_row(r, lk, NoNotes()) for r in records(latest)}
         return directory_page(lk, rows, lk.sources(*[
             sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]))
 

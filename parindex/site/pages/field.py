@@ -13,10 +13,12 @@ from ..models import (
     FieldPage,
     Notes,
 )
+from ..urls import field_results_url
 from ..values import (
     FIELD_ROW_COLUMNS,
     Lookup,
     as_float,
+    as_str,
     crumbs,
     field_row,
     group_stats,
@@ -28,7 +30,7 @@ def _field_tables(results: Results, lk: Lookup, year: int, fid: str) -> dict[str
     the order of the field page: highest percentage first, then score (a missing one counts as
     0), then name. Sorted by pandas once a year; a FieldRow is made only for what a page shows.
     """
-    def make():
+    def make() -> dict[str, dict[str, pd.DataFrame]]:
         names = lk.cached("name_order", lambda: {uid: i for i, uid in enumerate(sorted(
             lk.units.index, key=lambda u: vi_sort_key(lk.unit(u).name)))})
         fs = results.fields
@@ -40,7 +42,7 @@ def _field_tables(results: Results, lk: Lookup, year: int, fid: str) -> dict[str
                             ascending=[True, False, False, True], kind="stable")
         out: dict[str, dict[str, pd.DataFrame]] = {}
         for (f, g), part in df.groupby(["field_id", "_group"], sort=False):
-            out.setdefault(f, {})[g] = part
+            out.setdefault(as_str(f), {})[as_str(g)] = part
         return out
     return lk.cached(("field_tables", year), make).get(fid, {})
 
@@ -66,11 +68,12 @@ def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
         if part is None:
             continue
         maxima = {as_float(x) for x in part["max_score"].tolist()}
-        shown = (part if len(part) <= FIELD_TABLE_MAX
-                 else pd.concat([part.head(FIELD_TABLE_ENDS), part.tail(FIELD_TABLE_ENDS)]))
+        ends = 0 if len(part) <= FIELD_TABLE_MAX else FIELD_TABLE_ENDS
+        shown = pd.concat([part.head(ends), part.tail(ends)]) if ends else part
+        rows = [field_row(lk, r) for r in records(shown, FIELD_ROW_COLUMNS)]
         groups.append(FieldGroup(
-            group=g, max_score=maxima.pop() if len(maxima) == 1 else None,
-            rows=[field_row(lk, r) for r in records(shown, FIELD_ROW_COLUMNS)],
+            group=g, max_score=maxima.pop() if len(maxima) == 1 else None, rows=rows,
+            ends=ends, by_pct=any(r.pct is not None for r in rows),
             stats=group_stats(results, lk, year, g.id, notes, fid=fid), total=len(part)))
     overall = group_stats(results, lk, year, None, notes, fid=fid)
     return FieldPage(
@@ -78,6 +81,7 @@ def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
         lead=narrative.field_lead(f.name, year, overall.mean, len(fs)),
         breadcrumbs=crumbs(year), year=year, field=f, mean=overall.mean, groups=groups,
         other_fields=[x for x in lk.fields_of(year) if x.id != fid],
+        csv_url=field_results_url(year, "csv"),
         sources=lk.sources(*fs["source_id"], *_field_max_sources(results, year, fid)),
         notes=notes.texts, search_terms=fold(f.name))
 

@@ -8,10 +8,10 @@ from ...text import fold
 from .. import narrative
 from ..charts import unit_fields, unit_history
 from ..models import (
+    DIRECTORY,
     HOME,
     Innovation,
     Notes,
-    Ref,
     UnitPage,
     UnitYear,
 )
@@ -21,7 +21,10 @@ from ..urls import (
 from ..values import (
     FIELD_ROW_COLUMNS,
     Lookup,
+    Record,
     active_text,
+    as_int,
+    as_str,
     as_text,
     field_row,
     indicators,
@@ -34,13 +37,13 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
     notes = Notes()
     u = unit_records(lk)[uid]
     unit = lk.unit(uid)
-    scores = sorted(lk.rows_of("scores", results.scores, uid), key=lambda r: r["year"])
-    history = [UnitYear(row=score_row(r, lk, notes), ranking_url=group_url(int(r["year"]),
-                                                                             r["group_id"]))
+    scores = sorted(lk.rows_of("scores", results.scores, uid), key=lambda r: as_int(r["year"]))
+    history = [UnitYear(row=score_row(r, lk, notes),
+                        ranking_url=group_url(as_int(r["year"]), as_str(r["group_id"])))
                for r in scores]
     latest_fields, field_sources = _unit_fields(results, lk)
     fs = latest_fields.get(uid, [])
-    fields_year = int(fs[0]["year"]) if fs else None
+    fields_year = as_int(fs[0]["year"]) if fs else None
     frows = [field_row(lk, r) for r in fs]
     charts = [c for c in (unit_fields.chart(unit.name, fields_year, frows, lk.field_order),
                           unit_history.chart(unit.name, history)) if c]
@@ -49,11 +52,11 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
     ids = [r["source_id"] for r in scores] + field_sources.get(uid, [])
     ids += [i.source.id for i in inns + inds if i.source]
     latest = history[-1] if history else None
-    group = lk.group(u["group_id"])
+    group = lk.group(as_str(u["group_id"]))
     return UnitPage(
         url=unit.url, template="unit", title=unit.name,
         lead=narrative.unit_lead(unit.name, group.name, latest.row if latest else None),
-        breadcrumbs=[HOME, Ref("don-vi", "Cơ quan, đơn vị", "don-vi/")],
+        breadcrumbs=[HOME, DIRECTORY],
         unit=unit, group=group,
         aliases=[a for a in (as_text(u["aliases"]) or "").split("|") if a],
         active=active_text(u), successor=lk.unit(successor) if successor else None,
@@ -64,17 +67,17 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
                           .replace("|", " ")))
 
 
-def _unit_fields(results: Results, lk: Lookup) -> tuple[dict[str, list[dict]],
+def _unit_fields(results: Results, lk: Lookup) -> tuple[dict[str, list[Record]],
                                                           dict[str, list[str]]]:
     """By agency: its field scores of the latest year it has any, and the sources of all its
     field scores. Made once for all profiles, which show only that year (every year's rows as
     dicts were a fifth of the page models' time at national size)."""
-    def make():
+    def make() -> tuple[dict[str, list[Record]], dict[str, list[str]]]:
         fs = results.fields
         latest = fs[fs["year"] == fs.groupby("unit_id")["year"].transform("max")]
-        rows: dict[str, list[dict]] = {}
+        rows: dict[str, list[Record]] = {}
         for r in records(latest, FIELD_ROW_COLUMNS):
-            rows.setdefault(r["unit_id"], []).append(r)
+            rows.setdefault(as_str(r["unit_id"]), []).append(r)
         sources: dict[str, list[str]] = {}
         for uid, sid in fs[["unit_id", "source_id"]].drop_duplicates().itertuples(index=False):
             sources.setdefault(uid, []).append(sid)
