@@ -3,15 +3,35 @@
 Numbers stay numbers (formatted by `fmt` in the templates); what a person must read in a
 particular way (a rank "1/11", a footnote number) is a field. URLs (`urls`) are site-relative and
 directory style ("chi-so/2023/huyen/"); templates put the site's root in front. Built by
-`parindex.site.pages`.
+`parindex.site.pages`; frozen once built (a row may be shared by several pages).
+
+Templates only present: which optional columns a table has, which rows it shows, the raw value a
+sortable column sorts by (`*_sort`: the number, "" when missing) and every URL are fields or
+properties here, not decisions in Jinja.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from ..fmt import MISSING
+from .urls import (
+    DIRECTORY_URL,
+    HOME_URL,
+    LINKS,
+    YEARS_URL,
+    Links,
+    chart_url,
+    innovations_url,
+)
+
+
+def _sort(x: float | None) -> float | str:
+    """A sortable cell's data-value: the raw number, "" when missing."""
+    return "" if x is None else x
 
 # ---- Small value types ------------------------------------------------------------------------
 
@@ -103,6 +123,15 @@ class NoNotes(Notes):
 
 
 @dataclass(frozen=True)
+class NavLink:
+    """An entry of a list of pages of one kind (the years): the current page is not a link."""
+
+    label: str
+    url: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
 class Chart:
     """A chart drawn at build time, next to its page: `<name>.svg` and `<name>.csv`.
 
@@ -124,7 +153,7 @@ class Chart:
 # ---- Rows -------------------------------------------------------------------------------------
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class ScoreRow:
     """One agency in one year, as a ranking table shows it."""
 
@@ -149,6 +178,35 @@ class ScoreRow:
         """Rank within the group as printed on the site: "1/11"."""
         return MISSING if self.rank is None else f"{self.rank}/{self.group_size}"
 
+    @property
+    def rank_sort(self) -> float | str:
+        return _sort(self.rank)
+
+    @property
+    def max_score_sort(self) -> float | str:
+        return _sort(self.max_score)
+
+    @property
+    def component_cells(self) -> list[tuple[float | None, float | str]]:
+        """Each component's score with its data-value."""
+        return [(x, _sort(x)) for x in self.components]
+
+    @property
+    def total_sort(self) -> float | str:
+        return _sort(self.total.value)
+
+    @property
+    def index_sort(self) -> float | str:
+        return _sort(self.index.value)
+
+    @property
+    def band_sort(self) -> float | str:
+        return _sort(self.band.order if self.band else None)
+
+    @property
+    def change_sort(self) -> float | str:
+        return _sort(self.index_change)
+
 
 @dataclass(frozen=True)
 class Stat:
@@ -160,7 +218,7 @@ class Stat:
     kind: str = "pct"  # "pct" | "count" | "points"
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupStats:
     """Statistics of one group (or of all agencies when group is None) in one year."""
 
@@ -175,7 +233,7 @@ class GroupStats:
     mean_change: Value = field(default_factory=lambda: Value(None))
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class FieldRow:
     """One agency's score in one field."""
 
@@ -184,10 +242,23 @@ class FieldRow:
     score: float | None
     max_score: float | None
     pct: float | None
-    group_mean: Value = field(default_factory=lambda: Value(None))
+    # dataclasses.field: `field` is a field of this class (to mypy, a Ref from here on)
+    group_mean: Value = dataclasses.field(default_factory=lambda: Value(None))
+
+    @property
+    def score_sort(self) -> float | str:
+        return _sort(self.score)
+
+    @property
+    def max_score_sort(self) -> float | str:
+        return _sort(self.max_score)
+
+    @property
+    def pct_sort(self) -> float | str:
+        return _sort(self.pct)
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Innovation:
     id: str  # anchor on the innovations pages
     year: int
@@ -199,7 +270,7 @@ class Innovation:
     source: Source | None
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Indicator:
     year: int
     name: str
@@ -212,9 +283,10 @@ class Indicator:
 # ---- Pages ------------------------------------------------------------------------------------
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
-    """What every data page has. `url` is where it is written (`url + "index.html"`)."""
+    """What every data page has. `url` is where it is written (`url + "index.html"`); `links`
+    are the site's fixed links (menu, search, method, downloads…)."""
 
     url: str
     template: str
@@ -225,9 +297,17 @@ class Page:
     notes: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     search_terms: str = ""  # ASCII-folded names, indexed by search but not shown
+    links: Links = LINKS
+
+    def chart_svg(self, chart: Chart) -> str:
+        return chart_url(self.url, chart.name, "svg")
+
+    def chart_csv(self, chart: Chart) -> str:
+        """The numbers the chart draws."""
+        return chart_url(self.url, chart.name, "csv")
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupCard:
     group: Ref
     n: int
@@ -235,23 +315,24 @@ class GroupCard:
     top: list[ScoreRow]  # the first three by rank (printed or inferred)
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class HomePage(Page):
     year: int | None
+    year_url: str  # the year's overview ("" without a year)
     stats: GroupStats | None
     groups: list[GroupCard]
     bands: list[Band]
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class FieldOverview:
     field: Ref
     mean: Value
     group_means: list[Value]  # in the order of YearPage.groups
-    mean_change: Value = field(default_factory=lambda: Value(None))
+    mean_change: Value = dataclasses.field(default_factory=lambda: Value(None))  # (as FieldRow)
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class YearPage(Page):
     year: int
     stats: GroupStats
@@ -260,47 +341,54 @@ class YearPage(Page):
     fields: list[FieldOverview]
     indicators: list[Indicator]
     innovations: int
-    years: list[int]
+    innovations_url: str
+    csv_url: str  # the year's results
+    json_url: str
+    year_links: list[NavLink]  # every year, this one current; none when there is one year
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class RankingPage(Page):
     year: int
     group: Ref
     components: list[Ref]
-    columns: list[str]  # which optional columns have any value: max_score, components, total
+    columns: list[str]  # optional columns that have a value: max_score, components, total, change
     rows: list[ScoreRow]
     stats: GroupStats
     inferred: bool  # some ranks are read from the source's table order, not printed
     bands: list[Band]
     fields: list[Ref]
+    csv_url: str  # the year's results
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class FieldGroup:
     group: Ref
     max_score: float | None
     rows: list[FieldRow]  # all of the group's agencies, or only its ends when it is large
+    ends: int  # rows shown at each end of a large group (highest, lowest); 0: all are shown
+    by_pct: bool  # the rows are in order of percentage (else of score: no maximum is known)
     stats: GroupStats
     total: int  # agencies of the group with a score in the field
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class FieldPage(Page):
     year: int
     field: Ref
     mean: Value
     groups: list[FieldGroup]
     other_fields: list[Ref]
+    csv_url: str  # every agency's score in every field of the year
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class UnitYear:
     row: ScoreRow
     ranking_url: str
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class UnitPage(Page):
     unit: Ref
     group: Ref
@@ -316,31 +404,101 @@ class UnitPage(Page):
     innovations: list[Innovation]
     indicators: list[Indicator]
 
+    @property
+    def latest_row(self) -> ScoreRow | None:
+        return self.latest.row if self.latest else None
 
-@dataclass(kw_only=True)
+    @property
+    def latest_components(self) -> list[tuple[Ref, float | None]]:
+        """The latest year's component scores with their components."""
+        row = self.latest_row
+        return [] if row is None else list(zip(self.components, row.components, strict=True))
+
+    @property
+    def history_newest_first(self) -> list[UnitYear]:
+        return self.history[::-1]
+
+    @property
+    def fields_chart(self) -> Chart | None:
+        return self._chart("unit_fields")
+
+    @property
+    def history_chart(self) -> Chart | None:
+        return self._chart("unit_history")
+
+    def _chart(self, kind: str) -> Chart | None:
+        return next((c for c in self.charts if c.kind == kind), None)
+
+
+@dataclass(frozen=True, kw_only=True)
 class DirectoryEntry:
     unit: Ref
     group: Ref
     latest: ScoreRow | None
     active: str
 
+    @property
+    def index_sort(self) -> float | str:
+        return self.latest.index_sort if self.latest else ""
 
-@dataclass(kw_only=True)
+    @property
+    def rank_sort(self) -> float | str:
+        return self.latest.rank_sort if self.latest else ""
+
+    @property
+    def band_sort(self) -> float | str:
+        return self.latest.band_sort if self.latest else ""
+
+
+class GroupEntries(NamedTuple):
+    group: Ref
+    entries: list[DirectoryEntry]
+
+
+@dataclass(frozen=True, kw_only=True)
 class DirectoryPage(Page):
     entries: list[DirectoryEntry]
-    groups: list[Ref]
+    by_group: list[GroupEntries]  # every group, in order, with its agencies (maybe none)
 
 
-@dataclass(kw_only=True)
+class YearInnovations(NamedTuple):
+    year: int
+    items: list[Innovation]
+
+    @property
+    def n(self) -> int:
+        return len(self.items)
+
+
+class UnitInnovations(NamedTuple):
+    unit: Ref
+    items: list[Innovation]
+
+    @property
+    def n(self) -> int:
+        return len(self.items)
+
+
+@dataclass(frozen=True)
+class YearCount:
+    """How many innovations a year has, and the page listing them."""
+
+    year: int
+    url: str
+    n: int
+
+
+@dataclass(frozen=True, kw_only=True)
 class InnovationsPage(Page):
     year: int | None
     items: list[Innovation]
-    by_year: list[tuple[int, list[Innovation]]]
-    by_unit: list[tuple[Ref, list[Innovation]]]
+    by_year: list[YearInnovations]
+    by_unit: list[UnitInnovations]
     by_field: list[tuple[Ref, list[Innovation]]]
     no_field: int
-    years: list[int]
-    counts: list[tuple[int, int]]  # (year, innovations), latest first
+    all_link: NavLink | None  # the page of every year, first of the years' links; None: no links
+    year_links: list[NavLink]
+    counts: list[YearCount]  # latest first
     listed: bool  # False: too many to list on one page; only `counts`
 
 
@@ -352,7 +510,7 @@ class Download:
     description: str = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class DownloadsPage(Page):
     years: list[tuple[int, list[tuple[str, list[Download]]]]]  # year, (content, formats)
     package: list[Download]
@@ -361,13 +519,21 @@ class DownloadsPage(Page):
     templates: list[Download]  # an empty table (header row only) per table, for editors
 
 
-@dataclass(kw_only=True)
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    url: str  # the year's overview
+    n: int  # agencies
+    mean: Value
+
+
+@dataclass(frozen=True, kw_only=True)
 class YearsPage(Page):
-    years: list[tuple[int, int, Value]]  # year, number of agencies, mean
+    years: list[YearSummary]  # latest first
     indicators: list[Indicator]  # the province's own figures, every year (also without scores)
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Site:
     """Every data page of the site, in the order they are written."""
 
@@ -386,5 +552,7 @@ class Site:
                 self.directory, *self.units, *self.innovations, self.downloads]
 
 
-HOME = Ref("", "Trang chủ", "")
-YEARS = Ref("chi-so", "Chỉ số CCHC", "chi-so/")
+HOME = Ref("", "Trang chủ", HOME_URL)
+YEARS = Ref("chi-so", "Chỉ số CCHC", YEARS_URL)
+DIRECTORY = Ref("don-vi", "Cơ quan, đơn vị", DIRECTORY_URL)
+INNOVATIONS = Ref("sang-kien", "Sáng kiến", innovations_url())
