@@ -5,7 +5,8 @@ Reading CSV and XLSX (`read`), cells (`cells`), Table Schema checks (`validate`)
 `problems.Problem`. Imports nothing of `parindex.scoring` or `parindex.site`.
 """
 
-from .dataset import Dataset, YearData, load, load_or_raise
+from .dataset import load, load_or_raise
 from .problems import DataError, Problem, Report
+from .tables import Dataset, YearData
 
 __all__ = ["DataError", "Dataset", "Problem", "Report", "YearData", "load", "load_or_raise"]

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
 
 import pandas as pd
 
 from .problems import DataError, Problem, Report, problem
 from .read import RawTable, read_csv, read_xlsx, sheet_names
 from .rules import check_rules
+from .tables import Dataset, Descriptor, YearData
 from .validate import TableSchema, check_foreign_keys, check_table, resolve_units, unit_lookup
 
 GLOBAL_TABLES = ("groups", "units", "fields", "components", "bands", "sources")
@@ -28,62 +27,6 @@ UNIT_COLUMNS = {"units": ("parent_id", "successor_id"), "scores": ("unit_id",),
                 "field_scores": ("unit_id",), "published_stats": ("unit_id",),
                 "innovations": ("unit_id",), "indicators": ("unit_id",)}
 YEAR_DIR = re.compile(r"\d{4}")
-
-
-class Resource(TypedDict, total=False):
-    name: str
-    path: str
-    title: str
-    profile: str
-    format: str
-    encoding: str
-    schema: str
-
-
-class Descriptor(TypedDict, total=False):
-    """`datapackage.json`: the parts of a Frictionless Data Package that are read; it may hold
-    more (all of it is kept when `parindex package` rewrites it)."""
-
-    name: str
-    title: str
-    licenses: list[dict[str, str]]
-    resources: list[Resource]
-
-
-@dataclass
-class YearData:
-    year: int
-    tables: dict[str, pd.DataFrame]
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        tables: dict[str, pd.DataFrame] = self.__dict__["tables"]
-        try:
-            return tables[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
-@dataclass
-class Dataset:
-    """Typed tables of one data package. Row index = spreadsheet row number."""
-
-    root: Path
-    descriptor: Descriptor
-    schemas: dict[str, TableSchema]
-    tables: dict[str, pd.DataFrame]
-    years: dict[int, YearData]
-    files: dict[str, str] = field(default_factory=dict)  # table key → file label
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        tables: dict[str, pd.DataFrame] = self.__dict__["tables"]
-        try:
-            return tables[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    @property
-    def component_ids(self) -> list[str]:
-        return list(self.tables["components"].sort_values("order")["component_id"])
 
 
 def empty_table(schema: TableSchema) -> pd.DataFrame:

@@ -6,16 +6,14 @@ published bands that exist, agencies scored only while they exist. Returns probl
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 import pandas as pd
 
 from . import bands as bandlib
 from .problems import Problem, problem, row_number
 from .read import RawTable
-
-if TYPE_CHECKING:  # dataset.py imports this module
-    from .dataset import Dataset, YearData
+from .tables import Dataset, YearData
 
 PUBLISHED = ("total_published", "index_published", "rank_published", "band_published")
 TOLERANCE = 0.005  # a component may exceed the maximum by less than display rounding

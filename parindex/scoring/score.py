@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from ..data import bands as bandlib
-from ..data.dataset import Dataset, YearData
 from ..data.rules import field_maxima
+from ..data.tables import Dataset, YearData
 from ..fmt import rounded
 
 

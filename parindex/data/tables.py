@@ -1,0 +1,71 @@
+"""The typed dataset that loading makes: a data package's tables as DataFrames, by year.
+
+Apart from `dataset.py` (which makes it) so that the checks that read it (`rules.py`) and
+the floors above import its shape without importing the loading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypedDict
+
+import pandas as pd
+
+from .validate import TableSchema
+
+
+class Resource(TypedDict, total=False):
+    name: str
+    path: str
+    title: str
+    profile: str
+    format: str
+    encoding: str
+    schema: str
+
+
+class Descriptor(TypedDict, total=False):
+    """`datapackage.json`: the parts of a Frictionless Data Package that are read; it may hold
+    more (all of it is kept when `parindex package` rewrites it)."""
+
+    name: str
+    title: str
+    licenses: list[dict[str, str]]
+    resources: list[Resource]
+
+
+@dataclass
+class YearData:
+    year: int
+    tables: dict[str, pd.DataFrame]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables: dict[str, pd.DataFrame] = self.__dict__["tables"]
+        try:
+            return tables[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass
+class Dataset:
+    """Typed tables of one data package. Row index = spreadsheet row number."""
+
+    root: Path
+    descriptor: Descriptor
+    schemas: dict[str, TableSchema]
+    tables: dict[str, pd.DataFrame]
+    years: dict[int, YearData]
+    files: dict[str, str] = field(default_factory=dict)  # table key → file label
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables: dict[str, pd.DataFrame] = self.__dict__["tables"]
+        try:
+            return tables[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def component_ids(self) -> list[str]:
+        return list(self.tables["components"].sort_values("order")["component_id"])
