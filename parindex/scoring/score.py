@@ -6,7 +6,7 @@ The index of record (`index_official`) is what the province decides and publishe
 index where a source prints one, otherwise the computed index rounded half-up to 2 decimals (the
 precision of publication). Bands, ranks and group statistics use it, as the province's own report
 does: its group means are means of the printed indices (public service units: 76,195 → 76,20,
-where the unrounded indices would give 76,19). Both values are kept; `check.py` reports every
+where the unrounded indices would give 76,19). Both values are kept; `compare.py` reports every
 difference between them.
 
 A rank is only given when every agency of the group has an index that year: ranking the few

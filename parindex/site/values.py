@@ -1,4 +1,4 @@
-"""Rows and statistics of the data as page values (`page_models`), for `pages.py`.
+"""Rows and statistics of the data as page values (`models`), shared by the page modules.
 
 `Lookup` turns ids into named, linked values (cached per build); `score_row` is one agency's
 year as a ranking table shows it; `group_stats` is a group's statistics as printed where the
