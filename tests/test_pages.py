@@ -182,7 +182,7 @@ def test_group_without_printed_indices_shows_inferred_ranks_and_only_known_colum
     assert page.inferred
     assert [(r.unit.name, r.rank, r.rank_inferred) for r in page.rows] == [
         ("Sở Tư pháp", 1, True), ("Sở Tài chính", 2, True), ("Sở Y tế", 3, True)]
-    assert page.columns == []  # no maximum, component or total is printed for this group
+    assert page.columns == []  # no maximum, component, total or change for this group
     assert page.rows[1].index.value is None and page.rows[1].band is None
     assert page.rows[2].band.name == "Trung bình"
     assert page.stats.mean.value == 71.5 and page.stats.mean.origin == "published"
@@ -257,6 +257,10 @@ def test_innovations_by_year_agency_and_field(site):
         ("f1", ["Chứng thực bản sao điện tử"])]
     assert all_years.no_field == 2
     assert [p.url for p in site.innovations[1:]] == ["sang-kien/2023/"]
+    assert [(y.year, y.n) for y in all_years.by_year] == [(2023, 3)]
+    assert [(link.label, link.current) for link in site.innovations[1].year_links] == [
+        ("2023", True)]  # beside a link to every year's page
+    assert site.innovations[1].all_link.url == "sang-kien/"
 
 
 def test_year_overview_has_group_and_field_means(site):
@@ -267,6 +271,10 @@ def test_year_overview_has_group_and_field_means(site):
     assert f1.field.url == "chi-so/2023/linh-vuc/f1/"
     assert f1.group_means[0].value is None and f1.group_means[1].value is not None
     assert year.charts and year.charts[0].kind == "field_means"
+    assert year.year_links == []  # one year: no links between years
+    assert (year.csv_url, year.json_url) == ("du-lieu/2023/ket-qua.csv",
+                                             "du-lieu/2023/ket-qua.json")
+    assert year.innovations_url == "sang-kien/2023/"
 
 
 def test_downloads_have_stable_urls(site):
@@ -323,6 +331,9 @@ def test_a_field_page_shows_the_ends_of_a_large_group_and_all_of_a_small_one(tmp
     assert [r.score for r in large.rows[ends:]] == in_order[-ends:]  # and the lowest
     small = [g for g in page.groups if g.total <= field.FIELD_TABLE_MAX]
     assert small and all(g.total == len(g.rows) for g in small), sizes
+    assert large.ends == ends and all(g.ends == 0 for g in small)  # what the table says
+    assert not any(g.by_pct for g in page.groups)  # so the score column is the sorted one
+    assert page.csv_url == f"du-lieu/{page.year}/linh-vuc.csv"
 
 
 def test_too_many_innovations_for_one_page_are_counted_there_and_listed_by_year(tmp_path):
@@ -334,6 +345,8 @@ def test_too_many_innovations_for_one_page_are_counted_there_and_listed_by_year(
     total = sum(len(p.items) for p in years)
     assert total > pages.INNOVATIONS_LISTED
     assert everything.year is None and not everything.listed and everything.items == []
-    assert everything.counts == [(p.year, len(p.items)) for p in years]  # latest first
+    assert [(c.year, c.n) for c in everything.counts] == [
+        (p.year, len(p.items)) for p in years]  # latest first
+    assert [c.url for c in everything.counts] == [p.url for p in years]
     assert fmt.integer(total) in everything.lead
     assert all(p.listed and p.items for p in years)

@@ -297,6 +297,6 @@ def test_a_page_of_too_many_innovations_links_each_years_count(tmp_path):
     doc = parse(html)
     years = doc.find("section", **{"aria-labelledby": "theo-nam"}).find_all("li")
     assert [li.find("a").attrs["href"] for li in years] == [
-        f"/sang-kien/{y}/" for y, _ in everything.counts]
-    assert fmt.integer(everything.counts[0][1]) + " sáng kiến" in html
+        f"/sang-kien/{c.year}/" for c in everything.counts]
+    assert fmt.integer(everything.counts[0].n) + " sáng kiến" in html
     assert not doc.find_all("li", cls="innovation")

@@ -1,23 +1,52 @@
 """The site's URLs (contract: stable, directory style, Vietnamese), site-relative: templates
-put the site's root in front. Every page, download and chart URL is made here."""
+put the site's root in front. Every page, download and chart URL is made here; templates write
+none (tests/site/test_urls.py).
+
+A page's URL ends with "/" (it is written at `url + "index.html"`), a file's with its name; none
+begins with "/". The site's fixed links (menu, footer, search, assets) are `LINKS`: every data
+page model carries it (`Page.links`), and Pelican's own templates get it as a Jinja global.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import NamedTuple
+
+# ---- Fixed pages and files --------------------------------------------------------------------
+
+HOME_URL = ""
+YEARS_URL = "chi-so/"
+DIRECTORY_URL = "don-vi/"
+DOWNLOADS_URL = "du-lieu/"
+SEARCH_URL = "tim-kiem/"
+NEWS_URL = "tin-tuc/"  # Pelican's news list (INDEX_URL in pelicanconf.py)
+METHOD_URL = "phuong-phap/"  # editors' pages (content/pages)
+ABOUT_URL = "gioi-thieu/"
+PAGEFIND_DIR = "pagefind/"  # the search index and its UI, written by Pagefind after the build
+BANDS_CSS = "css/bands.css"  # the band colours, generated from bands.csv
+
+PACKAGE_DIR = "du-lieu/goi-du-lieu/"
+PACKAGE_ZIP = "du-lieu/chi-so-cchc-du-lieu.zip"
+TEMPLATES_DIR = "du-lieu/mau/"
+
+
+# ---- Pages and files of the data --------------------------------------------------------------
+
 
 def year_url(year: int) -> str:
-    return f"chi-so/{year}/"
+    return f"{YEARS_URL}{year}/"
 
 
 def group_url(year: int, group_id: str) -> str:
-    return f"chi-so/{year}/{group_id}/"
+    return f"{YEARS_URL}{year}/{group_id}/"
 
 
 def field_url(year: int, field_id: str) -> str:
-    return f"chi-so/{year}/linh-vuc/{field_id}/"
+    return f"{YEARS_URL}{year}/linh-vuc/{field_id}/"
 
 
 def unit_url(unit_id: str) -> str:
-    return f"don-vi/{unit_id}/"
+    return f"{DIRECTORY_URL}{unit_id}/"
 
 
 def innovations_url(year: int | None = None) -> str:
@@ -25,13 +54,58 @@ def innovations_url(year: int | None = None) -> str:
 
 
 def results_url(year: int, ext: str) -> str:
-    return f"du-lieu/{year}/ket-qua.{ext}"
+    return f"{DOWNLOADS_URL}{year}/ket-qua.{ext}"
 
 
 def field_results_url(year: int, ext: str) -> str:
-    return f"du-lieu/{year}/linh-vuc.{ext}"
+    return f"{DOWNLOADS_URL}{year}/linh-vuc.{ext}"
 
 
-PACKAGE_DIR = "du-lieu/goi-du-lieu/"
-PACKAGE_ZIP = "du-lieu/chi-so-cchc-du-lieu.zip"
-TEMPLATES_DIR = "du-lieu/mau/"
+def chart_url(page_url: str, name: str, ext: str) -> str:
+    """A chart's file (`svg`, or `csv`: the numbers drawn), next to its page."""
+    return f"{page_url}{name}.{ext}"
+
+
+# ---- The links of every page ------------------------------------------------------------------
+
+
+class MenuItem(NamedTuple):
+    """An entry of the main menu: `section` is the first folder of the pages it is current on
+    ("index.html" for the home page)."""
+
+    section: str
+    url: str
+    label: str
+
+
+MENU: tuple[MenuItem, ...] = (
+    MenuItem("index.html", HOME_URL, "Trang chủ"),
+    MenuItem("chi-so", YEARS_URL, "Chỉ số"),
+    MenuItem("don-vi", DIRECTORY_URL, "Đơn vị"),
+    MenuItem("sang-kien", innovations_url(), "Sáng kiến"),
+    MenuItem("du-lieu", DOWNLOADS_URL, "Dữ liệu"),
+    MenuItem("phuong-phap", METHOD_URL, "Phương pháp"),
+    MenuItem("tin-tuc", NEWS_URL, "Tin tức"),
+    MenuItem("gioi-thieu", ABOUT_URL, "Giới thiệu"),
+)
+
+
+@dataclass(frozen=True)
+class Links:
+    """The site's fixed links, site-relative: `{{ SITEURL }}/{{ links.search }}`."""
+
+    home: str = HOME_URL
+    years: str = YEARS_URL
+    directory: str = DIRECTORY_URL
+    innovations: str = innovations_url()
+    downloads: str = DOWNLOADS_URL
+    search: str = SEARCH_URL
+    news: str = NEWS_URL
+    method: str = METHOD_URL
+    about: str = ABOUT_URL
+    pagefind: str = PAGEFIND_DIR
+    bands_css: str = BANDS_CSS
+    menu: tuple[MenuItem, ...] = MENU
+
+
+LINKS = Links()

@@ -10,6 +10,7 @@ from ..models import (
     DownloadsPage,
 )
 from ..urls import (
+    DOWNLOADS_URL,
     PACKAGE_DIR,
     PACKAGE_ZIP,
     TEMPLATES_DIR,
@@ -41,7 +42,7 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
                                 "JSON", f"schemas/{name}.json"))
     ids = [s for y in ds.years.values() for s in y.scores["source_id"]]
     return DownloadsPage(
-        url="du-lieu/", template="downloads", title="Dữ liệu",
+        url=DOWNLOADS_URL, template="downloads", title="Dữ liệu",
         lead=narrative.downloads_lead(), breadcrumbs=[HOME], years=years, package=package,
         package_zip=Download(PACKAGE_ZIP, "Toàn bộ gói dữ liệu", "ZIP"),
         templates=[Download(TEMPLATES_DIR + f"{name}.csv", f"Mẫu {name}.csv", "CSV", name)

@@ -11,6 +11,7 @@ from ..models import (
     NoNotes,
     Notes,
 )
+from ..urls import HOME_URL, year_url
 from ..values import (
     Lookup,
     group_stats,
@@ -25,8 +26,8 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
     notes = Notes()
     year = results.latest_year
     if year is None:
-        return HomePage(url="", template="home", title="Chỉ số cải cách hành chính",
-                        year=None, stats=None, groups=[], bands=[])
+        return HomePage(url=HOME_URL, template="home", title="Chỉ số cải cách hành chính",
+                        year=None, year_url="", stats=None, groups=[], bands=[])
     stats = group_stats(results, lk, year, None, notes)
     cards = []
     df = results.year(year)
@@ -38,7 +39,8 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
                            printed(lk, year, g.id, None, "mean"), notes)
         cards.append(GroupCard(group=g, n=len(rows), mean=mean,
                                top=[r for r in rows if r.rank is not None][:3]))
-    return HomePage(url="", template="home", title="Chỉ số cải cách hành chính",
-                    lead=narrative.year_lead(year, stats), year=year, stats=stats, groups=cards,
+    return HomePage(url=HOME_URL, template="home", title="Chỉ số cải cách hành chính",
+                    lead=narrative.year_lead(year, stats), year=year, year_url=year_url(year),
+                    stats=stats, groups=cards,
                     bands=lk.bands(year), notes=notes.texts,
                     sources=lk.sources(*df["source_id"]))

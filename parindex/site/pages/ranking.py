@@ -11,6 +11,7 @@ from ..models import (
     Notes,
     RankingPage,
 )
+from ..urls import results_url
 from ..values import (
     Lookup,
     crumbs,
@@ -33,6 +34,8 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
         columns.append("components")
     if any(r.total.value is not None for r in rows):
         columns.append("total")
+    if any(r.index_change is not None for r in rows):
+        columns.append("change")
     chart = group_index.chart(rows, group, year, lk.bands(year))
     return RankingPage(
         url=group.url, template="ranking", title=f"{group.name}: Chỉ số CCHC năm {year}",
@@ -40,7 +43,7 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
         breadcrumbs=crumbs(year), year=year, group=group, components=lk.components,
         columns=columns, rows=rows, stats=stats,
         inferred=any(r.rank_inferred for r in rows), bands=lk.bands(year),
-        fields=lk.fields_of(year),
+        fields=lk.fields_of(year), csv_url=results_url(year, "csv"),
         sources=lk.sources(*df.loc[df["group_id"] == gid, "source_id"]),
         notes=notes.texts, charts=[chart] if chart else [],
         search_terms=fold(group.name))

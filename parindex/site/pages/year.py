@@ -7,11 +7,14 @@ from .. import narrative
 from ..charts import field_means
 from ..models import (
     FieldOverview,
+    NavLink,
     Notes,
     Value,
     YearPage,
 )
 from ..urls import (
+    innovations_url,
+    results_url,
     year_url,
 )
 from ..values import (
@@ -49,7 +52,10 @@ def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> Ye
         lead=narrative.year_lead(year, stats), breadcrumbs=crumbs(),
         year=year, stats=stats, groups=groups, bands=lk.bands(year), fields=fields,
         indicators=[i for i in indicators(results, lk, None) if i.year == year],
-        innovations=n_innovations, years=results.years,
+        innovations=n_innovations, innovations_url=innovations_url(year),
+        csv_url=results_url(year, "csv"), json_url=results_url(year, "json"),
+        year_links=[NavLink(str(y), year_url(y), y == year) for y in results.years]
+        if len(results.years) > 1 else [],
         sources=lk.sources(*yd.scores["source_id"], *yd.published_stats["source_id"],
                            *yd.field_scores["source_id"]),
         notes=notes.texts, charts=[chart] if chart else [])

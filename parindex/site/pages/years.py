@@ -7,7 +7,9 @@ from ..models import (
     HOME,
     NoNotes,
     YearsPage,
+    YearSummary,
 )
+from ..urls import YEARS_URL, year_url
 from ..values import (
     Lookup,
     group_stats,
@@ -19,10 +21,10 @@ def years_page(results: Results, lk: Lookup) -> YearsPage:
     rows = []
     for y in sorted(results.years, reverse=True):
         s = group_stats(results, lk, y, None, NoNotes())
-        rows.append((y, s.n, s.mean))
+        rows.append(YearSummary(y, year_url(y), s.n, s.mean))
     ids = [sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]
     province = indicators(results, lk, None)
     ids += [i.source.id for i in province if i.source]
-    return YearsPage(url="chi-so/", template="years", title="Chỉ số CCHC qua các năm",
+    return YearsPage(url=YEARS_URL, template="years", title="Chỉ số CCHC qua các năm",
                      breadcrumbs=[HOME], years=rows, indicators=province,
                      sources=lk.sources(*ids))
