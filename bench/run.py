@@ -123,22 +123,20 @@ def main(argv: list[str] | None = None) -> int:
         dataset, t_load = _timed(load_or_raise, data)
         results, t_score = _timed(score, dataset)
         out, cache = work / "output", work / "cache"
-        stats: dict = {}
-        cold = build(out, data=data, cache=cache, stats=stats, progress=_print)
+        cold = build(out, data=data, cache=cache, progress=_print)
+        stats = cold.stats
         pages, charts, size_mb = _files(out, ".html"), _files(out, ".svg"), _bytes(out) / 2**20
-        chart_seconds = stats.get("chart_seconds", 0.0)
+        chart_seconds = stats.chart_seconds
         unchanged = build(out, data=data, cache=cache)
-        stats_warm: dict = {}
-        warm = build(out, data=data, cache=cache, force=True, stats=stats_warm)
+        warm = build(out, data=data, cache=cache, force=True)
         _change_one_score(data)
-        stats_changed: dict = {}
-        changed = build(out, data=data, cache=cache, stats=stats_changed)
+        changed = build(out, data=data, cache=cache)
         t_vanilla = vanilla(pages, work / "vanilla")
         # Per page, from the forced rebuild (every page rendered again, every chart from the
         # cache): what makes the pages from the data files (reading, scoring, page models,
         # rendering and writing), as vanilla Pelican's time makes its pages from Markdown files;
         # and, stricter, the whole rebuild, downloads and search index included.
-        ours = sum(stats_warm.get(f"{s}_seconds", 0.0) for s in PAGE_STAGES) / pages
+        ours = sum(getattr(warm.stats, f"{s}_seconds") for s in PAGE_STAGES) / pages
         whole = warm.seconds / pages
         theirs = t_vanilla / pages
         rows = [
@@ -152,12 +150,12 @@ def main(argv: list[str] | None = None) -> int:
             ("rebuild, no change, forced", f"{warm.seconds:.1f} s (every page rendered, "
                                            "charts from the cache)"),
             ("rebuild, one score changed", f"{changed.seconds:.1f} s "
-                                           f"({stats_changed.get('pages_reused', 0)} pages "
+                                           f"({changed.stats.pages_reused} pages "
                                            "unchanged, linked)"),
             ("pages written", f"{pages} ({pages / cold.seconds:.0f}/s)"),
-            ("charts", f"{charts} ({stats.get('charts_rendered', charts)} rendered in "
+            ("charts", f"{charts} ({stats.charts_rendered} rendered in "
                        f"{chart_seconds:.1f} s"
-                       + (f", {stats.get('charts_rendered', 0) / chart_seconds:.1f}/s)"
+                       + (f", {stats.charts_rendered / chart_seconds:.1f}/s)"
                           if chart_seconds else ")")),
             ("peak memory (RSS)", f"{_peak_rss_mb():.0f} MB"),
             ("output size", f"{size_mb:.1f} MB"),

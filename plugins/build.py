@@ -4,6 +4,11 @@ Pelican runs into a fresh directory next to the output, Pagefind indexes it, and
 succeeded does the new directory replace `output/` (rename the old one away, rename the new one
 in, delete the old one). A failed or interrupted build never touches the last good `output/`.
 Invalid data stops the build with parindex's report, in Vietnamese, without a traceback.
+
+The plugin gets its options as one typed value (`PARINDEX`, a `BuildOptions`) and gives back its
+statistics (`BuildResult.stats`), its progress (log records of "parindex.build", printed by
+`Progress`) and the moment every page is written (the signal `pages_written`, which starts
+Pagefind); nothing is passed back through Pelican's settings.
 """
 
 from __future__ import annotations
@@ -19,10 +24,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from parindex.data.problems import DataError
+from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written
+from plugins.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 KEPT = "Trang web trước đó trong {output} được giữ nguyên."
@@ -40,6 +49,22 @@ class BuildResult:
     data_warnings: list[str] = field(default_factory=list)  # parindex's, about the data
     pagefind: str = ""
     unchanged: bool = False  # nothing the build reads had changed: nothing was done
+    stats: BuildStats = field(default_factory=BuildStats)  # the plugin's counts and timings
+
+
+ProgressFn = Callable[[str, int, str], None]  # (stage, count, line)
+
+
+class _Progress(logging.Handler):
+    """Hands each record of the logger "parindex.build" to a `ProgressFn`."""
+
+    def __init__(self, progress: ProgressFn) -> None:
+        super().__init__(logging.INFO)
+        self.progress = progress
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.progress(getattr(record, "stage", ""), getattr(record, "count", 0),
+                      record.getMessage())
 
 
 class _Collect(logging.Handler):
@@ -59,16 +84,29 @@ class _Collect(logging.Handler):
 GC_THRESHOLDS = (100_000, 50, 1000)
 
 
-def _pelican(settings_file: Path, override: dict) -> tuple[list[str], list[str]]:
-    """Run Pelican; the warnings it logged, and the data's warnings from the plugin's report."""
+@dataclass
+class _Ran:
+    """What a Pelican run gave back: the warnings it logged, and the plugin's generator."""
+
+    warnings: list[str]
+    generator: Any = None  # parindex_site.ParIndexGenerator (loaded by Pelican by path)
+
+    @property
+    def data_warnings(self) -> list[str]:
+        return [str(p) for p in self.generator.report.warnings] if self.generator else []
+
+
+def _pelican(settings_file: Path, override: dict[str, Any],
+             progress: ProgressFn | None) -> _Ran:
+    """Run Pelican with the plugin; what it gave back."""
     from pelican import Pelican, signals
     from pelican.log import LimitFilter
     from pelican.settings import read_settings
 
-    reports = []
+    ran = _Ran([])
 
-    def grab(generators) -> None:
-        reports.extend(g.report for g in generators if hasattr(g, "report"))
+    def grab(generators: list[Any]) -> None:
+        ran.generator = next((g for g in generators if hasattr(g, "report")), None)
 
     # Pelican drops a warning it has logged once in this process; each build must see its own.
     LimitFilter._raised_messages.clear()
@@ -76,6 +114,11 @@ def _pelican(settings_file: Path, override: dict) -> tuple[list[str], list[str]]
     handler = _Collect()
     root = logging.getLogger()
     root.addHandler(handler)
+    stages = logging.getLogger(LOGGER)
+    level, shown = stages.level, _Progress(progress) if progress else None
+    if shown:
+        stages.addHandler(shown)
+        stages.setLevel(logging.INFO)
     signals.all_generators_finalized.connect(grab)
     thresholds = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
@@ -84,25 +127,38 @@ def _pelican(settings_file: Path, override: dict) -> tuple[list[str], list[str]]
     finally:
         gc.set_threshold(*thresholds)
         root.removeHandler(handler)
+        if shown:
+            stages.removeHandler(shown)
+            stages.setLevel(level)
         signals.all_generators_finalized.disconnect(grab)
-    return handler.messages, [str(p) for r in reports for p in r.warnings]
+    ran.warnings = handler.messages
+    return ran
+
+
+# Pagefind's command, which dies with the build (see plugins.pool.die_with_parent): the
+# launcher asks the kernel to kill it when the build ends, then becomes Pagefind (exec).
+PAGEFIND = ("import ctypes, os, runpy, sys\n"
+            "if sys.platform.startswith('linux'): ctypes.CDLL(None).prctl(1, 9)\n"
+            "if os.getppid() != int(sys.argv[1]): sys.exit(1)\n"
+            "sys.argv = ['pagefind', *sys.argv[2:]]\n"
+            "runpy.run_module('pagefind', run_name='__main__', alter_sys=True)\n")
 
 
 class _Search:
     """Pagefind over the new site, started as soon as every HTML page is written (the plugin
-    calls `start` through PARINDEX_PAGES_WRITTEN) so that it indexes while the build writes
-    charts and downloads; `wait` starts it if nothing did."""
+    sends `pages_written`) so that it indexes while the build writes charts and downloads;
+    `wait` starts it if nothing did."""
 
     def __init__(self, site: Path) -> None:
         self.site = site
         self.process: subprocess.Popen | None = None
         self.started = 0.0
 
-    def start(self) -> None:
+    def start(self, sender: object = None) -> None:
         self.started = time.perf_counter()
         self.log = tempfile.TemporaryFile("w+", encoding="utf-8")  # never a full pipe
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(self.site)],
+            [sys.executable, "-c", PAGEFIND, str(os.getpid()), "--site", str(self.site)],
             stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait(self) -> str:
@@ -169,75 +225,70 @@ def _files(*roots: Path) -> list[Path]:
             if p.is_file() and "__pycache__" not in p.parts]
 
 
-def _fingerprints(settings_file: Path, override: dict) -> tuple[str, str]:
+def _fingerprints(settings_file: Path, content: Path, data: Path) -> tuple[str, str]:
     """Hashes of what a build reads: everything (data, content, theme, code, settings,
     SITEURL), and everything but the data (what a data page depends on besides its model)."""
     site = [settings_file, ROOT / "pelicanconf.py"] + _files(
-        Path(override.get("PATH", ROOT / "content")), ROOT / "theme", ROOT / "parindex",
-        ROOT / "plugins")
-    data = _files(Path(override["PARINDEX_DATA"]))
-    return _hash(site + data), _hash(site)
+        content, ROOT / "theme", ROOT / "parindex", ROOT / "plugins")
+    return _hash(site + _files(data)), _hash(site)
 
 
 def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path | None = None,
-          content: Path | None = None, cache: Path | None = None, stats: dict | None = None,
-          progress=None, force: bool = False) -> BuildResult:
+          content: Path | None = None, cache: Path | None = None,
+          progress: ProgressFn | None = None, force: bool = False) -> BuildResult:
     """Build into `output` atomically. Raises DataError (bad data) or BuildError.
 
     When nothing the build reads has changed since it last built `output`, the output is
-    already what a build would write and nothing is done (unless `force`).
-    `stats` (a dict) is filled with the plugin's counts and timings; `progress(stage, count,
-    line)` is called with one line per stage (loading, scoring, pages, charts, search index)."""
+    already what a build would write and nothing is done (unless `force`). `cache` (default
+    `.cache/`) holds the store of built files (`store/`) and a record of each output's last
+    build (`builds/`). `progress(stage, count, line)` is called with one line per stage
+    (loading, scoring, pages, downloads, charts, search index)."""
     start = time.perf_counter()
     output = Path(output).resolve()
     settings_file = Path(settings_file)
     if not settings_file.is_absolute():
         settings_file = ROOT / settings_file
-    override = {
-        "PARINDEX_DATA": str(Path(data).resolve() if data else ROOT / "data"),
-        "PARINDEX_CHART_CACHE": str(Path(cache).resolve() if cache else ROOT / ".cache/charts"),
-        "DELETE_OUTPUT_DIRECTORY": False,
-        "PARINDEX_STATS": stats if stats is not None else {},
-        "PARINDEX_PROGRESS": progress,
-    }
+    data = Path(data).resolve() if data else ROOT / "data"
+    cache = Path(cache).resolve() if cache else ROOT / ".cache"
+    override: dict[str, Any] = {"DELETE_OUTPUT_DIRECTORY": False}
     if content:
         override["PATH"] = str(Path(content).resolve())
-    cache_root = Path(override["PARINDEX_CHART_CACHE"]).parent
-    record = cache_root / "builds" / hashlib.sha256(str(output).encode()).hexdigest()
-    fingerprint, site_key = _fingerprints(settings_file, override)
+    record = cache / "builds" / hashlib.sha256(str(output).encode()).hexdigest()
+    fingerprint, site_key = _fingerprints(
+        settings_file, Path(override.get("PATH", ROOT / "content")), data)
     last = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else None
-    if last and output.is_dir() and not force:
-        override["PARINDEX_REUSE"] = {"from": str(output), "site": site_key,
-                                      "files": last.get("files", {})}
-        if last["fingerprint"] == fingerprint:
-            if progress:
-                progress("unchanged", 0, "Không có gì thay đổi kể từ lần dựng trước.")
-            return BuildResult(output, time.perf_counter() - start, last["warnings"],
-                               last["data_warnings"], "", unchanged=True)
+    if last and output.is_dir() and not force and last["fingerprint"] == fingerprint:
+        if progress:
+            progress("unchanged", 0, "Không có gì thay đổi kể từ lần dựng trước.")
+        return BuildResult(output, time.perf_counter() - start, last["warnings"],
+                           last["data_warnings"], "", unchanged=True)
+    options = BuildOptions(data=data, store=cache / "store",
+                           site_key=site_key, force=force)
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(output)
     tmp = output.with_name(f".output-{output.name}-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
-    override["OUTPUT_PATH"] = str(tmp)
-    override.setdefault("PARINDEX_REUSE", {"from": "", "site": site_key, "files": {}})
+    override.update(OUTPUT_PATH=str(tmp), PARINDEX=options)
     search = _Search(tmp)
-    override["PARINDEX_PAGES_WRITTEN"] = search.start
+    pages_written.connect(search.start)
     try:
-        warnings, data_warnings = _pelican(settings_file, override)
+        ran = _pelican(settings_file, override, progress)
         index = search.wait()
         if progress:
             progress("search", 0, "Chỉ mục tìm kiếm "
                                   f"({time.perf_counter() - search.started:.1f} giây)")
         _swap(tmp, output)
     finally:
+        pages_written.disconnect(search.start)
         search.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     record.parent.mkdir(parents=True, exist_ok=True)
-    record.write_text(json.dumps({"fingerprint": fingerprint, "warnings": warnings,
-                                  "data_warnings": data_warnings,
-                                  "files": override["PARINDEX_REUSE"].get("written", {})}),
-                      encoding="utf-8")
-    return BuildResult(output, time.perf_counter() - start, warnings, data_warnings, index)
+    record.write_text(json.dumps({"fingerprint": fingerprint, "warnings": ran.warnings,
+                                  "data_warnings": ran.data_warnings}), encoding="utf-8")
+    gen = ran.generator
+    Store(options.store).prune(gen.used)
+    return BuildResult(output, time.perf_counter() - start, ran.warnings, ran.data_warnings,
+                       index, stats=gen.stats)
 
 
 class Progress:
@@ -267,13 +318,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--output", default=str(ROOT / "output"))
     p.add_argument("--data", default=None)
     p.add_argument("--content", default=None)
+    p.add_argument("--cache", default=None, help="thư mục bộ nhớ đệm (mặc định .cache/)")
     p.add_argument("-v", "--verbose", action="store_true", help="in từng bước của quá trình dựng")
     p.add_argument("--force", action="store_true", help="dựng lại kể cả khi không có gì thay đổi")
     args = p.parse_args(argv)
     settings = "publishconf.py" if args.publish else "pelicanconf.py"
     try:
         result = build(Path(args.output), settings, args.data and Path(args.data),
-                       args.content and Path(args.content), progress=Progress(args.verbose),
+                       args.content and Path(args.content), args.cache and Path(args.cache),
+                       progress=Progress(args.verbose),
                        force=args.force)
     except DataError as exc:
         print(exc.report, file=sys.stderr)

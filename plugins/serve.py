@@ -2,20 +2,22 @@
 
 Builds the site, serves `output/` on http://127.0.0.1:8000 from a thread, and rebuilds whenever
 something changes in data/, content/ or theme/. A build that fails (bad data, a template error)
-prints why and leaves the last good site in `output/`, which keeps being served.
+prints why and leaves the last good site in `output/`, which keeps being served. Each build runs
+in a process of its own: a build forks its workers, which a process with a server thread must
+not do.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import subprocess
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from parindex.data.problems import DataError
-from plugins.build import KEPT, ROOT, build
+from plugins.build import ROOT
 
 WATCHED = ("data", "content", "theme")
 
@@ -26,22 +28,13 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 def rebuild(output: Path, data: Path) -> bool:
-    """One build; on failure print why (Vietnamese, no traceback) and keep the old site."""
-    try:
-        result = build(output, data=data)
-    except DataError as exc:
-        print(exc.report, file=sys.stderr)
-    except Exception as exc:  # noqa: BLE001 - any failure keeps the last good site
-        print(f"Dựng trang không thành công: {exc}", file=sys.stderr)
-    else:
-        for w in result.data_warnings:
-            print(w, file=sys.stderr)
-        for w in result.warnings:
-            print(f"CẢNH BÁO (Pelican) {w}", file=sys.stderr)
-        print(f"Đã dựng lại trang trong {result.seconds:.1f} giây.", flush=True)
-        return True
-    print(KEPT.format(output=output), file=sys.stderr, flush=True)
-    return False
+    """One build, in a process of its own (`python -m plugins.build`), never forked from this
+    one, whose server thread is running; its messages (Vietnamese, no traceback) go to this
+    terminal. On failure the last good site stays in `output`."""
+    done = subprocess.run([sys.executable, "-m", "plugins.build", "--output", str(output),
+                           "--data", str(data)], cwd=ROOT, check=False)
+    sys.stdout.flush()
+    return done.returncode == 0
 
 
 def serve(output: Path, host: str, port: int) -> ThreadingHTTPServer:

@@ -1,0 +1,103 @@
+"""The files of the site that are not pages: each year's downloads (CSV and JSON), a copy of
+the data package and its zip, the editors' empty tables, the band colours, `sitemap.xml`.
+
+`write` writes them all into the new output; a year's downloads whose table and metadata are
+unchanged are taken from the store (at national size they are most of this step's time), the
+rest is cheap enough to write every time. The texts are made by functions of the data alone.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from posixpath import join as urljoin
+from xml.sax.saxutils import escape
+
+import pandas as pd
+
+from parindex.data import package
+from parindex.scoring.score import Results
+from parindex.site import charts, exports, urls
+
+from .store import Store, frame_key
+
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # every zip entry's date: equal data, equal zip
+
+
+def write(output: Path, results: Results, store: Store, site_key: str, reuse: bool,
+          page_urls: list[str], base: str) -> set[str]:
+    """Write every extra file into `output`; the store keys the downloads used."""
+    used: set[str] = set()
+    for rel, df, meta in downloads(results):
+        key = frame_key(site_key, df, meta)
+        used |= {key + ".csv", key + ".json"}
+        csv_path, json_path = _out(output, rel + "csv"), _out(output, rel + "json")
+        if reuse and site_key and store.take(key + ".csv", csv_path):
+            if store.take(key + ".json", json_path):
+                continue  # a year whose numbers did not change
+            csv_path.unlink()
+        csv_path.write_text(exports.to_csv(df), encoding="utf-8-sig")
+        json_path.write_text(exports.to_json(df, meta), encoding="utf-8")
+        if site_key:
+            store.keep(key + ".csv", csv_path)
+            store.keep(key + ".json", json_path)
+    root = results.dataset.root
+    copy_package(root, package.descriptor(root, results.dataset.descriptor),
+                 _out(output, urls.PACKAGE_DIR), _out(output, urls.PACKAGE_ZIP))
+    for name, header in package.templates(root).items():
+        _out(output, urls.TEMPLATES_DIR + name).write_text(header, encoding="utf-8-sig")
+    _out(output, "css/bands.css").write_text(charts.band_css(results.dataset.bands),
+                                             encoding="utf-8")
+    _out(output, "sitemap.xml").write_text(sitemap(page_urls, base), encoding="utf-8")
+    return used
+
+
+def downloads(results: Results) -> Iterator[tuple[str, pd.DataFrame, dict[str, object]]]:
+    """Each download as (its path without the extension, its table, its metadata)."""
+    ds = results.dataset
+    meta = {"title": ds.descriptor.get("title", ""), "licenses": ds.descriptor.get(
+        "licenses", []), "sources": ds.sources.astype(object).where(
+        ds.sources.notna(), None).astype(str).to_dict("records")}
+    for year in results.years:
+        for df, url in ((exports.year_results(results, year), urls.results_url),
+                        (exports.year_fields(results, year), urls.field_results_url)):
+            yield url(year, "csv").removesuffix("csv"), df, {**meta, "year": year}
+
+
+def copy_package(root: Path, desc: dict[str, object], target: Path, zip_path: Path) -> None:
+    """A copy of the data package at `target` (CSV, schemas, the up-to-date descriptor `desc`)
+    and its zip at `zip_path`, the same bytes for the same files."""
+    files = sorted(p for p in root.rglob("*") if p.is_file()
+                   and p.suffix in (".csv", ".json") and p.name != "datapackage.json"
+                   and not any(part.startswith(".") for part in p.relative_to(root).parts))
+    for p in files:
+        dest = target / p.relative_to(root)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(p, dest)
+    (target / "datapackage.json").write_text(
+        json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as z:
+        for p in sorted(target.rglob("*")):
+            if p.is_file():
+                info = zipfile.ZipInfo(p.relative_to(target).as_posix(), date_time=ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, p.read_bytes())
+
+
+def sitemap(page_urls: list[str], base: str) -> str:
+    """`sitemap.xml` of these URLs (each once, in order), absolute under `base` if given."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"  <url><loc>{escape(urljoin(base + '/', u) if base else '/' + u)}</loc></url>"
+              for u in dict.fromkeys(page_urls)]
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def _out(output: Path, rel: str) -> Path:
+    path = output.joinpath(*rel.split("/"))
+    (path if rel.endswith("/") else path.parent).mkdir(parents=True, exist_ok=True)
+    return path

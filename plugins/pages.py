@@ -1,0 +1,191 @@
+"""The data pages and their charts, built and written by the pool's workers.
+
+`write_pages` is one task: it builds a run of the plan's pages, writes each with the theme's
+template through Pelican's writer (or links it from the store when its key is there), and each
+chart's CSV and, when the store has it, its SVG; it returns the charts left to draw.
+`draw` is another task: it draws charts and stores them. `write_all` runs the first over the
+whole plan, in its order, and `Drawing` the second as charts come back, so that the workers go
+on drawing while the build writes downloads and Pagefind indexes the pages.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from parindex.site import Planned, charts, exports, models
+
+from .pool import Pool
+from .store import Store, digest, page_key
+
+ToDraw = dict[str, tuple[models.Chart, list[str]]]  # store key → chart, where it goes (no ext)
+PAGES_PER_TASK = 64  # at most: a task is a few seconds even with every chart to draw
+CHARTS_PER_TASK = 8
+
+
+@dataclass
+class Work:
+    """What a worker writes pages from, inherited from the generator when the pool forks.
+    `site_key` empty: no page is stored; `reuse` False: none is taken from the store."""
+
+    plan: list[Planned]
+    writer: Any  # pelican.writers.Writer
+    context: dict[str, Any]
+    template: Callable[[str], Any]  # the generator's get_template
+    notes: dict[str, Any]  # agency id → Pelican Page of its Markdown note
+    news: list[Any]  # the latest articles, on the home page
+    output: Path
+    store: Store
+    site_key: str
+    reuse: bool
+    relative: bool
+
+    def out(self, rel: str) -> Path:
+        path = self.output.joinpath(*rel.split("/"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+
+@dataclass
+class Written:
+    """What writing some pages did: their URLs in the plan's order, how many pages and charts
+    were taken from the store, the charts left to draw, the store keys used."""
+
+    urls: list[str] = field(default_factory=list)
+    reused: int = 0
+    charts_reused: int = 0
+    to_draw: ToDraw = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+
+
+def write_pages(work: Work, start: int, stop: int) -> Written:
+    """Task: build and write the pages `plan[start:stop]` and place their charts."""
+    done = Written()
+    for planned in work.plan[start:stop]:
+        page = planned.build()
+        done.urls.append(page.url)
+        done.reused += _write_page(work, page, done.used)
+        for chart in page.charts:
+            target, drawn = page.url + chart.name, charts.key(chart)
+            _write_csv(work, chart, drawn, target + ".csv", done.used)
+            key = drawn + ".svg"
+            done.used.add(key)
+            if key in done.to_draw:
+                done.to_draw[key][1].append(target)
+            elif work.store.take(key, work.out(target + ".svg")):
+                done.charts_reused += 1
+            else:
+                done.to_draw[key] = (chart, [target])
+    return done
+
+
+def _write_csv(work: Work, chart: models.Chart, drawn: str, rel: str, used: set[str]) -> None:
+    """A chart's numbers, from the store when they are there (its key: the chart's, and the
+    code that writes CSV, part of the site key)."""
+    key = digest(work.site_key, drawn) + ".csv" if work.site_key else None
+    if key:
+        used.add(key)
+        if work.store.take(key, work.out(rel)):
+            return
+    work.out(rel).write_text(exports.rows_csv(chart.rows), encoding="utf-8-sig")
+    if key:
+        work.store.keep(key, work.out(rel))
+
+
+def _write_page(work: Work, page: models.Page, used: set[str]) -> bool:
+    """Write one page; True when it was taken from the store. A page with Markdown content
+    (an agency's note, the news) is always rendered and never stored."""
+    extra: dict[str, Any] = {}
+    if isinstance(page, models.UnitPage):
+        extra["note"] = work.notes.get(page.unit.id)
+    elif isinstance(page, models.HomePage):
+        extra["news"] = work.news
+    rel = page.url + "index.html"
+    key = page_key(work.site_key, work.relative, page) if work.site_key and not any(
+        extra.values()) else None
+    if key:
+        used.add(key)
+        if work.reuse and work.store.take(key, work.out(rel)):
+            return True
+    work.writer.write_file(rel, work.template(page.template), work.context,
+                           relative_urls=work.relative, data=page, **extra)
+    if key:
+        work.store.keep(key, work.out(rel))
+    return False
+
+
+def draw(work: Work, todo: list[tuple[str, models.Chart, list[str]]]) -> int:
+    """Task: draw charts, write each where it goes and keep it in the store."""
+    for key, chart, targets in todo:
+        first = work.out(targets[0] + ".svg")
+        first.write_text(charts.render(chart), encoding="utf-8")
+        work.store.keep(key, first)
+        for target in targets[1:]:
+            _link_or_copy(work.store, key, first, work.out(target + ".svg"))
+    return len(todo)
+
+
+def _link_or_copy(store: Store, key: str, drawn: Path, dest: Path) -> None:
+    if not store.take(key, dest):  # pruned meanwhile by another build
+        dest.write_bytes(drawn.read_bytes())
+
+
+def write_all(pool: Pool, count: int, on_charts: Callable[[ToDraw], None]) -> Written:
+    """Every page of the plan (`count`), in tasks of consecutive pages (the plan's order puts
+    the heaviest pages first); `on_charts` receives each task's charts to draw as it ends."""
+    size = max(1, min(PAGES_PER_TASK, count // (max(pool.workers, 1) * 8)))
+    tasks = {pool.submit(write_pages, i, min(i + size, count)): i for i in range(0, count, size)}
+    parts: dict[int, Written] = {}
+    for future in as_completed(tasks):
+        part = parts[tasks[future]] = _result(future)
+        on_charts(part.to_draw)
+    done = Written()
+    for i in sorted(parts):
+        done.urls += parts[i].urls
+        done.reused += parts[i].reused
+        done.charts_reused += parts[i].charts_reused
+        done.used |= parts[i].used
+    return done
+
+
+class Drawing:
+    """Draws charts as they come (`add`) in the pool, each key once; `wait` for the last."""
+
+    def __init__(self, pool: Pool, work: Work) -> None:
+        self.pool, self.work = pool, work
+        self.futures: list[Future[int]] = []
+        self.targets: dict[str, list[str]] = {}  # key → where it goes, once drawn
+        self.started = 0.0
+
+    def add(self, to_draw: ToDraw) -> None:
+        todo = []
+        for key, (chart, targets) in to_draw.items():
+            if key in self.targets:  # already being drawn for another page
+                self.targets[key] += targets
+            else:
+                self.targets[key] = targets[:1]
+                todo.append((key, chart, targets))
+        for i in range(0, len(todo), CHARTS_PER_TASK):
+            self.started = self.started or time.perf_counter()
+            self.futures.append(self.pool.submit(draw, todo[i:i + CHARTS_PER_TASK]))
+
+    def wait(self) -> tuple[int, float]:
+        """How many charts were drawn, and the seconds from the first to the last."""
+        drawn = sum(_result(f) for f in self.futures)
+        for key, targets in self.targets.items():
+            for target in targets[1:]:
+                _link_or_copy(self.work.store, key, self.work.out(targets[0] + ".svg"),
+                              self.work.out(target + ".svg"))
+        return drawn, (time.perf_counter() - self.started if self.futures else 0.0)
+
+
+def _result(future: Future[Any]) -> Any:
+    """A task's result; its failure as the build's, with what went wrong."""
+    try:
+        return future.result()
+    except Exception as exc:
+        raise RuntimeError(f"Không ghi được một số trang: {type(exc).__name__}: {exc}") from exc

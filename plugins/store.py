@@ -1,0 +1,112 @@
+"""The one reuse mechanism: a content-addressed store of built files, `<root>/<2 hex>/<key>`.
+
+A file's key is a hash of everything its bytes are made from (`page_key`, `frame_key`, and
+`parindex.site.charts.key` for a chart), so an entry never goes stale: equal key, equal bytes.
+Reusing an entry is a hard link from the store into the output (nothing rendered, nothing
+copied); a newly written output file is linked into the store the same way. Where links are not
+possible (another file system) files are copied instead, through a temporary file and a rename
+so that no reader ever sees half a file. Entries are never changed in place, and nothing writes
+into an output file after it was linked (the build writes each file once, into a new folder).
+
+Pruning (`prune`, after a successful build): an entry is removed when no output links to it any
+more (link count 1) and the build did not use it. Several outputs can share one store (the
+preview, a publishing build, tests): an entry one of them still holds stays; entries only the
+replaced output held go with it.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+
+def digest(*parts: bytes | str) -> str:
+    """sha256 of `parts`, each length-prefixed so that no two lists of parts collide."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little") + data)
+    return h.hexdigest()
+
+
+def page_key(site_key: str, relative: bool, page: object) -> str:
+    """A data page's HTML is made from its model (pickled: equal bytes, equal content), whether
+    its URLs are relative, and everything the build reads but the data (`site_key`)."""
+    return digest(site_key, str(relative), pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def frame_key(site_key: str, df: pd.DataFrame, meta: dict[str, object]) -> str:
+    """A download is made from its table (columns, types, values), its meta and the code."""
+    head = json.dumps([list(map(str, df.columns)), list(map(str, df.dtypes)), meta],
+                      ensure_ascii=False, default=str)
+    values = pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes()
+    return digest(site_key, head, values)
+
+
+class Store:
+    """The store at `root`. Methods never raise for a missing or unlinkable entry: the caller
+    renders the file instead."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / key
+
+    def take(self, key: str, dest: Path) -> bool:
+        """Put the entry `key` at `dest` (a hard link, else a copy); False if there is none."""
+        try:
+            os.link(self.path(key), dest)
+            return True
+        except FileNotFoundError:
+            return False
+        except FileExistsError:
+            raise
+        except OSError:  # another file system, a link limit …
+            try:
+                _copy(self.path(key), dest)
+                return True
+            except OSError:
+                return False
+
+    def keep(self, key: str, src: Path) -> None:
+        """Add the finished file `src` as the entry `key` (a hard link, else an atomic copy);
+        an entry already there is left as it is (it has the same bytes)."""
+        entry = self.path(key)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, entry)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EMLINK, errno.EPERM, errno.ENOTSUP):
+                raise
+            _copy(src, entry)
+
+    def prune(self, used: set[str]) -> int:
+        """Remove the entries that no output links to and that `used` does not name; how many.
+        """
+        removed = 0
+        for folder in (self.root.iterdir() if self.root.is_dir() else []):
+            for entry in os.scandir(folder) if folder.is_dir() else []:
+                try:
+                    if entry.name not in used and entry.stat().st_nlink == 1:
+                        os.unlink(entry.path)
+                        removed += 1
+                except FileNotFoundError:  # another build pruned it first
+                    pass
+        return removed
+
+
+def _copy(src: Path, dest: Path) -> None:
+    """Copy `src` to `dest` through a temporary file and a rename."""
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    shutil.copyfile(src, tmp)
+    os.replace(tmp, dest)

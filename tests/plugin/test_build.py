@@ -1,0 +1,114 @@
+"""The build command (plugins/build.py): a failed or interrupted build loses nothing, and a
+rebuild redoes only what changed.
+
+The site is built into a temporary folder and replaces `output/` only when the whole build
+succeeded; bad data is reported in Vietnamese, without a traceback.
+"""
+
+import os
+import signal
+import time
+
+import pytest
+
+from tests.conftest import copy_real
+from tests.helpers import edit, set_cell
+from tests.plugin.support import run_build, snapshot
+
+
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("build")
+    data = copy_real(tmp)
+    output = tmp / "output"
+    done = run_build(output, data)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0, err
+    return tmp, data, output, snapshot(output)
+
+
+def test_bad_data_stops_the_build_and_keeps_the_last_good_output(good_site):
+    tmp, data, output, before = good_site
+    broken = copy_real(tmp / "broken")
+    edit(broken / "2023/scores.csv", set_cell(30, "sipas", "mười bốn"))
+    done = run_build(output, broken)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 1
+    assert "2023/scores.csv, dòng 30, cột 'sipas': giá trị 'mười bốn'" in err
+    assert "giữ nguyên" in err and "Traceback" not in out + err
+    assert snapshot(output) == before
+
+
+def test_warnings_are_shown_and_do_not_stop_the_build(good_site, tmp_path):
+    _, _, _, _ = good_site
+    data = copy_real(tmp_path)
+    edit(data / "2023/innovations.csv", set_cell(3, "summary", ""))
+    done = run_build(tmp_path / "out", data)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0, err
+    assert "CẢNH BÁO 2023/innovations.csv, dòng 3, cột 'summary'" in out + err
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_an_interrupted_build_keeps_the_last_good_output(good_site, sig):
+    tmp, data, output, before = good_site
+    proc = run_build(output, data, "--force", start_new_session=True)
+    deadline = time.monotonic() + 120
+    # wait until the build is writing its temporary folder, then interrupt it half-way
+    while not any(p.name.startswith(".output-") for p in output.parent.iterdir()):
+        assert proc.poll() is None and time.monotonic() < deadline, "build ended too early"
+        time.sleep(0.02)
+    os.killpg(proc.pid, sig)
+    proc.communicate(timeout=120)
+    assert proc.returncode != 0
+    assert snapshot(output) == before
+
+
+def test_a_rebuild_with_nothing_changed_does_nothing(good_site):
+    _, data, output, before = good_site
+    done = run_build(output, data)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0 and "Không có gì thay đổi" in out
+    assert "CẢNH BÁO 2023/innovations.csv" in err  # the data's warnings are shown again
+    assert snapshot(output) == before
+
+
+def test_a_cached_rebuild_equals_a_clean_build_file_by_file(tmp_path):
+    from plugins.build import build
+
+    data = copy_real(tmp_path)
+    cache = tmp_path / "cache"
+    build(tmp_path / "site", data=data, cache=cache)  # fills the store
+    for column, value in (("sipas", "12.34"), ("total_published", ""), ("index_published", "")):
+        edit(data / "2023/scores.csv", set_cell(21, column, value))  # Mỹ Xuyên: 83,84 → 81,71
+    stats = build(tmp_path / "site", data=data, cache=cache).stats
+    # unchanged pages and charts come from the store; the changed ones are new
+    assert stats.charts_reused > 0 and stats.charts_rendered > 0
+    assert 0 < stats.pages_reused < stats.pages - 5
+    assert stats.pages_reused > stats.pages // 2
+    clean = build(tmp_path / "clean", data=data, cache=tmp_path / "empty-cache")
+    assert snapshot(tmp_path / "site") == snapshot(clean.output)
+    profile = "don-vi/ubnd-huyen-my-xuyen/index.html"
+    assert "81,71" in (clean.output / profile).read_text(encoding="utf-8")
+
+
+def test_a_forced_rebuild_renders_every_page_and_reuses_the_charts(tmp_path):
+    from plugins.build import build
+
+    data, cache = copy_real(tmp_path), tmp_path / "cache"
+    first = build(tmp_path / "site", data=data, cache=cache).stats
+    forced = build(tmp_path / "site", data=data, cache=cache, force=True).stats
+    assert forced.pages == first.pages and forced.pages_reused == 0
+    assert forced.charts_rendered == 0
+    assert forced.charts_reused == first.charts_rendered + first.charts_reused
+
+
+def test_progress_is_reported_stage_by_stage(tmp_path):
+    from plugins.build import build
+
+    lines: list[tuple[str, str]] = []
+    build(tmp_path / "site", data=copy_real(tmp_path), cache=tmp_path / "cache",
+          progress=lambda stage, count, line: lines.append((stage, line)))
+    stages = [stage for stage, _ in lines]
+    assert stages == ["load", "score", "models", "pages", "downloads", "charts", "search"]
+    assert "Trang: " in lines[3][1] and "giây" in lines[3][1]

@@ -1,0 +1,72 @@
+"""The store of built files (plugins/store.py): one entry per key, shared by hard links with the
+outputs that use it, pruned when no output and no build uses it any more."""
+
+import os
+
+from tests.conftest import copy_real
+from tests.helpers import edit, set_cell
+from tests.plugin.support import snapshot
+
+
+def test_an_entry_is_a_hard_link_of_the_file_it_was_kept_from(tmp_path):
+    from plugins.store import Store
+
+    store, page = Store(tmp_path / "store"), tmp_path / "page.html"
+    page.write_text("<p>một</p>", encoding="utf-8")
+    store.keep("ab12", page)
+    store.keep("ab12", page)  # already there: left as it is
+    assert store.path("ab12") == tmp_path / "store" / "ab" / "ab12"
+    assert os.path.samefile(store.path("ab12"), page)
+    again = tmp_path / "again.html"
+    assert store.take("ab12", again) and os.path.samefile(again, page)
+    assert not store.take("cd34", tmp_path / "missing.html")
+    assert not (tmp_path / "missing.html").exists()
+
+
+def test_prune_removes_only_what_no_output_and_no_build_uses(tmp_path):
+    from plugins.store import Store
+
+    store = Store(tmp_path / "store")
+    for key in ("aa1", "bb2", "cc3"):
+        (tmp_path / key).write_text(key, encoding="utf-8")
+        store.keep(key, tmp_path / key)
+    (tmp_path / "aa1").unlink()  # the output that held it was replaced
+    (tmp_path / "bb2").unlink()
+    assert store.prune(used={"bb2"}) == 1
+    assert [store.path(k).exists() for k in ("aa1", "bb2", "cc3")] == [False, True, True]
+
+
+def test_keys_say_what_a_file_is_made_of():
+    import pandas as pd
+
+    from plugins.store import frame_key, page_key
+
+    df = pd.DataFrame({"a": [1.0, 2.0]})
+    assert frame_key("site", df, {"year": 1}) == frame_key("site", df.copy(), {"year": 1})
+    assert frame_key("site", df, {"year": 1}) != frame_key("site", df, {"year": 2})
+    assert frame_key("site", df, {}) != frame_key("other", df, {})
+    assert frame_key("s", df, {}) != frame_key("s", pd.DataFrame({"a": [1.0, 2.5]}), {})
+    assert page_key("s", True, {"x": 1}) != page_key("s", False, {"x": 1})
+    assert page_key("s", True, {"x": 1}) == page_key("s", True, {"x": 1})
+
+
+def test_a_reused_page_is_a_hard_link_to_its_store_entry(tmp_path):
+    from plugins.build import build
+
+    data, cache, site = copy_real(tmp_path), tmp_path / "cache", tmp_path / "site"
+    build(site, data=data, cache=cache)
+    first = snapshot(site)
+    edit(data / "2023/scores.csv", set_cell(21, "sipas", "12.34"))
+    stats = build(site, data=data, cache=cache).stats
+    assert stats.pages_reused > 0
+    entries = {os.stat(p).st_ino: p for p in (cache / "store").rglob("*") if p.is_file()}
+    linked = [p for p in site.rglob("index.html") if os.stat(p).st_ino in entries]
+    assert len(linked) >= stats.pages_reused
+    unchanged = [p for p in linked if first.get(p.relative_to(site).as_posix())
+                 == snapshot(p.parent).get("index.html")]
+    assert len(unchanged) >= stats.pages_reused
+    for page in unchanged:
+        entry = entries[os.stat(page).st_ino]
+        assert os.path.samefile(page, entry) and page.read_bytes() == entry.read_bytes()
+    # every entry is still used by the new output: the old output's went with it
+    assert all(os.stat(p).st_nlink > 1 for p in entries.values())
