@@ -104,3 +104,8 @@ def test_no_template_holds_a_url_as_a_string():
     literal = re.compile(r"""['"]([a-z0-9-]+/)+['"]""")  # 'don-vi/' in a Jinja list, say
     found = {name: literal.findall(text) for name, text in _templates().items()}
     assert {name for name, hits in found.items() if hits} <= ALLOWED_LITERALS, found
+
+
+def test_the_inferred_mark_is_written_in_one_place():
+    # the plugin's inferred() global (and the band filter) writes it, with its title
+    assert {name for name, text in _templates().items() if 'class="inferred"' in text} == set()
