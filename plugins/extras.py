@@ -49,7 +49,7 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
                  _out(output, urls.PACKAGE_DIR), _out(output, urls.PACKAGE_ZIP))
     for name, header in package.templates(root).items():
         _out(output, urls.TEMPLATES_DIR + name).write_text(header, encoding="utf-8-sig")
-    _out(output, "css/bands.css").write_text(charts.band_css(results.dataset.bands),
+    _out(output, urls.BANDS_CSS).write_text(charts.band_css(results.dataset.bands),
                                              encoding="utf-8")
     _out(output, "sitemap.xml").write_text(sitemap(page_urls, base), encoding="utf-8")
     return used

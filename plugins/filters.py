@@ -15,7 +15,7 @@ from markupsafe import Markup
 from markupsafe import escape as esc
 
 from parindex import fmt, text
-from parindex.site import models, narrative
+from parindex.site import models, narrative, urls
 
 NO_HTML = Markup("")
 MISSING_HTML = Markup('<span class="missing">chưa có số liệu</span>')
@@ -79,7 +79,8 @@ FILTERS = {"num": fmt.num, "pct": fmt.pct, "integer": fmt.integer, "signed": fmt
            "auto": fmt.auto, "change": narrative.change, "fold": text.fold, "number": number,
            "value": value, "fn": footnote, "band": band, "unit_link": unit_link,
            "unit_links": unit_links}
-GLOBALS = {"missing": missing, "inferred": inferred}
+GLOBALS = {"missing": missing, "inferred": inferred,
+           "links": urls.LINKS}  # the site's fixed links, for Pelican's own templates too
 
 
 def install(env: Environment) -> None:

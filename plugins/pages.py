@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from parindex.site import Planned, charts, exports, models
+from parindex.site import Planned, charts, exports, models, urls
 
 from .pool import Pool
 from .store import Store, digest, page_key
 
-ToDraw = dict[str, tuple[models.Chart, list[str]]]  # store key → chart, where it goes (no ext)
+ToDraw = dict[str, tuple[models.Chart, list[str]]]  # store key → chart, its SVG's paths
 PAGES_PER_TASK = 64  # at most: a task is a few seconds even with every chart to draw
 CHARTS_PER_TASK = 8
 
@@ -70,16 +70,17 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
         done.urls.append(page.url)
         done.reused += _write_page(work, page, done.used)
         for chart in page.charts:
-            target, drawn = page.url + chart.name, charts.key(chart)
-            _write_csv(work, chart, drawn, target + ".csv", done.used)
+            svg, drawn = urls.chart_url(page.url, chart.name, "svg"), charts.key(chart)
+            _write_csv(work, chart, drawn, urls.chart_url(page.url, chart.name, "csv"),
+                       done.used)
             key = drawn + ".svg"
             done.used.add(key)
             if key in done.to_draw:
-                done.to_draw[key][1].append(target)
-            elif work.store.take(key, work.out(target + ".svg")):
+                done.to_draw[key][1].append(svg)
+            elif work.store.take(key, work.out(svg)):
                 done.charts_reused += 1
             else:
-                done.to_draw[key] = (chart, [target])
+                done.to_draw[key] = (chart, [svg])
     return done
 
 
@@ -121,11 +122,11 @@ def _write_page(work: Work, page: models.Page, used: set[str]) -> bool:
 def draw(work: Work, todo: list[tuple[str, models.Chart, list[str]]]) -> int:
     """Task: draw charts, write each where it goes and keep it in the store."""
     for key, chart, targets in todo:
-        first = work.out(targets[0] + ".svg")
+        first = work.out(targets[0])
         first.write_text(charts.render(chart), encoding="utf-8")
         work.store.keep(key, first)
         for target in targets[1:]:
-            _link_or_copy(work.store, key, first, work.out(target + ".svg"))
+            _link_or_copy(work.store, key, first, work.out(target))
     return len(todo)
 
 
@@ -178,8 +179,8 @@ class Drawing:
         drawn = sum(_result(f) for f in self.futures)
         for key, targets in self.targets.items():
             for target in targets[1:]:
-                _link_or_copy(self.work.store, key, self.work.out(targets[0] + ".svg"),
-                              self.work.out(target + ".svg"))
+                _link_or_copy(self.work.store, key, self.work.out(targets[0]),
+                              self.work.out(target))
         return drawn, (time.perf_counter() - self.started if self.futures else 0.0)
 
 

@@ -30,7 +30,7 @@ from parindex import fmt  # noqa: E402
 from parindex.data.dataset import load  # noqa: E402
 from parindex.data.problems import DataError  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
-from parindex.site import models, plan  # noqa: E402
+from parindex.site import models, plan, urls  # noqa: E402
 from plugins import extras, pages  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
@@ -39,8 +39,8 @@ from plugins.store import Store  # noqa: E402
 
 log = logging.getLogger(__name__)
 progress = logging.getLogger(LOGGER)
-EXTRA_PAGES = [("tim-kiem/index.html", "search", "Tìm kiếm"),
-               ("404.html", "404", "Không tìm thấy trang")]
+EXTRA_PAGES = [(urls.SEARCH_URL + "index.html", "search", "Tìm kiếm"),
+               ("404.html", "404", "Không tìm thấy trang")]  # where, template, title
 
 
 class ParIndexGenerator(Generator):
@@ -106,15 +106,15 @@ class ParIndexGenerator(Generator):
                                                    template=template, title=title,
                                                    breadcrumbs=[models.HOME]))
             pages_written.send(self)  # Pelican's own pages were written before ours
-            urls = done.urls + ["tim-kiem/"]
-            self.stats.pages, self.stats.pages_reused = len(urls), done.reused
+            written = done.urls + [urls.SEARCH_URL]
+            self.stats.pages, self.stats.pages_reused = len(written), done.reused
             self.stats.charts_reused = done.charts_reused
-            self._stage("pages", f"Trang: {fmt.integer(len(urls))} trang, "
-                                 f"{fmt.integer(done.reused)} không đổi", t, len(urls))
+            self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
+                                 f"{fmt.integer(done.reused)} không đổi", t, len(written))
             t = time.perf_counter()
             self.used = done.used | extras.write(
                 Path(self.output_path), self.results, work.store, o.site_key, not o.force,
-                urls + self._pelican_urls(), self.settings.get("SITEURL", ""))
+                written + self._pelican_urls(), self.settings.get("SITEURL", ""))
             self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
             t = time.perf_counter()
             self.stats.charts_rendered, self.stats.chart_seconds = drawing.wait()
@@ -125,11 +125,11 @@ class ParIndexGenerator(Generator):
 
     def _pelican_urls(self) -> list[str]:
         """Pelican's own pages, for the sitemap: editors' pages, news and the news list."""
-        urls = [p.url for p in self.context.get("pages", [])]
-        urls += [a.url for a in self.context.get("articles", [])]
+        found = [p.url for p in self.context.get("pages", [])]
+        found += [a.url for a in self.context.get("articles", [])]
         if self.context.get("articles"):
-            urls.append(self.settings.get("INDEX_URL", "tin-tuc/"))
-        return urls
+            found.append(self.settings.get("INDEX_URL", urls.NEWS_URL))
+        return found
 
 
 def get_generators(pelican_object: Any) -> type[Generator]:
