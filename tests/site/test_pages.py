@@ -1,4 +1,4 @@
-"""Page models (parindex/pages.py) and Vietnamese text helpers (parindex/text.py).
+"""Page models (parindex/site/pages/) and Vietnamese text helpers (parindex/text.py).
 
 A small package written inline: two groups, one complete (with a printed index that differs
 from the recomputed one, and a printed statistic that is wrong) and one where the source prints
