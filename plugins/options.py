@@ -60,7 +60,8 @@ class BuildStats:
     load_seconds: float = 0.0
     score_seconds: float = 0.0
     models_seconds: float = 0.0  # planning the pages (they are built where they are written)
-    pages_seconds: float = 0.0  # building and writing every page, in the workers
+    pages_seconds: float = 0.0  # building and writing every page, in the workers (wall)
     downloads_seconds: float = 0.0
-    charts_seconds: float = 0.0  # waiting for the last charts after everything else
+    charts_seconds: float = 0.0  # placing the charts' files while the pages are written (the
+    # workers' time ÷ workers, taken from pages_seconds), then waiting for the last ones drawn
     chart_seconds: float = 0.0  # from the first chart drawn to the last

@@ -11,6 +11,7 @@ on drawing while the build writes downloads and Pagefind indexes the pages.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
@@ -44,9 +45,11 @@ class Work:
     reuse: bool
     relative: bool
 
-    def out(self, rel: str) -> Path:
+    def out(self, rel: str, new_folder: bool = True) -> Path:
+        """Where `rel` goes in the output; its folder made unless it is known to exist."""
         path = self.output.joinpath(*rel.split("/"))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if new_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
 
@@ -60,6 +63,7 @@ class Written:
     charts_reused: int = 0
     to_draw: ToDraw = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    placing: float = 0.0  # seconds spent on the charts' files (keys, CSV, links)
 
 
 def write_pages(work: Work, start: int, stop: int) -> Written:
@@ -69,6 +73,7 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
         page = planned.build()
         done.urls.append(page.url)
         done.reused += _write_page(work, page, done.used)
+        started = time.perf_counter()
         for chart in page.charts:
             svg, drawn = urls.chart_url(page.url, chart.name, "svg"), charts.key(chart)
             _write_csv(work, chart, drawn, urls.chart_url(page.url, chart.name, "csv"),
@@ -77,10 +82,11 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
             done.used.add(key)
             if key in done.to_draw:
                 done.to_draw[key][1].append(svg)
-            elif work.store.take(key, work.out(svg)):
+            elif work.store.take(key, work.out(svg, new_folder=False)):  # the page's folder
                 done.charts_reused += 1
             else:
                 done.to_draw[key] = (chart, [svg])
+        done.placing += time.perf_counter() - started
     return done
 
 
@@ -88,13 +94,14 @@ def _write_csv(work: Work, chart: models.Chart, drawn: str, rel: str, used: set[
     """A chart's numbers, from the store when they are there (its key: the chart's, and the
     code that writes CSV, part of the site key)."""
     key = digest(work.site_key, drawn) + ".csv" if work.site_key else None
+    path = work.out(rel, new_folder=False)  # next to its page, written first
     if key:
         used.add(key)
-        if work.store.take(key, work.out(rel)):
+        if work.store.take(key, path):
             return
-    work.out(rel).write_text(exports.rows_csv(chart.rows), encoding="utf-8-sig")
+    path.write_text(exports.rows_csv(chart.rows), encoding="utf-8-sig")
     if key:
-        work.store.keep(key, work.out(rel))
+        work.store.keep(key, path)
 
 
 def _write_page(work: Work, page: models.Page, used: set[str]) -> bool:
@@ -115,7 +122,7 @@ def _write_page(work: Work, page: models.Page, used: set[str]) -> bool:
     work.writer.write_file(rel, work.template(page.template), work.context,
                            relative_urls=work.relative, data=page, **extra)
     if key:
-        work.store.keep(key, work.out(rel))
+        work.store.keep(key, work.out(rel, new_folder=False))
     return False
 
 
@@ -135,11 +142,27 @@ def _link_or_copy(store: Store, key: str, drawn: Path, dest: Path) -> None:
         dest.write_bytes(drawn.read_bytes())
 
 
-def write_all(pool: Pool, count: int, on_charts: Callable[[ToDraw], None]) -> Written:
-    """Every page of the plan (`count`), in tasks of consecutive pages (the plan's order puts
-    the heaviest pages first); `on_charts` receives each task's charts to draw as it ends."""
-    size = max(1, min(PAGES_PER_TASK, count // (max(pool.workers, 1) * 8)))
-    tasks = {pool.submit(write_pages, i, min(i + size, count)): i for i in range(0, count, size)}
+def runs(kinds: list[str], workers: int) -> list[tuple[int, int]]:
+    """The plan (the kind of each page, in order) cut into tasks, as `(start, stop)`, the
+    heaviest first: a page of a kind that has few (one per year, group or field, each a table
+    of many agencies) is a task of its own, the many light pages of a kind (one per agency)
+    go by runs of consecutive pages, so that neither worker is left with a long last task."""
+    size = max(1, min(PAGES_PER_TASK, len(kinds) // (max(workers, 1) * 8)))
+    counts = Counter(kinds)
+    alone = [(i, i + 1) for i, kind in enumerate(kinds) if counts[kind] <= size]
+    cut, start = [], 0
+    for i in range(1, len(kinds) + 1):
+        if i == len(kinds) or kinds[i] != kinds[start] or i - start == size:
+            if counts[kinds[start]] > size:
+                cut.append((start, i))
+            start = i
+    return sorted(alone, key=lambda r: counts[kinds[r[0]]]) + cut
+
+
+def write_all(pool: Pool, kinds: list[str], on_charts: Callable[[ToDraw], None]) -> Written:
+    """Every page of the plan (the kind of each page, in order), in tasks (`runs`);
+    `on_charts` receives each task's charts to draw as it ends."""
+    tasks = {pool.submit(write_pages, *run): run[0] for run in runs(kinds, pool.workers)}
     parts: dict[int, Written] = {}
     for future in as_completed(tasks):
         part = parts[tasks[future]] = _result(future)
@@ -150,6 +173,7 @@ def write_all(pool: Pool, count: int, on_charts: Callable[[ToDraw], None]) -> Wr
         done.reused += parts[i].reused
         done.charts_reused += parts[i].charts_reused
         done.used |= parts[i].used
+        done.placing += parts[i].placing
     return done
 
 

@@ -80,15 +80,21 @@ class Store:
         """Add the finished file `src` as the entry `key` (a hard link, else an atomic copy);
         an entry already there is left as it is (it has the same bytes)."""
         entry = self.path(key)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(src, entry)
-        except FileExistsError:
-            pass
-        except OSError as exc:
-            if exc.errno not in (errno.EXDEV, errno.EMLINK, errno.EPERM, errno.ENOTSUP):
+        for attempt in (1, 2):
+            try:
+                os.link(src, entry)
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                if attempt == 1 and src.exists():  # the entry's folder is new: make it
+                    entry.parent.mkdir(parents=True, exist_ok=True)
+                    continue
                 raise
-            _copy(src, entry)
+            except OSError as exc:
+                if exc.errno not in (errno.EXDEV, errno.EMLINK, errno.EPERM, errno.ENOTSUP):
+                    raise
+                _copy(src, entry)
+            return
 
     def prune(self, used: set[str]) -> int:
         """Remove the entries that no output links to and that `used` does not name; how many.
