@@ -35,10 +35,8 @@ class Descriptor(TypedDict, total=False):
     resources: list[Resource]
 
 
-@dataclass
-class YearData:
-    year: int
-    tables: dict[str, pd.DataFrame]
+class _Named:
+    """Tables read by name as attributes (`dataset.units`, `year.scores`)."""
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables: dict[str, pd.DataFrame] = self.__dict__["tables"]
@@ -49,7 +47,13 @@ class YearData:
 
 
 @dataclass
-class Dataset:
+class YearData(_Named):
+    year: int
+    tables: dict[str, pd.DataFrame]
+
+
+@dataclass
+class Dataset(_Named):
     """Typed tables of one data package. Row index = spreadsheet row number."""
 
     root: Path
@@ -58,13 +62,6 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     years: dict[int, YearData]
     files: dict[str, str] = field(default_factory=dict)  # table key → file label
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        tables: dict[str, pd.DataFrame] = self.__dict__["tables"]
-        try:
-            return tables[name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     @property
     def component_ids(self) -> list[str]:
