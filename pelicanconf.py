@@ -15,9 +15,8 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["parindex_site"]
-PARINDEX_DATA = "data"  # the data package (relative to the current directory)
+PARINDEX_DATA = "data"  # the data package, for a plain `pelican` run (make site: --data)
 PARINDEX_NOTES = "don-vi"  # agency notes, under PATH, never published as pages themselves
-PARINDEX_CHART_CACHE = ".cache/charts"
 
 # Editors' pages (content/pages) and news (content/tin-tuc); content/don-vi is read by the
 # plugin only.

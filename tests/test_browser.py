@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import re
-import shutil
 import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ if not CHROMIUM.is_file():
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
-from tests.conftest import DATA, ROOT, copy_real  # noqa: E402
+from tests.conftest import DATA, copy_real  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -510,10 +509,8 @@ def hostile_site(tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("hostile")
     data = _hostile_copy(tmp, SAFE_URL)
-    cache = tmp / "cache"  # a copy, so the project's chart cache gets no hostile entries
-    if (ROOT / ".cache/charts").is_dir():
-        shutil.copytree(ROOT / ".cache/charts", cache)
-    return build(tmp / "output", data=data, cache=cache).output
+    # its own store, so that the project's gets no hostile entries
+    return build(tmp / "output", data=data, cache=tmp / "cache").output
 
 
 @pytest.fixture(scope="module", params=["csp", "no-csp"])
