@@ -23,7 +23,7 @@ LEFT_OUT = ("pagefind",)
 
 
 def build_site(name: str, work: Path) -> Path:
-    """Build the golden site `name` from scratch under `work` (its own chart cache); its output."""
+    """Build the golden site `name` from scratch under `work` (its own store); its output."""
     from bench.synth import make
     from plugins.build import build
 
@@ -31,7 +31,7 @@ def build_site(name: str, work: Path) -> Path:
     if name == "synthetic":
         data = make(work / "data", **SYNTHETIC)
     output = work / "output"
-    build(output, data=data, cache=work / "cache" / "charts", force=True)
+    build(output, data=data, cache=work / "cache", force=True)
     return output
 
 
