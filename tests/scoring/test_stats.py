@@ -190,3 +190,30 @@ def test_a_gap_year_is_skipped(tmp_path):
     assert stats.mean_change(2023, "so") == 15
     assert stats.mean_change(2023, None, "chi-dao") == 25
     assert compare(results) == ([], 1)
+
+
+def test_the_pages_show_the_same_mean_changes_as_the_check(tmp_path):
+    # nothing printed: the year page, the ranking and the field overview show what
+    # Statistics computes, the numbers worked out by hand above
+    from parindex.site import site
+
+    pages = site(results_of(tmp_path, TABLES))
+    year = next(p for p in pages.years if p.year == 2023)
+    assert year.stats.mean_change.value == 11.25
+    field = next(f for f in year.fields if f.field.id == "chi-dao")
+    assert field.mean_change.value == 25 and field.mean_change.origin == "computed"
+    ranking = next(p for p in pages.rankings if p.year == 2023 and p.group.id == "so")
+    assert ranking.stats.mean_change.value == 15
+    new_group = next(p for p in pages.rankings if p.year == 2023 and p.group.id == "xa")
+    assert new_group.stats.mean_change.value is None
+
+
+def test_a_wrong_printed_mean_change_is_shown_with_the_computed_one_in_a_footnote(tmp_path):
+    from parindex.site import site
+
+    pages = site(results_of(tmp_path, {**TABLES,
+                                       "2023/published_stats.csv": published("11.25")}))
+    year = next(p for p in pages.years if p.year == 2023)
+    change = next(f for f in year.fields if f.field.id == "chi-dao").mean_change
+    assert change.value == 11.25 and change.origin == "published"
+    assert change.note is not None and "25,00" in year.notes[change.note - 1]
