@@ -1,8 +1,10 @@
 """Pelican settings for a local preview (relative URLs, no feeds). See publishconf.py."""
 
-AUTHOR = "Sở Nội vụ tỉnh Sóc Trăng"
-SITENAME = "Chỉ số cải cách hành chính tỉnh Sóc Trăng"
-SITESUBTITLE = "Cổng công khai Chỉ số CCHC (PAR INDEX) của các cơ quan, đơn vị"
+# The site's name, subtitle and publisher come from the data package (datapackage.json:
+# `portal`, `contributors`), set by the plugin; these are only what a site without data shows.
+AUTHOR = "Sở Nội vụ"  # of articles without an author; the footer names the package's publisher
+SITENAME = "Chỉ số cải cách hành chính"
+SITESUBTITLE = ""
 SITEURL = ""
 RELATIVE_URLS = True
 

@@ -1,14 +1,13 @@
 """Pelican plugin: the portal's data pages, written through Pelican's writer into the theme.
 
-Glue only. `generate_context` loads and scores the data package with parindex, plans the pages
-(`parindex.site.plan`) and reads the agencies' Markdown notes (`content/<notes>/*.md`, metadata
-`Unit:`) with Pelican's readers. `generate_output` starts the worker pool (`pool`), in which the
-pages are built and written and the charts drawn (`pages`), reusing what the store already has
-(`store`); then the files that are not pages (`extras`). Its options are one typed value,
-`PARINDEX` (`options.BuildOptions`); its counts and times are its `stats` (`options.BuildStats`);
-it reports each stage on the logger "parindex.build" and sends `options.pages_written`.
-The templates' filters are in `filters`. Invalid data raises `parindex.data.problems.DataError`
-carrying the report, before anything is written.
+Glue only. `generate_context` loads and scores the data package, names the site after it
+(`package.portal`), plans the pages (`parindex.site.plan`) and reads the agencies' notes.
+`generate_output` starts the worker pool (`pool`), in which the pages are built and written and
+the charts drawn (`pages`), reusing what the store already has (`store`); then the files that
+are not pages (`extras`). Its options are one typed value, `PARINDEX` (`options.BuildOptions`);
+its counts and times are its `stats` (`options.BuildStats`); it reports each stage on the logger
+"parindex.build" and sends `options.pages_written`. The templates' filters are in `filters`.
+Invalid data raises `DataError` carrying the report, before anything is written.
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ if str(Path(__file__).resolve().parents[1]) not in sys.path:  # loaded by path, 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parindex import fmt  # noqa: E402
+from parindex.data import package  # noqa: E402
 from parindex.data.dataset import load  # noqa: E402
 from parindex.data.problems import DataError  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
@@ -60,6 +60,8 @@ class ParIndexGenerator(Generator):
         dataset, self.report = load(self.options.data)  # its warnings are the build's to show
         if dataset is None:
             raise DataError(self.report)
+        own = package.portal(dataset.descriptor)  # the province's, for every template
+        self.context.update(SITENAME=own.name, SITESUBTITLE=own.subtitle, AUTHOR=own.publisher)
         rows = sum(len(t) for y in dataset.years.values() for t in y.tables.values())
         self._stage("load", f"Đọc dữ liệu: {fmt.integer(rows)} dòng", t, rows)
         self.env.autoescape = True  # data can hold any text, whatever the site's settings

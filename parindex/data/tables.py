@@ -31,6 +31,9 @@ class Descriptor(TypedDict, total=False):
 
     name: str
     title: str
+    description: str
+    portal: dict[str, str]  # the site's own name and subtitle (`package.portal`)
+    contributors: list[dict[str, str]]
     licenses: list[dict[str, str]]
     resources: list[Resource]
 

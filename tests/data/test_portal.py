@@ -1,0 +1,34 @@
+"""The portal's name, subtitle and publisher come from the data package (`package.portal`):
+another province's portal is another `data/` folder, with no change of code or settings."""
+
+import json
+from pathlib import Path
+
+from parindex.data.package import Portal, portal
+from tests.conftest import DATA, ROOT
+
+
+def test_the_portal_is_named_by_its_descriptor():
+    desc = {"title": "Dữ liệu", "description": "Mô tả",
+            "portal": {"name": "Chỉ số CCHC tỉnh An Giang", "subtitle": "Cổng công khai"},
+            "contributors": [{"title": "Ông A", "role": "author"},
+                             {"title": "Sở Nội vụ tỉnh An Giang", "role": "publisher"}]}
+    assert portal(desc) == Portal("Chỉ số CCHC tỉnh An Giang", "Cổng công khai",
+                                  "Sở Nội vụ tỉnh An Giang")
+
+
+def test_without_a_portal_entry_the_package_title_and_description_name_it():
+    assert portal({"title": "Chỉ số CCHC thành phố Cần Thơ", "description": "Điểm các sở"}) == \
+        Portal("Chỉ số CCHC thành phố Cần Thơ", "Điểm các sở", "")
+
+
+def test_no_province_is_written_in_code_theme_or_settings():
+    own = portal(json.loads((DATA / "datapackage.json").read_text(encoding="utf-8")))
+    names = {own.name, own.publisher}
+    assert all(names)
+    places = [ROOT / "pelicanconf.py", ROOT / "publishconf.py",
+              *(p for d in ("parindex", "plugins", "theme") for p in (ROOT / d).rglob("*")
+                if p.is_file() and p.suffix in (".py", ".html", ".css", ".js"))]
+    found = [str(Path(p).relative_to(ROOT)) for p in places
+             if any(n in p.read_text(encoding="utf-8") for n in names)]
+    assert found == []
