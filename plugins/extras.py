@@ -22,7 +22,7 @@ from parindex.data import package
 from parindex.scoring.score import Results
 from parindex.site import charts, exports, urls
 
-from .store import Store, frame_key
+from .store import Store, frame_key, out_path
 
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # every zip entry's date: equal data, equal zip
 
@@ -34,7 +34,7 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
     for rel, df, meta in downloads(results):
         key = frame_key(site_key, df, meta)
         used |= {key + ".csv", key + ".json"}
-        csv_path, json_path = _out(output, rel + "csv"), _out(output, rel + "json")
+        csv_path, json_path = out_path(output, rel + "csv"), out_path(output, rel + "json")
         if reuse and site_key and store.take(key + ".csv", csv_path):
             if store.take(key + ".json", json_path):
                 continue  # a year whose numbers did not change
@@ -46,12 +46,12 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
             store.keep(key + ".json", json_path)
     root = results.dataset.root
     copy_package(root, package.descriptor(root, results.dataset.descriptor),
-                 _out(output, urls.PACKAGE_DIR), _out(output, urls.PACKAGE_ZIP))
+                 out_path(output, urls.PACKAGE_DIR), out_path(output, urls.PACKAGE_ZIP))
     for name, header in package.templates(root).items():
-        _out(output, urls.TEMPLATES_DIR + name).write_text(header, encoding="utf-8-sig")
-    _out(output, urls.BANDS_CSS).write_text(charts.band_css(results.dataset.bands),
+        out_path(output, urls.TEMPLATES_DIR + name).write_text(header, encoding="utf-8-sig")
+    out_path(output, urls.BANDS_CSS).write_text(charts.band_css(results.dataset.bands),
                                              encoding="utf-8")
-    _out(output, "sitemap.xml").write_text(sitemap(page_urls, base), encoding="utf-8")
+    out_path(output, "sitemap.xml").write_text(sitemap(page_urls, base), encoding="utf-8")
     return used
 
 
@@ -95,9 +95,3 @@ def sitemap(page_urls: list[str], base: str) -> str:
               for u in dict.fromkeys(page_urls)]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
-
-
-def _out(output: Path, rel: str) -> Path:
-    path = output.joinpath(*rel.split("/"))
-    (path if rel.endswith("/") else path.parent).mkdir(parents=True, exist_ok=True)
-    return path

@@ -21,7 +21,7 @@ from typing import Any
 from parindex.site import Planned, charts, exports, models, urls
 
 from .pool import Pool
-from .store import Store, digest, page_key
+from .store import Store, digest, out_path, page_key
 
 ToDraw = dict[str, tuple[models.Chart, list[str]]]  # store key → chart, its SVG's paths
 PAGES_PER_TASK = 64  # at most: a task is a few seconds even with every chart to draw
@@ -46,11 +46,7 @@ class Work:
     relative: bool
 
     def out(self, rel: str, new_folder: bool = True) -> Path:
-        """Where `rel` goes in the output; its folder made unless it is known to exist."""
-        path = self.output.joinpath(*rel.split("/"))
-        if new_folder:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        return path
+        return out_path(self.output, rel, new_folder)
 
 
 @dataclass

@@ -27,6 +27,15 @@ from pathlib import Path
 import pandas as pd
 
 
+def out_path(root: Path, rel: str, new_folder: bool = True) -> Path:
+    """Where the URL-style path `rel` ("chi-so/2023/", "du-lieu/2023/ket-qua.csv") goes under
+    `root`; its folder (or itself, for a folder) made unless it is known to exist."""
+    path = root.joinpath(*rel.split("/"))
+    if new_folder:
+        (path if rel.endswith("/") else path.parent).mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def digest(*parts: bytes | str) -> str:
     """sha256 of `parts`, each length-prefixed so that no two lists of parts collide."""
     h = hashlib.sha256()

@@ -161,12 +161,6 @@ class Lookup:
         by_id = self.cached(("band_ids", year), lambda: {b.id: b for b in self.bands(year)})
         return by_id.get(as_str(band_id))
 
-    def index_summary(self, year: int, gid: str | None) -> Summary | None:
-        return self.stats.index(year, gid)
-
-    def field_summary(self, year: int, gid: str | None, fid: str) -> Summary | None:
-        return self.stats.field(year, gid, fid)
-
     def published(self, year: int) -> pd.DataFrame:
         yd = self.results.dataset.years.get(year)
         return yd.published_stats if yd is not None else pd.DataFrame(
@@ -320,12 +314,10 @@ def _extreme(label: str, summary: Summary | None, which: str, pub: list[Printed]
     return Stat(label, value, tuple(lk.unit(u) for u in dict.fromkeys(uids)))
 
 
-def group_stats(results: Results, lk: Lookup, year: int, gid: str | None, notes: Notes,
-                summary: Summary | None = None, fid: str | None = None) -> GroupStats:
+def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
+                fid: str | None = None) -> GroupStats:
     """Statistics of a group (gid None: all agencies) in a year, for the index or a field."""
-    if summary is None:
-        summary = (lk.index_summary(year, gid) if fid is None
-                   else lk.field_summary(year, gid, fid))
+    summary = lk.stats.summary(year, gid, fid)
     n = summary.n if summary else 0
     counts = []
     if fid is None:
@@ -405,7 +397,7 @@ FIELD_ROW_COLUMNS = ("year", "unit_id", "group_id", "field_id", "score", "max_sc
 def field_row(lk: Lookup, r: Record) -> FieldRow:
     """One agency's score in one field and year, with its group's mean (footnotes left out)."""
     year, gid, fid = as_int(r["year"]), as_str(r["group_id"]), as_str(r["field_id"])
-    summary = lk.field_summary(year, gid, fid)
+    summary = lk.stats.field(year, gid, fid)
     mean = stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
                       None)
     return FieldRow(unit=lk.unit(as_str(r["unit_id"])), field=lk.field(fid, year),

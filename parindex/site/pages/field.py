@@ -74,8 +74,8 @@ def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
         groups.append(FieldGroup(
             group=g, max_score=maxima.pop() if len(maxima) == 1 else None, rows=rows,
             ends=ends, by_pct=any(r.pct is not None for r in rows),
-            stats=group_stats(results, lk, year, g.id, notes, fid=fid), total=len(part)))
-    overall = group_stats(results, lk, year, None, notes, fid=fid)
+            stats=group_stats(lk, year, g.id, notes, fid=fid), total=len(part)))
+    overall = group_stats(lk, year, None, notes, fid=fid)
     return FieldPage(
         url=f.url, template="field", title=f"{f.name}: kết quả năm {year}",
         lead=narrative.field_lead(f.name, year, overall.mean, len(fs)),

@@ -28,13 +28,13 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
     if year is None:
         return HomePage(url=HOME_URL, template="home", title="Chỉ số cải cách hành chính",
                         year=None, year_url="", stats=None, groups=[], bands=[])
-    stats = group_stats(results, lk, year, None, notes)
+    stats = group_stats(lk, year, None, notes)
     cards = []
     df = results.year(year)
     for g in lk.groups_of(year):
         rows = ranking_order([score_row(r, lk, NoNotes())
                               for r in records(df[df["group_id"] == g.id])])
-        summary = lk.index_summary(year, g.id)
+        summary = lk.stats.index(year, g.id)
         mean = stat_value(summary.mean if summary else None,
                            printed(lk, year, g.id, None, "mean"), notes)
         cards.append(GroupCard(group=g, n=len(rows), mean=mean,

@@ -25,7 +25,7 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
     notes = Notes()
     group = lk.group(gid, year)
     df = results.year(year)
-    stats = group_stats(results, lk, year, gid, notes)  # shown first on the page
+    stats = group_stats(lk, year, gid, notes)  # shown first on the page
     rows = ranking_order([score_row(r, lk, notes) for r in records(df[df["group_id"] == gid])])
     columns = []
     if any(r.max_score is not None for r in rows):

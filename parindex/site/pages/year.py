@@ -28,15 +28,15 @@ from ..values import (
 
 
 def _field_mean(lk: Lookup, year: int, gid: str | None, fid: str, notes: Notes) -> Value:
-    summary = lk.field_summary(year, gid, fid)
+    summary = lk.stats.field(year, gid, fid)
     return stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
                        notes)
 
 
 def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> YearPage:
     notes = Notes()
-    groups = [group_stats(results, lk, year, g.id, notes) for g in lk.groups_of(year)]
-    stats = group_stats(results, lk, year, None, notes)
+    groups = [group_stats(lk, year, g.id, notes) for g in lk.groups_of(year)]
+    stats = group_stats(lk, year, None, notes)
     fields = []
     for f in lk.fields_of(year):
         means = [_field_mean(lk, year, g.group.id if g.group else None, f.id, notes)

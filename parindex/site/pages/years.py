@@ -20,7 +20,7 @@ from ..values import (
 def years_page(results: Results, lk: Lookup) -> YearsPage:
     rows = []
     for y in sorted(results.years, reverse=True):
-        s = group_stats(results, lk, y, None, NoNotes())
+        s = group_stats(lk, y, None, NoNotes())
         rows.append(YearSummary(y, year_url(y), s.n, s.mean))
     ids = [sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]
     province = indicators(results, lk, None)
