@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from posixpath import join as urljoin
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pandas as pd
@@ -47,12 +48,21 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
     root = results.dataset.root
     copy_package(root, package.descriptor(root, results.dataset.descriptor),
                  out_path(output, urls.PACKAGE_DIR), out_path(output, urls.PACKAGE_ZIP))
-    for name, header in package.templates(root).items():
+    for name, header in package.templates(results.dataset.schemas).items():
         out_path(output, urls.TEMPLATES_DIR + name).write_text(header, encoding="utf-8-sig")
     out_path(output, urls.BANDS_CSS).write_text(charts.band_css(results.dataset.bands),
                                              encoding="utf-8")
     out_path(output, "sitemap.xml").write_text(sitemap(page_urls, base), encoding="utf-8")
     return used
+
+
+def pelican_urls(context: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+    """Pelican's own pages, for the sitemap: editors' pages, news and the news list."""
+    found = [p.url for p in context.get("pages", [])]
+    found += [a.url for a in context.get("articles", [])]
+    if context.get("articles"):
+        found.append(settings.get("INDEX_URL", urls.NEWS_URL))
+    return found
 
 
 def downloads(results: Results) -> Iterator[tuple[str, pd.DataFrame, dict[str, object]]]:
@@ -62,8 +72,10 @@ def downloads(results: Results) -> Iterator[tuple[str, pd.DataFrame, dict[str, o
         "licenses", []), "sources": ds.sources.astype(object).where(
         ds.sources.notna(), None).astype(str).to_dict("records")}
     for year in results.years:
-        for df, url in ((exports.year_results(results, year), urls.results_url),
-                        (exports.year_fields(results, year), urls.field_results_url)):
+        tables = [(exports.year_results(results, year), urls.results_url)]
+        if year in results.field_years:
+            tables.append((exports.year_fields(results, year), urls.field_results_url))
+        for df, url in tables:
             yield url(year, "csv").removesuffix("csv"), df, {**meta, "year": year}
 
 

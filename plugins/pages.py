@@ -10,13 +10,16 @@ on drawing while the build writes downloads and Pagefind indexes the pages.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from pelican.contents import Page
 
 from parindex.site import Planned, charts, exports, models, urls
 
@@ -26,6 +29,30 @@ from .store import Store, digest, out_path, page_key
 ToDraw = dict[str, tuple[models.Chart, list[str]]]  # store key → chart, its SVG's paths
 PAGES_PER_TASK = 64  # at most: a task is a few seconds even with every chart to draw
 CHARTS_PER_TASK = 8
+METHOD_NOTE = "phuong-phap.md"  # under Pelican's PATH: the editors' text of the method page
+log = logging.getLogger(__name__)
+
+
+def read_notes(readers: Any, root: Path, context: dict[str, Any], folder: str,
+               units: Iterable[str]) -> dict[str, Page]:
+    """The editors' Markdown shown on data pages, read as Pelican pages (never written as
+    such): agency notes by unit id (metadata `Unit:`, in `folder`), and the text of the
+    methodology page (`phuong-phap.md`) by its URL."""
+    known, notes = set(units), {}
+    method = root / METHOD_NOTE
+    if method.is_file():
+        notes[urls.METHOD_URL] = readers.read_file(base_path=str(root), path=METHOD_NOTE,
+                                                   content_class=Page, context=context)
+    for path in sorted((root / folder).glob("*.md")) if (root / folder).is_dir() else []:
+        page = readers.read_file(base_path=str(root), path=str(path.relative_to(root)),
+                                 content_class=Page, context=context)
+        unit = page.metadata.get("unit")
+        if unit in known:
+            notes[unit] = page
+        else:
+            log.warning("%s: 'Unit: %s' không phải mã đơn vị nào trong units.csv; ghi chú "
+                        "không được đăng", path.relative_to(root), unit)
+    return notes
 
 
 @dataclass
@@ -37,7 +64,7 @@ class Work:
     writer: Any  # pelican.writers.Writer
     context: dict[str, Any]
     template: Callable[[str], Any]  # the generator's get_template
-    notes: dict[str, Any]  # agency id → Pelican Page of its Markdown note
+    notes: dict[str, Any]  # agency id or page URL → Pelican Page of its Markdown (read_notes)
     news: list[Any]  # the latest articles, on the home page
     output: Path
     store: Store
@@ -106,6 +133,8 @@ def _write_page(work: Work, page: models.Page, used: set[str]) -> bool:
     extra: dict[str, Any] = {}
     if isinstance(page, models.UnitPage):
         extra["note"] = work.notes.get(page.unit.id)
+    elif isinstance(page, models.MethodPage):
+        extra["note"] = work.notes.get(page.url)
     elif isinstance(page, models.HomePage):
         extra["news"] = work.news
     rel = page.url + "index.html"

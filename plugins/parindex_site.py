@@ -1,7 +1,7 @@
 """Pelican plugin: the portal's data pages, written through Pelican's writer into the theme.
 
 Glue only. `generate_context` loads and scores the data package, names the site after it
-(`package.portal`), plans the pages (`parindex.site.plan`) and reads the agencies' notes.
+(`portal`) and gives its links, plans the pages (`parindex.site.plan`), reads the notes.
 `generate_output` starts the worker pool (`pool`), in which the pages are built and written and
 the charts drawn (`pages`), reusing what the store already has (`store`); then the files that
 are not pages (`extras`). Its options are one typed value, `PARINDEX` (`options.BuildOptions`);
@@ -19,15 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
-from pelican.contents import Page
 from pelican.generators import Generator
 
 if str(Path(__file__).resolve().parents[1]) not in sys.path:  # loaded by path, by `pelican`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parindex import fmt  # noqa: E402
-from parindex.data import package  # noqa: E402
 from parindex.data.dataset import load  # noqa: E402
+from parindex.data.portal import portal  # noqa: E402
 from parindex.data.problems import DataError  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
@@ -37,7 +36,6 @@ from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # n
 from plugins.pool import Pool  # noqa: E402
 from plugins.store import Store  # noqa: E402
 
-log = logging.getLogger(__name__)
 progress = logging.getLogger(LOGGER)
 EXTRA_PAGES = [(urls.SEARCH_URL + "index.html", "search", "Tìm kiếm"),
                ("404.html", "404", "Không tìm thấy trang")]  # where, template, title
@@ -60,8 +58,9 @@ class ParIndexGenerator(Generator):
         dataset, self.report = load(self.options.data)  # its warnings are the build's to show
         if dataset is None:
             raise DataError(self.report)
-        own = package.portal(dataset.descriptor)  # the province's, for every template
-        self.context.update(SITENAME=own.name, SITESUBTITLE=own.subtitle, AUTHOR=own.publisher)
+        own = portal(dataset.descriptor)  # the province's, for every template
+        self.context.update(SITENAME=own.name, SITESUBTITLE=own.subtitle, AUTHOR=own.publisher,
+                            PORTAL=own, SCALE=own.scale)
         rows = sum(len(t) for y in dataset.years.values() for t in y.tables.values())
         self._stage("load", f"Đọc dữ liệu: {fmt.integer(rows)} dòng", t, rows)
         self.env.autoescape = True  # data can hold any text, whatever the site's settings
@@ -72,22 +71,14 @@ class ParIndexGenerator(Generator):
         t = time.perf_counter()
         self.plan = plan(self.results)  # the pages are built where they are written
         self._stage("models", f"Kế hoạch: {fmt.integer(len(self.plan))} trang", t)
-        self.notes = self._read_notes(self.options.notes)
+        self.notes = pages.read_notes(self.readers, Path(self.path), self.context,
+                                      self.options.notes, self.results.dataset.units["unit_id"])
+        if urls.METHOD_URL in self.notes:  # {filename}/phuong-phap.md links to the method page
+            self.context["generated_content"][pages.METHOD_NOTE] = self.notes[urls.METHOD_URL]
+        self.context["links"] = urls.links(  # for Pelican's pages too: the context is shared
+            {p.url for p in self.context.get("pages", [])},
+            any(p.kind == "innovations" for p in self.plan), bool(self.context.get("articles")))
 
-    def _read_notes(self, folder: str) -> dict[str, Page]:
-        """Agency notes by unit id (metadata `Unit:`), read as Pelican pages (never written)."""
-        root = Path(self.path) / folder
-        notes = {}
-        for path in sorted(root.glob("*.md")) if root.is_dir() else []:
-            page = self.readers.read_file(base_path=self.path, path=str(path.relative_to(
-                self.path)), content_class=Page, context=self.context)
-            unit = page.metadata.get("unit")
-            if unit in self.results.dataset.units["unit_id"].values:
-                notes[unit] = page
-            else:
-                log.warning("%s: 'Unit: %s' không phải mã đơn vị nào trong units.csv; ghi chú "
-                            "không được đăng", path.relative_to(self.path), unit)
-        return notes
 
     def generate_output(self, writer: Any) -> None:
         """Pages and charts in the pool (started first, before any thread: it forks); the
@@ -118,7 +109,8 @@ class ParIndexGenerator(Generator):
             t = time.perf_counter()
             self.used = done.used | extras.write(
                 Path(self.output_path), self.results, work.store, o.site_key, not o.force,
-                written + self._pelican_urls(), self.settings.get("SITEURL", ""))
+                written + extras.pelican_urls(self.context, self.settings),
+                self.settings.get("SITEURL", ""))
             self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
             t = time.perf_counter() - placing
             self.stats.charts_rendered, self.stats.chart_seconds = drawing.wait()
@@ -126,14 +118,6 @@ class ParIndexGenerator(Generator):
                               f"({self.stats.chart_seconds:.1f} giây từ lúc bắt đầu), "
                               f"{fmt.integer(self.stats.charts_reused)} dùng lại", t,
                     self.stats.charts_rendered)
-
-    def _pelican_urls(self) -> list[str]:
-        """Pelican's own pages, for the sitemap: editors' pages, news and the news list."""
-        found = [p.url for p in self.context.get("pages", [])]
-        found += [a.url for a in self.context.get("articles", [])]
-        if self.context.get("articles"):
-            found.append(self.settings.get("INDEX_URL", urls.NEWS_URL))
-        return found
 
 
 def get_generators(pelican_object: Any) -> type[Generator]:

@@ -248,6 +248,22 @@ def test_news_and_content_pages(out):
     assert (out / "404.html").is_file()
 
 
+def test_the_method_page_gives_the_formula_and_bands_of_the_data_with_the_editors_text(out):
+    doc = page(out, "phuong-phap")
+    main = re.sub(r"\s+", " ", doc.find("main").text)
+    # components.csv, in order; bands.csv (the report's section II.1 and footnote 3)
+    assert ("Chỉ số CCHC = (Điểm tự đánh giá (đã thẩm định) + Khảo sát CBCCVC + Chỉ số SIPAS)"
+            " ÷ Điểm chuẩn tối đa × 100%") in main
+    bands = table_rows(doc.find("table", cls="data"))
+    assert [r[1] for r in bands] == ["trên 90%", "từ 80% đến 90%", "từ 65% đến dưới 80%",
+                                     "từ 50% đến dưới 65%", "dưới 50%"]
+    assert "1941/QĐ-UBND" in main  # content/phuong-phap.md, below the generated part
+    ids = [n.attrs["id"] for n in doc.iter() if n.attrs.get("id")]
+    assert len(ids) == len(set(ids))
+    linked = [a.attrs["href"] for a in page(out, "gioi-thieu").find_all("a")]
+    assert "../phuong-phap/" in linked  # {filename}/phuong-phap.md in an editors' page
+
+
 def test_province_figures_of_a_year_without_scores_are_shown(out):
     rows = table_rows(page(out, "chi-so").find("table", id="bang-so-lieu"))
     province_2021 = next(r for r in rows if r[0] == "2021" and "PAR INDEX" in r[1])

@@ -18,7 +18,14 @@ from .problems import DataError, Problem, Report, problem
 from .read import RawTable, read_csv, read_xlsx, sheet_names
 from .rules import check_rules
 from .tables import Dataset, Descriptor, YearData
-from .validate import TableSchema, check_foreign_keys, check_table, resolve_units, unit_lookup
+from .validate import (
+    Field,
+    TableSchema,
+    check_foreign_keys,
+    check_table,
+    resolve_units,
+    unit_lookup,
+)
 
 GLOBAL_TABLES = ("groups", "units", "fields", "components", "bands", "sources")
 YEAR_TABLES = ("scores", "field_scores", "field_maxima", "published_stats", "innovations",
@@ -31,6 +38,22 @@ YEAR_DIR = re.compile(r"\d{4}")
 
 def empty_table(schema: TableSchema) -> pd.DataFrame:
     return pd.DataFrame({f["name"]: pd.Series(dtype=object) for f in schema["fields"]})
+
+
+def with_components(schema: TableSchema, components: pd.DataFrame | None) -> TableSchema:
+    """The scores schema with a number column for each component of `components.csv` that it
+    does not declare: a province adds a component by adding a row and a column, not by editing
+    a schema."""
+    if components is None:
+        return schema
+    declared = {f["name"] for f in schema["fields"]}
+    extra: list[Field] = [
+        {"name": cid, "type": "number", "title": name or cid,
+         "description": "Component (components.csv).", "constraints": {"minimum": 0}}
+        for cid, name in zip(components["component_id"], components["name"], strict=True)
+        if isinstance(cid, str) and cid not in declared]
+    fields = schema["fields"]
+    return {**schema, "fields": [*fields[:2], *extra, *fields[2:]]}
 
 
 def _load_schemas(root: Path) -> tuple[Descriptor, dict[str, TableSchema], list[Problem]]:
@@ -114,14 +137,20 @@ def load(root: Path | str) -> tuple[Dataset | None, Report]:
     report.extend(problems)
     raws: dict[str, RawTable] = {}
     typed: dict[str, pd.DataFrame] = {}
-    for key, files in sorted(found.items()):
-        path, label, sheet = files[0]
-        raw, problems = _read(path, key.split("/")[-1], label, sheet)
-        report.extend(problems)
-        if raw is not None:
-            raws[key] = raw
-            typed[key], problems = check_table(raw, schemas[raw.name])
+
+    def check(keys: list[str]) -> None:
+        for key in sorted(keys):
+            path, label, sheet = found[key][0]
+            raw, problems = _read(path, key.split("/")[-1], label, sheet)
             report.extend(problems)
+            if raw is not None:
+                raws[key] = raw
+                typed[key], problems = check_table(raw, schemas[raw.name])
+                report.extend(problems)
+
+    check([k for k in found if "/" not in k])  # the components, before the scores
+    schemas["scores"] = with_components(schemas["scores"], typed.get("components"))
+    check([k for k in found if "/" in k])
     for table in GLOBAL_TABLES:
         if table not in typed:
             report.extend([problem(code="missing-table", file=f"{table}.csv",

@@ -4,32 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from .dataset import GLOBAL_TABLES, YEAR_TABLES, discover
-from .tables import Descriptor
-
-
-@dataclass(frozen=True)
-class Portal:
-    """Who publishes the site and what it is called: a province's, from its own data package,
-    so that nothing about one province is written in code or settings."""
-
-    name: str
-    subtitle: str
-    publisher: str
-
-
-def portal(desc: Descriptor) -> Portal:
-    """The descriptor's `portal` (`name`, `subtitle`), else its `title` and `description`; the
-    publisher is the contributor whose role is "publisher"."""
-    own = desc.get("portal", {})
-    publishers = [c.get("title", "") for c in desc.get("contributors", [])
-                  if c.get("role") == "publisher"]
-    return Portal(own.get("name") or desc.get("title", ""),
-                  own.get("subtitle") or desc.get("description", ""),
-                  publishers[0] if publishers else "")
+from .validate import TableSchema
 
 
 def descriptor(root: Path, base: Mapping[str, object] | None = None) -> dict[str, object]:
@@ -65,10 +43,7 @@ def write(root: Path) -> Path:
     return path
 
 
-def templates(root: Path) -> dict[str, str]:
+def templates(schemas: Mapping[str, TableSchema]) -> dict[str, str]:
     """An empty CSV (header row only) per table, for editors starting a new table."""
-    out: dict[str, str] = {}
-    for table in GLOBAL_TABLES + YEAR_TABLES:
-        schema = json.loads((root / "schemas" / f"{table}.json").read_text(encoding="utf-8"))
-        out[f"{table}.csv"] = ",".join(f["name"] for f in schema["fields"]) + "\n"
-    return out
+    return {f"{table}.csv": ",".join(f["name"] for f in schemas[table]["fields"]) + "\n"
+            for table in GLOBAL_TABLES + YEAR_TABLES}

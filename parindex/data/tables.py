@@ -12,6 +12,7 @@ from typing import TypedDict
 
 import pandas as pd
 
+from .portal import Scale, scale
 from .validate import TableSchema
 
 
@@ -65,6 +66,10 @@ class Dataset(_Named):
     tables: dict[str, pd.DataFrame]
     years: dict[int, YearData]
     files: dict[str, str] = field(default_factory=dict)  # table key → file label
+
+    @property
+    def scale(self) -> Scale:
+        return scale(self.descriptor)
 
     @property
     def component_ids(self) -> list[str]:

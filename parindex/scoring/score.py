@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from ..data import bands as bandlib
+from ..data.dataset import empty_table
 from ..data.rules import field_maxima
 from ..data.tables import Dataset, YearData
 from ..fmt import rounded
@@ -35,6 +35,11 @@ class Results:
     @property
     def years(self) -> list[int]:
         return sorted(self.scores["year"].unique().tolist())
+
+    @property
+    def field_years(self) -> list[int]:
+        """The years that have field scores (a province may publish none)."""
+        return sorted(self.fields["year"].unique().tolist())
 
     @property
     def latest_year(self) -> int | None:
@@ -84,17 +89,20 @@ def _year_fields(ds: Dataset, year: int, yd: YearData) -> pd.DataFrame:
     return df
 
 
+def _stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The years' rows; the columns of an empty year when no year has any."""
+    return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+
+
 def score(ds: Dataset) -> Results:
-    frames = [_year_scores(ds, y, yd.scores) for y, yd in ds.years.items()
-              if not yd.scores.empty]
-    if frames:
-        scores = _with_changes(pd.concat(frames, ignore_index=True))
-    else:
-        scores = pd.DataFrame(columns=["year", "unit_id", "group_id", "index_official"])
-    fields = [_year_fields(ds, y, yd) for y, yd in ds.years.items()
-              if not yd.field_scores.empty]
-    fields_df = (pd.concat(fields, ignore_index=True) if fields
-                 else pd.DataFrame(columns=["year", "unit_id", "field_id", "score", "pct"]))
+    """Every year's results. A table no year has (a province that publishes no field scores)
+    gives an empty frame with the same columns, so that nothing downstream asks whether it
+    exists."""
+    blank = YearData(0, {t: empty_table(ds.schemas[t]) for t in ("scores", "field_scores",
+                                                                   "field_maxima")})
+    years = [*ds.years.items()] or [(0, blank)]
+    scores = _stack([_year_scores(ds, y, yd.scores) for y, yd in years])
+    fields = _stack([_year_fields(ds, y, yd) for y, yd in years])
     for col in ("score", "max_score", "pct"):
-        fields_df[col] = fields_df[col].astype(float) if len(fields_df) else np.nan
-    return Results(ds, scores, fields_df)
+        fields[col] = fields[col].astype(float)
+    return Results(ds, _with_changes(scores), fields)

@@ -21,9 +21,7 @@ from ..fmt import MISSING
 from .urls import (
     DIRECTORY_URL,
     HOME_URL,
-    LINKS,
     YEARS_URL,
-    Links,
     chart_url,
     innovations_url,
 )
@@ -285,8 +283,7 @@ class Indicator:
 
 @dataclass(frozen=True, kw_only=True)
 class Page:
-    """What every data page has. `url` is where it is written (`url + "index.html"`); `links`
-    are the site's fixed links (menu, search, method, downloads…)."""
+    """What every data page has. `url` is where it is written (`url + "index.html"`)."""
 
     url: str
     template: str
@@ -297,7 +294,6 @@ class Page:
     notes: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     search_terms: str = ""  # ASCII-folded names, indexed by search but not shown
-    links: Links = LINKS
 
     def chart_svg(self, chart: Chart) -> str:
         return chart_url(self.url, chart.name, "svg")
@@ -319,6 +315,7 @@ class GroupCard:
 class HomePage(Page):
     year: int | None
     year_url: str  # the year's overview ("" without a year)
+    has_fields: bool = False  # the year has field scores (its overview shows fields)
     stats: GroupStats | None
     groups: list[GroupCard]
     bands: list[Band]
@@ -352,7 +349,8 @@ class RankingPage(Page):
     year: int
     group: Ref
     components: list[Ref]
-    columns: list[str]  # optional columns that have a value: max_score, components, total, change
+    columns: list[str]  # optional columns that have a value: max_score, components (when more
+    # than one: a single one is the total), total, change
     rows: list[ScoreRow]
     stats: GroupStats
     inferred: bool  # some ranks are read from the source's table order, not printed
@@ -410,9 +408,12 @@ class UnitPage(Page):
 
     @property
     def latest_components(self) -> list[tuple[Ref, float | None]]:
-        """The latest year's component scores with their components."""
+        """The latest year's component scores with their components; none when there is one
+        component (its score is the total, shown once)."""
         row = self.latest_row
-        return [] if row is None else list(zip(self.components, row.components, strict=True))
+        if row is None or len(self.components) < 2:
+            return []
+        return list(zip(self.components, row.components, strict=True))
 
     @property
     def history_newest_first(self) -> list[UnitYear]:
@@ -533,6 +534,21 @@ class YearsPage(Page):
     indicators: list[Indicator]  # the province's own figures, every year (also without scores)
 
 
+@dataclass(frozen=True)
+class BandPeriod:
+    years: str  # "từ năm 2023", "2019–2022"
+    bands: list[Band]
+
+
+@dataclass(frozen=True, kw_only=True)
+class MethodPage(Page):
+    formula: str
+    components: list[Ref]  # none when there is one (the formula names it)
+    groups: list[Ref]  # with the URL of their latest ranking, if any
+    fields: list[Ref]  # with the URL of their latest page, if any
+    band_periods: list[BandPeriod]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Site:
     """Every data page of the site, in the order they are written."""
@@ -546,10 +562,11 @@ class Site:
     units: list[UnitPage]
     innovations: list[InnovationsPage]
     downloads: DownloadsPage
+    method: MethodPage
 
     def pages(self) -> list[Page]:
         return [self.home, self.years_index, *self.years, *self.rankings, *self.fields,
-                self.directory, *self.units, *self.innovations, self.downloads]
+                self.directory, *self.units, *self.innovations, self.downloads, self.method]
 
 
 HOME = Ref("", "Trang chủ", HOME_URL)

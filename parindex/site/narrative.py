@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..data.portal import Scale
 from ..fmt import MISSING, integer, num, pct, signed
 from .models import GroupStats, Ref, ScoreRow, Value
 
@@ -99,6 +100,25 @@ def innovations_lead(n: int, year: int | None, n_units: int) -> str:
     when = f"năm {year}" if year else "qua các năm"
     return (f"{integer(n)} sáng kiến, giải pháp cải cách hành chính được công nhận "
             f"{when}, của {integer(n_units)} cơ quan, đơn vị.")
+
+
+def years_span(first: int, last: int | None) -> str:
+    return f"Từ năm {first}" if last is None else (
+        f"Năm {first}" if first == last else f"Từ năm {first} đến năm {last}")
+
+
+def formula(scale: Scale, components: list[str]) -> str:
+    """The index as the sum of its components, over the maximum on a percentage scale."""
+    total = " + ".join(components) if components else "Tổng điểm"
+    if not scale.percent:
+        return f"{scale.name} = {total}"
+    total = f"({total})" if len(components) > 1 else total
+    return f"{scale.name} = {total} ÷ Điểm chuẩn tối đa × 100%"
+
+
+def method_lead(scale: Scale) -> str:
+    return (f"Cách tính {scale.name}, các thành phần điểm, nhóm {scale.members}, lĩnh vực "
+            "và thang xếp loại, theo dữ liệu được công bố trên cổng này.")
 
 
 def downloads_lead() -> str:

@@ -9,7 +9,8 @@ page model carries it (`Page.links`), and Pelican's own templates get it as a Ji
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 # ---- Fixed pages and files --------------------------------------------------------------------
@@ -107,5 +108,23 @@ class Links:
     bands_css: str = BANDS_CSS
     menu: tuple[MenuItem, ...] = MENU
 
+    @property
+    def footer(self) -> list[tuple[str, str]]:
+        """(URL, label) of the footer's links before search, those the site has."""
+        pairs = [(self.method, "Phương pháp"), (self.downloads, "Tải dữ liệu"),
+                 (self.about, "Giới thiệu")]
+        return [(url, label) for url, label in pairs if url]
+
 
 LINKS = Links()
+
+
+def links(pages: Collection[str], innovations: bool, news: bool) -> Links:
+    """The fixed links of a site whose editors' pages are at `pages` (URLs), with or without
+    innovations and news: a province that publishes none gets no empty page linked. An absent
+    section's link is "" and it is not in the menu."""
+    have = {"about": ABOUT_URL in pages,
+            "innovations": innovations, "news": news}
+    gone = {getattr(LINKS, k) for k, v in have.items() if not v}
+    return replace(LINKS, menu=tuple(m for m in MENU if m.url not in gone),
+                   **{k: "" for k, v in have.items() if not v})

@@ -4,7 +4,7 @@ another province's portal is another `data/` folder, with no change of code or s
 import json
 from pathlib import Path
 
-from parindex.data.package import Portal, portal
+from parindex.data.portal import Portal, portal
 from tests.conftest import DATA, ROOT
 
 

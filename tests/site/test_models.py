@@ -8,7 +8,6 @@ import inspect
 import pytest
 
 from parindex.site import models
-from parindex.site.urls import LINKS
 
 
 def _dataclasses() -> list[type]:
@@ -48,10 +47,9 @@ def test_a_directory_entry_without_results_sorts_by_nothing():
     assert (entry.index_sort, entry.rank_sort, entry.band_sort) == (80.5, 2, 2)
 
 
-def test_a_page_carries_the_site_links_and_its_charts_files():
+def test_a_page_carries_its_charts_files():
     chart = models.Chart(kind="group_index", name="chi-so", title="", alt="", rows=[],
                          table_id="t")
     page = models.Page(url="chi-so/2023/g/", template="ranking", title="G", charts=[chart])
-    assert page.links is LINKS
     assert page.chart_svg(chart) == "chi-so/2023/g/chi-so.svg"
     assert page.chart_csv(chart) == "chi-so/2023/g/chi-so.csv"

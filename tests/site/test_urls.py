@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from parindex.site import models, urls
+from parindex.site import urls
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "templates"
 
@@ -36,7 +36,7 @@ def _directory_style(url: str) -> bool:
 def test_every_url_function_is_checked_here():
     made_here = {f for _, f in inspect.getmembers(urls, inspect.isfunction)
                  if f.__module__ == urls.__name__}
-    assert made_here == set(PAGES) | set(FILES)
+    assert made_here == set(PAGES) | set(FILES) | {urls.links}  # links: tested below
 
 
 @pytest.mark.parametrize("make", PAGES, ids=lambda f: f.__name__)
@@ -72,11 +72,14 @@ def test_the_fixed_links_are_relative_directories_or_files():
     assert urls.PACKAGE_ZIP.endswith(".zip") and not urls.PACKAGE_ZIP.startswith("/")
 
 
-def test_every_page_model_carries_the_fixed_links():
-    # the plugin makes the search and 404 pages' model itself, from these arguments
-    page = models.Page(url="tim-kiem/", template="search", title="Tìm kiếm",
-                       breadcrumbs=[models.HOME])
-    assert page.links is urls.LINKS and page.links.search == urls.SEARCH_URL
+def test_a_site_links_only_the_sections_it_has():
+    full = urls.links({urls.ABOUT_URL}, innovations=True, news=True)
+    assert full == urls.LINKS
+    bare = urls.links(set(), innovations=False, news=False)
+    assert [m.label for m in bare.menu] == ["Trang chủ", "Chỉ số", "Đơn vị", "Dữ liệu",
+                                            "Phương pháp"]  # a data page: always there
+    assert (bare.about, bare.innovations, bare.news) == ("", "", "")
+    assert bare.search == urls.SEARCH_URL and bare.downloads == urls.DOWNLOADS_URL
 
 
 def _templates() -> dict[str, str]:

@@ -27,6 +27,7 @@ from .downloads import downloads_page
 from .field import field_page
 from .home import home_page
 from .innovations import INNOVATIONS_LISTED, innovations_page
+from .method import method_page
 from .ranking import ranking_page
 from .unit import unit_page
 from .year import year_page
@@ -70,10 +71,12 @@ def plan(results: Results) -> list[Planned]:
         Planned("directory", directory),
         *[Planned("units", partial(unit_page, results, lk, uid, inns_by_unit.get(uid, [])))
           for uid in lk.units.index],
-        Planned("innovations", partial(innovations_page, lk, inns, None, inn_years)),
+        *[Planned("innovations", partial(innovations_page, lk, inns, None, inn_years))
+          for _ in inns[:1]],  # no page of innovations where there are none
         *[Planned("innovations", partial(innovations_page, lk, inns_by_year[y], y, inn_years))
           for y in inn_years],
         Planned("downloads", partial(downloads_page, results, lk)),
+        Planned("method", partial(method_page, results, lk)),
     ]
 
 
@@ -82,7 +85,8 @@ def site(results: Results) -> Site:
     kinds: dict[str, list[Page]] = {}
     for page in plan(results):
         kinds.setdefault(page.kind, []).append(page.build())
-    one = {k: kinds[k][0] for k in ("home", "years_index", "directory", "downloads")}
+    one = {k: kinds[k][0] for k in ("home", "years_index", "directory", "downloads",
+                                         "method")}
     many = {k: kinds.get(k, []) for k in ("years", "rankings", "fields", "units", "innovations")}
     return Site(**one, **many)  # type: ignore[arg-type]
 

@@ -27,10 +27,11 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
     years = []
     for y in sorted(results.years, reverse=True):
         files = [(f"Kết quả năm {y}", [Download(results_url(y, e), f"Kết quả năm {y}", e.upper())
-                                       for e in ("csv", "json")]),
-                 (f"Điểm theo lĩnh vực năm {y}",
-                  [Download(field_results_url(y, e), f"Điểm theo lĩnh vực năm {y}", e.upper())
-                   for e in ("csv", "json")])]
+                                       for e in ("csv", "json")])]
+        if y in results.field_years:
+            files.append((f"Điểm theo lĩnh vực năm {y}",
+                          [Download(field_results_url(y, e), f"Điểm theo lĩnh vực năm {y}",
+                                    e.upper()) for e in ("csv", "json")]))
         years.append((y, files))
     package = [Download(PACKAGE_DIR + "datapackage.json", "Mô tả gói dữ liệu", "JSON",
                         "datapackage.json (Frictionless Data Package)")]

@@ -41,6 +41,7 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
                                top=[r for r in rows if r.rank is not None][:3]))
     return HomePage(url=HOME_URL, template="home", title="Chỉ số cải cách hành chính",
                     lead=narrative.year_lead(year, stats), year=year, year_url=year_url(year),
+                    has_fields=year in results.field_years,
                     stats=stats, groups=cards,
                     bands=lk.bands(year), notes=notes.texts,
                     sources=lk.sources(*df["source_id"]))

@@ -30,7 +30,7 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
     columns = []
     if any(r.max_score is not None for r in rows):
         columns.append("max_score")
-    if any(v is not None for r in rows for v in r.components):
+    if len(lk.components) > 1 and any(v is not None for r in rows for v in r.components):
         columns.append("components")
     if any(r.total.value is not None for r in rows):
         columns.append("total")

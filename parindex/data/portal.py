@@ -1,0 +1,93 @@
+"""Who publishes the portal and what its index is, from the data package descriptor.
+
+A province's portal is its own `datapackage.json`: the Frictionless fields `title`,
+`description`, `homepage`, `contributors` (the one whose role is "publisher": `title`, `email`,
+`path`) and `licenses`, and where the standard has no field, the documented property `portal`
+(README, "The portal's identity"): `name`, `subtitle`, `notice` (for example that the province
+was merged and the site is an archive), `index` (`name`, `scale`: "percent" or "points") and
+`members` (the noun for the ranked members: "cơ quan, đơn vị", "tỉnh, thành phố"). Nothing
+about one province is written in code, templates or settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SCALES = ("percent", "points")
+
+
+def _dict(x: object) -> dict[str, Any]:
+    return x if isinstance(x, dict) else {}
+
+
+def _list(x: object) -> list[Any]:
+    return x if isinstance(x, list) else []
+
+
+def _text(x: object) -> str:
+    return x.strip() if isinstance(x, str) else ""
+
+
+@dataclass(frozen=True)
+class Scale:
+    """What the index is called and how it is measured: a percentage of each agency's
+    maximum ("percent": index = total ÷ maximum × 100), or the points themselves ("points":
+    no maximum, ranks and bands on the score)."""
+
+    name: str = "Chỉ số CCHC"
+    kind: str = "percent"
+    members: str = "cơ quan, đơn vị"
+
+    @property
+    def percent(self) -> bool:
+        return self.kind == "percent"
+
+    @property
+    def unit(self) -> str:
+        """After a value: "%" or " điểm"."""
+        return "%" if self.percent else " điểm"
+
+
+@dataclass(frozen=True)
+class Portal:
+    """The site's name and who publishes it, with how to reach them and under what licence."""
+
+    name: str
+    subtitle: str = ""
+    publisher: str = ""
+    publisher_url: str = ""
+    email: str = ""
+    homepage: str = ""
+    licence: str = ""
+    licence_url: str = ""
+    notice: str = ""
+    scale: Scale = Scale()
+
+
+def scale(desc: object) -> Scale:
+    """The descriptor's `portal.index` and `portal.members`, else the defaults."""
+    own = _dict(_dict(desc).get("portal"))
+    index = _dict(own.get("index"))
+    kind = _text(index.get("scale"))
+    return Scale(_text(index.get("name")) or Scale.name,
+                 kind if kind in SCALES else Scale.kind,
+                 _text(own.get("members")) or Scale.members)
+
+
+def portal(desc: object) -> Portal:
+    """The descriptor's `portal` (`name`, `subtitle`), else its `title` and `description`; the
+    publisher is the contributor whose role is "publisher"; the licence the first of
+    `licenses`."""
+    d = _dict(desc)
+    own = _dict(d.get("portal"))
+    pub = next((_dict(c) for c in _list(d.get("contributors"))
+                if _dict(c).get("role") == "publisher"), {})
+    lic = next((_dict(x) for x in _list(d.get("licenses"))), {})
+    return Portal(
+        name=_text(own.get("name")) or _text(d.get("title")),
+        subtitle=_text(own.get("subtitle")) or _text(d.get("description")),
+        publisher=_text(pub.get("title")), publisher_url=_text(pub.get("path")),
+        email=_text(pub.get("email")), homepage=_text(d.get("homepage")),
+        licence=_text(lic.get("title")) or _text(lic.get("name")),
+        licence_url=_text(lic.get("path")), notice=_text(own.get("notice")), scale=scale(d))
