@@ -1,7 +1,9 @@
 """Classification bands: which band table holds for a year, and which band an index falls in.
 
 A band table is read as written: bounds in percent, each end inclusive or not, an empty bound
-meaning "no bound". Nothing about any province's bands is assumed.
+meaning "no bound". A band with neither bound states no range: its source names the band but
+prints no cut-offs, so nothing is computed from it (an agency's band is then the published one,
+scoring/score.py). Nothing about any province's bands is assumed.
 """
 
 from __future__ import annotations
@@ -26,6 +28,16 @@ def for_year(bands: pd.DataFrame, year: int) -> pd.DataFrame:
     return bands[bands["year_from"] == starts[0]].sort_values("order")
 
 
+def stated(table: pd.DataFrame) -> pd.Series:
+    """Which bands state a range (at least one bound); the others' cut-offs are not published."""
+    return table["min_pct"].notna() | table["max_pct"].notna()
+
+
+def has_ranges(table: pd.DataFrame) -> bool:
+    """Whether an index can be classified by the table: some band states a range."""
+    return bool(stated(table).any())
+
+
 def _inside(index: pd.Series, band: pd.Series) -> pd.Series:
     ok = pd.Series(True, index=index.index)
     if pd.notna(band["min_pct"]):
@@ -36,15 +48,20 @@ def _inside(index: pd.Series, band: pd.Series) -> pd.Series:
 
 
 def classify(index: pd.Series, table: pd.DataFrame) -> pd.Series:
-    """Band id of each index: the first band (by order) whose interval contains it."""
+    """Band id of each index: the first band (by order) whose interval contains it; bands that
+    state no range are never computed."""
     out = pd.Series(None, index=index.index, dtype=object)
-    for _, band in table.sort_values("order").iterrows():
+    for _, band in table[stated(table)].sort_values("order").iterrows():
         out[out.isna() & _inside(index, band)] = band["band_id"]
     return out
 
 
 def gaps(table: pd.DataFrame) -> list[str]:
-    """Where a band table leaves part of 0–100 % uncovered or covers it twice."""
+    """Where the bands that state a range leave part of 0–100 % uncovered or cover it twice
+    (none if no band states a range)."""
+    table = table[stated(table)]
+    if table.empty:
+        return []
     rows = table.assign(lo=table["min_pct"].astype(float).fillna(-np.inf),
                         hi=table["max_pct"].astype(float).fillna(np.inf)).sort_values("lo")
     found = []

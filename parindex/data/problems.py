@@ -85,6 +85,11 @@ _REGISTRY = (
     Code("component-column", "Thành phần điểm không có cột",
          "mỗi thành phần điểm phải là một cột của scores.csv (khai báo trong schemas/scores.json)"),
     Code("band-gap", "Bảng xếp loại hở hoặc chồng", "bảng xếp loại từ năm {start}: {gap}"),
+    Code("band-range", "Xếp loại thiếu khoảng chỉ số",
+         "bảng xếp loại từ năm {start} ghi khoảng chỉ số cho {stated} nhưng xếp loại '{name}' "
+         "không có cận nào",
+         hint="ghi cận cho mọi xếp loại của bảng, hoặc để trống cận của mọi xếp loại nếu văn bản "
+              "nguồn không công bố"),
     Code("band-period", "Số bảng xếp loại của năm",
          "năm {year} cần đúng một bảng xếp loại, hiện có {count}",
          hint="kiểm tra cột year_from và year_to"),

@@ -1,7 +1,8 @@
 """The rules of the data that no Table Schema can say.
 
-Scores within their maxima, band tables that cover 0–100 % once, one band table per year,
-published bands that exist, agencies scored only while they exist. Returns problems; never raises.
+Scores within their maxima, band tables that cover 0–100 % once (or state no range at all, when
+the source prints no cut-offs), one band table per year, published bands that exist, agencies
+scored only while they exist. Returns problems; never raises.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def _band_tables(ds: Dataset, label: dict[str, str]) -> list[Problem]:
     if problems or b.empty:
         return problems
     for start, table in b.groupby("year_from"):
+        problems += _unstated(file, start, table)
         for text in bandlib.gaps(table):
             problems.append(problem(code="band-gap", file=file, row=int(table.index[0]),
                                     value=str(start), fill={"start": start, "gap": text}))
@@ -85,6 +87,18 @@ def _band_tables(ds: Dataset, label: dict[str, str]) -> list[Problem]:
             problems.append(problem(code="band-period", file=file,
                                     fill={"year": year, "count": len(starts)}))
     return problems
+
+
+def _unstated(file: str, start: object, table: pd.DataFrame) -> list[Problem]:
+    """A table whose source prints no cut-offs leaves every band's range empty; one that states
+    some bands' ranges and not others' cannot classify an index: each band without is named."""
+    stated = bandlib.stated(table)
+    if stated.all() or not stated.any():
+        return []
+    names = ", ".join(f"'{n}'" for n in table.loc[stated, "name"])
+    return [problem(code="band-range", file=file, row=row_number(r), column="min_pct, max_pct",
+                    value="", fill={"start": start, "stated": names, "name": name})
+            for r, name in table.loc[~stated, "name"].items()]
 
 
 def _scores(ds: Dataset, year: int, scores: pd.DataFrame, raw: RawTable | None) -> list[Problem]:

@@ -9,6 +9,9 @@ does: its group means are means of the printed indices (public service units: 76
 where the unrounded indices would give 76,19). Both values are kept; `compare.py` reports every
 difference between them.
 
+The band is computed from the index of record and the year's band table; where the table states
+no ranges (the source prints no cut-offs), or the index is not known, it is the printed band.
+
 A rank is only given when every agency of the group has an index that year: ranking the few
 known agencies of an incomplete group would publish ranks that are not the province's.
 """
@@ -60,12 +63,25 @@ def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
     df["index"] = df["total"] / df["max_score"].astype(float) * 100
     computed = df["index"].map(rounded).astype(float)
     df["index_official"] = df["index_published"].astype(float).fillna(computed)
-    df["band_id"] = bandlib.classify(df["index_official"], bandlib.for_year(ds.bands, year))
+    df["band_id"], df["band_origin"] = _bands(df, bandlib.for_year(ds.bands, year))
     grouped = df.groupby("group_id")["index_official"]
     complete = grouped.transform(lambda s: s.notna().all())
     df["rank"] = grouped.rank(method="min", ascending=False).where(complete).astype("Int64")
     df["group_size"] = grouped.transform("size")
     return df
+
+
+def _bands(df: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each agency's band of record and where it comes from ("computed", "published", or None).
+
+    Computed from the index of record where the year's bands state ranges; the printed band
+    where they do not (the source prints no cut-offs) or where the index is not known."""
+    computed = (bandlib.classify(df["index_official"], table) if bandlib.has_ranges(table)
+                else pd.Series(None, index=df.index, dtype=object))
+    origin = pd.Series(None, index=df.index, dtype=object)
+    origin[df["band_published"].notna()] = "published"
+    origin[computed.notna()] = "computed"
+    return computed.where(computed.notna(), df["band_published"]), origin
 
 
 def _with_changes(scores: pd.DataFrame) -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 Mean, highest and lowest (with the agencies), spread and count per band, of the index of record.
 A mean, highest or lowest is only given when every agency in the set has a value: the mean of
-the few known agencies of a group is not the group's mean.
+the few known agencies of a group is not the group's mean. A count per band likewise needs every
+agency's band (from its index, or printed where the source gives no cut-offs).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Summary:
     lowest: float | None = None
     lowest_units: list[str] = field(default_factory=list)
     band_counts: dict[str, int] = field(default_factory=dict)
+    n_banded: int = 0  # agencies with a band (computed or, without cut-offs, published)
 
     @property
     def complete(self) -> bool:
@@ -42,8 +44,8 @@ class Summary:
         return self.highest - self.lowest
 
     def get(self, statistic: str, band_id: str | None = None) -> float | None:
-        if statistic == "count":
-            if not self.complete:
+        if statistic == "count":  # of every agency's band, whether or not its index is known
+            if self.n == 0 or self.n_banded < self.n:
                 return None
             return 0 if band_id is None else self.band_counts.get(band_id, 0)
         name = {"max": "highest", "min": "lowest"}.get(statistic, statistic)
@@ -56,7 +58,8 @@ def summarize(values: pd.Series, units: pd.Series, bands: pd.Series | None = Non
     known = values.notna()
     s = Summary(n=len(values), n_known=int(known.sum()))
     if bands is not None:
-        counts = bands[known].value_counts()
+        counts = bands.value_counts()
+        s.n_banded = int(bands.notna().sum())
         s.band_counts = {b: int(counts.get(b, 0)) for b in band_ids or counts.index}
     if s.complete:
         s.mean = float(values.mean())

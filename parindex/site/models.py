@@ -46,12 +46,15 @@ class Ref:
 
 @dataclass(frozen=True)
 class Band:
-    """A classification band; `css` is the class that carries its colour (`band-<order>`)."""
+    """A classification band; `css` is the class that carries its colour (`band-<order>`).
+    `range_text` is its range of the index, or says the source prints none (`range_stated`)."""
 
     id: str
     name: str
     order: int
     range_text: str = ""
+    range_stated: bool = True
+    range_inferred: bool = False  # the bounds are inferred, not printed
 
     @property
     def css(self) -> str:
@@ -353,10 +356,15 @@ class RankingPage(Page):
     # than one: a single one is the total), total, change
     rows: list[ScoreRow]
     stats: GroupStats
-    inferred: bool  # some ranks are read from the source's table order, not printed
+    inferred: bool  # some ranks are inferred, not printed (each row's note says how)
     bands: list[Band]
     fields: list[Ref]
     csv_url: str  # the year's results
+
+    @property
+    def inferred_notes(self) -> list[int]:
+        """The footnotes of the rows whose rank is inferred: the data's own account of how."""
+        return sorted({r.note for r in self.rows if r.rank_inferred and r.note})
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,6 +12,8 @@ from ..data.portal import Scale
 from ..fmt import MISSING, integer, num, pct, signed
 from .models import GroupStats, Ref, ScoreRow, Value
 
+NO_CUTOFFS = "không công bố"  # a band's range where the source prints none
+
 
 def _pct_or_points(x: float | None, is_pct: bool) -> str:
     return pct(x) if is_pct else num(x)

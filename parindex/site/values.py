@@ -151,9 +151,17 @@ class Lookup:
     def bands(self, year: int) -> list[Band]:
         def make() -> list[Band]:
             table = bandlib.for_year(self.results.dataset.bands, year)
-            return [Band(r["band_id"], r["name"], int(r["order"]), _range_text(r))
-                    for _, r in table.iterrows()]
+            stated = [bool(x) for x in bandlib.stated(table)]
+            return [Band(r["band_id"], r["name"], int(r["order"]),
+                         _range_text(r) if ok else narrative.NO_CUTOFFS,
+                         range_stated=ok, range_inferred=r.get("inferred") is True)
+                    for ok, (_, r) in zip(stated, table.iterrows(), strict=True)]
         return self.cached(("bands", year), make)
+
+    def band_sources(self, year: int) -> list[object]:
+        """The source ids of the year's bands (none in a package whose schema has no column)."""
+        table = bandlib.for_year(self.results.dataset.bands, year)
+        return list(table["source_id"]) if "source_id" in table else []
 
     def band(self, year: int, band_id: object) -> Band | None:
         if is_missing(band_id):
@@ -246,9 +254,7 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     rank, rank_inferred = as_float(r["rank"]), False
     if rank is None and as_float(r["rank_published"]) is not None:
         rank, rank_inferred = as_float(r["rank_published"]), "rank_published" in inferred
-    band_id, band_inferred = r["band_id"], False
-    if is_missing(band_id) and as_text(r["band_published"]):
-        band_id, band_inferred = r["band_published"], "band_published" in inferred
+    band_inferred = r["band_origin"] == "published" and "band_published" in inferred
     year = as_int(r["year"])
     return ScoreRow(
         unit=lk.unit(as_str(r["unit_id"])), year=year, group=lk.group(as_str(r["group_id"]), year),
@@ -256,7 +262,7 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
         components=[as_float(r[c.id]) for c in lk.components],
         total=total, index=index,
         rank=None if rank is None else int(rank), rank_inferred=rank_inferred,
-        group_size=as_int(r["group_size"]), band=lk.band(year, band_id),
+        group_size=as_int(r["group_size"]), band=lk.band(year, r["band_id"]),
         band_inferred=band_inferred,
         index_change=as_float(r["index_change"]),
         rank_change=None if as_float(r["rank_change"]) is None else as_int(r["rank_change"]),

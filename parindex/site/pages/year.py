@@ -57,5 +57,5 @@ def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> Ye
         year_links=[NavLink(str(y), year_url(y), y == year) for y in results.years]
         if len(results.years) > 1 else [],
         sources=lk.sources(*yd.scores["source_id"], *yd.published_stats["source_id"],
-                           *yd.field_scores["source_id"]),
+                           *yd.field_scores["source_id"], *lk.band_sources(year)),
         notes=notes.texts, charts=[chart] if chart else [])
