@@ -17,6 +17,7 @@ from . import scaffold
 from .data import package
 from .data.dataset import load
 from .data.problems import Report
+from .data.rules import TO_FILL
 from .fmt import MISSING, auto, num
 from .scoring.compare import compare
 from .scoring.score import Results, score
@@ -113,7 +114,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         return 1
     root = target.resolve()
     print(f"Đã tạo cổng mới trong {root} ({len(written)} tệp). Tiếp theo:\n"
-          f"1. Thay mọi chỗ ghi «CẦN ĐIỀN» trong {root / 'data' / 'datapackage.json'} và trong "
+          f"1. Thay mọi chỗ ghi «{TO_FILL}» trong {root / 'data' / 'datapackage.json'} và trong "
           f"các trang {root / 'content' / 'pages'}.\n"
           "2. Điền các bảng dữ liệu; dòng bắt đầu bằng # là dòng ví dụ, không được đọc. "
           f"Hướng dẫn: {root / 'content' / 'pages' / 'huong-dan-cap-nhat-du-lieu.md'}.\n"

@@ -92,7 +92,7 @@ def discover(root: Path) -> tuple[dict[str, list[tuple[Path, str, str | None]]],
     return found, problems
 
 
-def comment_chars(descriptor: Descriptor) -> dict[str, str]:
+def _comment_chars(descriptor: Descriptor) -> dict[str, str]:
     """Each resource's comment character (its CSV Dialect `commentChar`), by path."""
     return {r.get("path", ""): char for r in descriptor.get("resources", [])
             if isinstance(char := r.get("dialect", {}).get("commentChar"), str) and char}
@@ -120,7 +120,7 @@ def load(root: Path | str) -> tuple[Dataset | None, Report]:
     report.extend(problems)
     raws: dict[str, RawTable] = {}
     typed: dict[str, pd.DataFrame] = {}
-    comments = comment_chars(descriptor)
+    comments = _comment_chars(descriptor)
     for key, files in sorted(found.items()):
         path, label, sheet = files[0]
         raw, problems = _read(path, key.split("/")[-1], label, sheet, comments.get(label, ""))
