@@ -5,6 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SIZE ?= real
+# The portal to build: its data package, its Markdown and where the site goes (relative paths
+# are relative to this folder), e.g. `make site DATA=../tinh-x/data CONTENT=../tinh-x/content`.
+DATA ?= data
+CONTENT ?= content
+OUTPUT ?= output
+PORTAL = --data "$(DATA)" --content "$(CONTENT)" --output "$(OUTPUT)"
 
 .PHONY: site serve test bench lint clean browser golden
 
@@ -15,10 +21,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)
-	$(BIN)/python -m plugins.build
+	$(BIN)/python -m plugins.build $(PORTAL)
 
 serve: $(STAMP)
-	$(BIN)/python -m plugins.serve
+	$(BIN)/python -m plugins.serve $(PORTAL)
 
 browser:
 	@test -x /usr/bin/chromium || { \

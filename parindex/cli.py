@@ -1,4 +1,4 @@
-"""Command line: `parindex validate|score|check|package DATA_DIR`.
+"""Command line: `parindex validate|score|check|package DATA_DIR`, `parindex init DIR`.
 
 Messages are for editors, in Vietnamese; bad data never produces a traceback.
 """
@@ -9,12 +9,15 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Protocol, cast
 
+from . import scaffold
 from .data import package
 from .data.dataset import load
 from .data.problems import Report
+from .data.rules import TO_FILL
 from .fmt import MISSING, auto, num
 from .scoring.compare import compare
 from .scoring.score import Results, score
@@ -102,6 +105,25 @@ def cmd_package(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    target = Path(args.dir)
+    try:
+        written = scaffold.init(target, args.year)
+    except scaffold.ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    root = target.resolve()
+    print(f"Đã tạo cổng mới trong {root} ({len(written)} tệp). Tiếp theo:\n"
+          f"1. Thay mọi chỗ ghi «{TO_FILL}» trong {root / 'data' / 'datapackage.json'} và trong "
+          f"các trang {root / 'content' / 'pages'}.\n"
+          "2. Điền các bảng dữ liệu; dòng bắt đầu bằng # là dòng ví dụ, không được đọc. "
+          f"Hướng dẫn: {root / 'content' / 'pages' / 'huong-dan-cap-nhat-du-lieu.md'}.\n"
+          f"3. Kiểm tra: parindex validate {root / 'data'}\n"
+          f"4. Xem trước (trong thư mục mã nguồn của cổng): make serve DATA={root / 'data'} "
+          f"CONTENT={root / 'content'}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="parindex",
                                 description="Chỉ số cải cách hành chính: kiểm tra và tính điểm.")
@@ -120,6 +142,11 @@ def parser() -> argparse.ArgumentParser:
     k = sub.add_parser("package", help="cập nhật datapackage.json theo các tệp hiện có")
     k.add_argument("data_dir")
     k.set_defaults(func=cmd_package)
+    i = sub.add_parser("init", help="tạo một cổng mới để điền: DIR/data và DIR/content")
+    i.add_argument("dir", metavar="DIR", help="thư mục chưa có hoặc trống")
+    i.add_argument("--year", type=int, default=date.today().year - 1,
+                   help="năm của thư mục số liệu đầu tiên (mặc định: năm trước)")
+    i.set_defaults(func=cmd_init)
     return p
 
 

@@ -115,11 +115,17 @@ def discover(root: Path) -> tuple[dict[str, list[tuple[Path, str, str | None]]],
     return found, problems
 
 
-def _read(path: Path, name: str, label: str, sheet: str | None
+def _comment_chars(descriptor: Descriptor) -> dict[str, str]:
+    """Each resource's comment character (its CSV Dialect `commentChar`), by path."""
+    return {r.get("path", ""): char for r in descriptor.get("resources", [])
+            if isinstance(char := r.get("dialect", {}).get("commentChar"), str) and char}
+
+
+def _read(path: Path, name: str, label: str, sheet: str | None, comment: str
           ) -> tuple[RawTable | None, list[Problem]]:
     if path.suffix == ".xlsx":
         return read_xlsx(path, name, label, sheet)
-    return read_csv(path, name, label)
+    return read_csv(path, name, label, comment)
 
 
 def load(root: Path | str) -> tuple[Dataset | None, Report]:
@@ -137,11 +143,13 @@ def load(root: Path | str) -> tuple[Dataset | None, Report]:
     report.extend(problems)
     raws: dict[str, RawTable] = {}
     typed: dict[str, pd.DataFrame] = {}
+    comments = _comment_chars(descriptor)
 
     def check(keys: list[str]) -> None:
         for key in sorted(keys):
             path, label, sheet = found[key][0]
-            raw, problems = _read(path, key.split("/")[-1], label, sheet)
+            raw, problems = _read(path, key.split("/")[-1], label, sheet,
+                                  comments.get(label, ""))
             report.extend(problems)
             if raw is not None:
                 raws[key] = raw

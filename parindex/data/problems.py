@@ -100,6 +100,12 @@ _REGISTRY = (
     Code("no-field-scores", "Thiếu điểm lĩnh vực",
          "đơn vị có điểm năm {year} nhưng chưa có điểm theo lĩnh vực", severity="warning"),
     Code("no-summary", "Sáng kiến chưa có mô tả", "sáng kiến chưa có mô tả", severity="warning"),
+    # what a new portal (parindex init) has still to fill in
+    Code("to-fill", "Chưa điền", "mục '{key}' vẫn là chữ mẫu của bản khởi tạo",
+         hint="thay bằng thông tin thật của cổng", severity="warning"),
+    Code("no-rows", "Bảng chưa có dòng", "bảng {table} chưa có dòng số liệu nào",
+         hint="dòng bắt đầu bằng # là dòng ví dụ, không được đọc; thêm dòng thật bên dưới nó",
+         severity="warning"),
 )
 CODES: dict[str, Code] = {c.code: c for c in _REGISTRY}
 assert len(CODES) == len(_REGISTRY), "a problem code registered twice"

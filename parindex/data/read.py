@@ -1,9 +1,10 @@
 """Read one table, as editors produce it, into text cells with spreadsheet row numbers.
 
-CSV in UTF-8 with or without BOM, comma, semicolon or tab separated; or one sheet of an
-.xlsx workbook. Every cell comes back as trimmed NFC text ("" when empty), so that one set of
-rules (`cells.py`) decides what a value means whatever the file type was. Rows are numbered as
-the spreadsheet shows them: the header is row 1.
+CSV in UTF-8 with or without BOM, comma, semicolon or tab separated, with rows that start
+with the resource's comment character skipped (Frictionless CSV Dialect `commentChar`); or one
+sheet of an .xlsx workbook. Every cell comes back as trimmed NFC text ("" when empty), so that
+one set of rules (`cells.py`) decides what a value means whatever the file type was. Rows are
+numbered as the spreadsheet shows them: the header is row 1.
 """
 
 from __future__ import annotations
@@ -71,7 +72,25 @@ def _same_length(text: str, sep: str, width: int) -> bool:
     return all(line.count(sep) == seps or not line.strip("\r") for line in text.split("\n"))
 
 
-def read_csv(path: Path, name: str, label: str) -> tuple[RawTable | None, list[Problem]]:
+def _uncomment(text: str, char: str) -> str:
+    """`text` with every row after the header that starts with `char` made blank, so that the
+    other rows keep their numbers (blank rows are dropped); a line that continues a quoted
+    cell is not a row, whatever it starts with."""
+    if "\n" + char not in text:
+        return text
+    lines = text.split("\n")
+    quoted = False
+    for i, line in enumerate(lines):
+        if i and not quoted and line.startswith(char):
+            lines[i] = ""
+        elif line.count('"') % 2:
+            quoted = not quoted
+    return "\n".join(lines)
+
+
+def read_csv(path: Path, name: str, label: str, comment: str = ""
+             ) -> tuple[RawTable | None, list[Problem]]:
+    """One CSV table; `comment` is the resource's Frictionless `commentChar` ("" for none)."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -86,6 +105,8 @@ def read_csv(path: Path, name: str, label: str) -> tuple[RawTable | None, list[P
                               expected="tệp CSV phải là văn bản, không phải tệp nhị phân")]
     if not text.strip():
         return None, [problem(code="empty-file", file=label, fill={"what": "tệp"})]
+    if comment:
+        text = _uncomment(text, comment)
     sep = _delimiter(text.split("\n", 1)[0])
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,

@@ -2,11 +2,13 @@
 
 Scores within their maxima, band tables that cover 0–100 % once (or state no range at all, when
 the source prints no cut-offs), one band table per year, published bands that exist, agencies
-scored only while they exist. Returns problems; never raises.
+scored only while they exist; and what a new portal (`parindex init`) has still to fill in.
+Returns problems; never raises.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import cast
 
 import pandas as pd
@@ -18,6 +20,8 @@ from .tables import Dataset, YearData
 
 PUBLISHED = ("total_published", "index_published", "rank_published", "band_published")
 TOLERANCE = 0.005  # a component may exceed the maximum by less than display rounding
+TO_FILL = "CẦN ĐIỀN"  # in a text of a new portal's descriptor that the editor must write
+NEEDED = ("groups", "units", "components", "sources")  # tables no site can do without
 
 
 def check_rules(ds: Dataset, raws: dict[str, RawTable], prior_errors: bool = False
@@ -53,6 +57,7 @@ def _check_rules(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
                                      expected="chỉ tiêu 'count' cần mã xếp loại được đếm")
                          for r in bad]
     problems += _unlisted(ds, raws)
+    problems += _unfilled(ds, raws)
     return problems
 
 
@@ -176,3 +181,25 @@ def _unlisted(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
     listed = {r.get("path") for r in ds.descriptor.get("resources", [])}
     return [problem(code="unlisted", file=r.label)
             for r in raws.values() if r.label.endswith(".csv") and r.label not in listed]
+
+
+def _unfilled(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
+    """What a new portal has still to fill in: the descriptor's texts that still hold the
+    template's words, and the tables a site needs (a year's scores too) with no row yet."""
+    problems = [problem(code="to-fill", file="datapackage.json", value=text, fill={"key": key})
+                for key, text in _texts(ds.descriptor) if TO_FILL in text]
+    keys = [*NEEDED, *(f"{year}/scores" for year in ds.years)]
+    return problems + [raws[k].problem(code="no-rows", fill={"table": k})
+                       for k in keys if k in raws and raws[k].frame.empty]
+
+
+def _texts(value: object, key: str = "") -> Iterator[tuple[str, str]]:
+    """Every text in a JSON value, with where it is (`contributors[0].title`)."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, f"{key}.{k}" if key else str(k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, f"{key}[{i}]")

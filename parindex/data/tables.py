@@ -24,6 +24,7 @@ class Resource(TypedDict, total=False):
     format: str
     encoding: str
     schema: str
+    dialect: dict[str, str]  # Frictionless CSV Dialect; `commentChar` is honoured
 
 
 class Descriptor(TypedDict, total=False):

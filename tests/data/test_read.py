@@ -5,6 +5,7 @@ decimal commas (what Excel writes in a Vietnamese locale), scores exactly like t
 """
 
 import csv
+import json
 import shutil
 
 import pandas as pd
@@ -174,3 +175,51 @@ def test_csv_rows_with_too_few_or_too_many_cells_are_reported_by_row(tmp_path):
     path.write_text("unit_id,name,group_id\nA,Một,so\nB,Hai\n", encoding="utf-8")  # short only
     raw, problems = read_csv(path, "units", "units.csv")
     assert [(p.code, p.row) for p in problems] == [("row-length", 3)]
+
+
+COMMENTED = ('unit_id,name,note\n'
+             '#so-mau,Sở mẫu,dòng ví dụ\n'
+             'so-a,Sở A,"ghi chú hai dòng\n#dòng này thuộc ô ghi chú"\n'
+             '#"trong ngoặc, vẫn là ghi chú\n'
+             'so-b,Sở #B,#không phải ghi chú\n'
+             '"#so-c",Sở C,\n'
+             '# dòng, sai, số, ô\n'
+             'so-d,Sở D\n')
+
+
+def test_rows_starting_with_the_comment_character_are_skipped_and_reported_nowhere(tmp_path):
+    """Frictionless CSV Dialect `commentChar`: a row that starts with "#" is no data, even
+    with quotes or the wrong number of cells; a "#" inside a cell, in a later column or on a
+    line that continues a quoted cell is data; the other rows keep their numbers."""
+    from parindex.data.read import read_csv
+
+    path = tmp_path / "units.csv"
+    path.write_text(COMMENTED, encoding="utf-8")
+    raw, problems = read_csv(path, "units", "units.csv", "#")
+    assert [(p.code, p.row) for p in problems] == [("row-length", 8)]
+    assert raw.frame["unit_id"].to_dict() == {3: "so-a", 5: "so-b", 6: "#so-c", 8: "so-d"}
+    assert raw.frame.at[3, "note"] == "ghi chú hai dòng\n#dòng này thuộc ô ghi chú"
+    assert raw.frame.at[5, "name"] == "Sở #B" and raw.frame.at[5, "note"] == "#không phải ghi chú"
+    raw, problems = read_csv(path, "units", "units.csv")  # no comment character: all data
+    assert "#so-mau" in raw.frame["unit_id"].tolist()
+    assert [(p.code, p.row) for p in problems] == [("row-length", r) for r in (4, 7, 8)]
+
+
+def test_only_a_file_whose_resource_declares_a_comment_character_has_comments(tmp_path):
+    data = copy_real(tmp_path)
+    path = data / "groups.csv"
+    text = path.read_text(encoding="utf-8")
+    header, body = text.split("\n", 1)
+    path.write_text(f"{header}\n#mau,Nhóm mẫu,Mẫu,9,,\n{body}", encoding="utf-8")
+    _, report = load(data)
+    assert [(p.code, p.file, p.row) for p in report.errors] == [("pattern", "groups.csv", 2)]
+    desc_path = data / "datapackage.json"
+    desc = json.loads(desc_path.read_text(encoding="utf-8"))
+    for resource in desc["resources"]:
+        if resource["path"] == "groups.csv":
+            resource["dialect"] = {"commentChar": "#"}
+    desc_path.write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
+    dataset, report = load(data)
+    assert report.ok, str(report)
+    assert "mau" not in dataset.groups["group_id"].tolist()
+    assert dataset.groups.index[0] == 3  # the first group is still row 3 of the file

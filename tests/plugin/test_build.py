@@ -1,17 +1,20 @@
-"""The build command (plugins/build.py): a failed or interrupted build loses nothing, and a
-rebuild redoes only what changed.
+"""The build command (plugins/build.py): a failed or interrupted build loses nothing, a
+rebuild redoes only what changed, and another portal's folders are given to it (and to make).
 
 The site is built into a temporary folder and replaces `output/` only when the whole build
 succeeded; bad data is reported in Vietnamese, without a traceback.
 """
 
 import os
+import shutil
 import signal
+import subprocess
+import sys
 import time
 
 import pytest
 
-from tests.conftest import copy_real
+from tests.conftest import ROOT, copy_real
 from tests.helpers import edit, set_cell
 from tests.plugin.support import run_build, snapshot
 
@@ -112,3 +115,36 @@ def test_progress_is_reported_stage_by_stage(tmp_path):
     stages = [stage for stage, _ in lines]
     assert stages == ["load", "score", "models", "pages", "downloads", "charts", "search"]
     assert "Trang: " in lines[3][1] and "giây" in lines[3][1]
+
+
+def test_another_portal_is_built_from_its_own_folders_relative_to_where_it_runs(tmp_path):
+    """`--data`, `--content`, `--output` (what `make site DATA= CONTENT= OUTPUT=` passes), as
+    relative paths from the folder the command runs in."""
+    copy_real(tmp_path)
+    content = shutil.copytree(ROOT / "content", tmp_path / "content")
+    about = content / "pages" / "gioi-thieu.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nTrang của cổng khác.\n",
+                     encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "plugins.build", "--data", "data", "--content", "content",
+         "--output", "trang", "--cache", "cache"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "Trang của cổng khác." in (tmp_path / "trang/gioi-thieu/index.html").read_text(
+        encoding="utf-8")
+    assert (tmp_path / "trang/don-vi/ubnd-huyen-my-xuyen/index.html").is_file()
+
+
+@pytest.mark.parametrize("target", ["site", "serve"])
+def test_make_passes_the_portals_folders_to_the_command(target):
+    def command(*variables: str) -> str:
+        done = subprocess.run(["make", "-n", target, *variables], cwd=ROOT,
+                              capture_output=True, text=True, check=True)
+        return done.stdout.strip().splitlines()[-1]
+
+    module = "plugins.build" if target == "site" else "plugins.serve"
+    assert command().endswith(
+        f'-m {module} --data "data" --content "content" --output "output"')
+    assert command("DATA=../tinh x/data", "CONTENT=../tinh x/content", "OUTPUT=/tmp/o").endswith(
+        f'-m {module} --data "../tinh x/data" --content "../tinh x/content" --output "/tmp/o"')

@@ -1,6 +1,7 @@
-"""The preview (plugins/serve.py): rebuilt after a saved change; bad data keeps the last good
-preview up and shows the problem in the terminal."""
+"""The preview (plugins/serve.py): rebuilt after a saved change to the data or the content it
+was given; bad data keeps the last good preview up and shows the problem in the terminal."""
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -27,19 +28,20 @@ def wait_for(check, seconds: float = 120) -> None:
 
 def test_preview_rebuilds_on_change_and_keeps_the_last_good_site(tmp_path):
     data = copy_real(tmp_path)
+    content = shutil.copytree(ROOT / "content", tmp_path / "content")
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "plugins.serve", "--port", str(port), "--data", str(data),
-         "--output", str(tmp_path / "output")],
+         "--content", str(content), "--output", str(tmp_path / "output")],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")),
                      daemon=True).start()
     url = f"http://127.0.0.1:{port}/don-vi/ubnd-huyen-my-xuyen/"
 
-    def page() -> str:
+    def page(address: str = url) -> str:
         try:
-            return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            return urllib.request.urlopen(address, timeout=5).read().decode("utf-8")
         except OSError:
             return ""
 
@@ -48,6 +50,10 @@ def test_preview_rebuilds_on_change_and_keeps_the_last_good_site(tmp_path):
         assert "83,84%" in page()
         edit(data / "units.csv", set_cell(21, "name", "UBND huyện Mỹ Xuyên (xem trước)"))
         wait_for(lambda: "Mỹ Xuyên (xem trước)" in page())
+        about = content / "pages" / "gioi-thieu.md"  # the content given, not the project's
+        about.write_text(about.read_text(encoding="utf-8") + "\nĐoạn mới (xem trước).\n",
+                         encoding="utf-8")
+        wait_for(lambda: "Đoạn mới (xem trước)" in page(f"http://127.0.0.1:{port}/gioi-thieu/"))
         edit(data / "2023/scores.csv", set_cell(30, "sipas", "mười bốn"))
         wait_for(lambda: "giá trị 'mười bốn'" in "".join(lines))
         wait_for(lambda: "giữ nguyên" in "".join(lines))
