@@ -40,7 +40,8 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
         cards.append(GroupCard(group=g, n=len(rows), mean=mean,
                                top=[r for r in rows if r.rank is not None][:3]))
     return HomePage(url=HOME_URL, template="home", title="Chỉ số cải cách hành chính",
-                    lead=narrative.year_lead(year, stats), year=year, year_url=year_url(year),
+                    lead=narrative.year_lead(year, stats, lk.scale), year=year,
+                    year_url=year_url(year),
                     has_fields=year in results.field_years,
                     stats=stats, groups=cards,
                     bands=lk.bands(year), notes=notes.texts,
