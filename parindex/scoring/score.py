@@ -23,6 +23,7 @@ import pandas as pd
 from ..data import bands as bandlib
 from ..data.rules import field_maxima
 from ..data.tables import Dataset, YearData
+from ..data.validate import PLACES
 from ..fmt import rounded
 
 
@@ -79,6 +80,7 @@ def _year_fields(ds: Dataset, year: int, yd: YearData) -> pd.DataFrame:
     fs = yd.field_scores
     df = fs.reset_index(names="row").assign(year=year)
     df["max_score"] = field_maxima(ds, yd).to_numpy()
+    df["max_score" + PLACES] = field_maxima(ds, yd, "max_score" + PLACES).astype("Int64").to_numpy()
     df["group_id"] = df["unit_id"].map(ds.units.set_index("unit_id")["group_id"])
     df["pct"] = df["score"].astype(float) / df["max_score"] * 100
     return df

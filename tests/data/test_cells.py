@@ -7,7 +7,7 @@ from parindex.data import cells
 
 
 def numbers(*texts):
-    values, status = cells.parse_numbers(pd.Series(texts))
+    values, status, _ = cells.parse_numbers(pd.Series(texts))
     return [None if s else v for v, s in zip(values, status, strict=True)], list(status)
 
 
@@ -40,12 +40,12 @@ def test_text_is_not_a_number(text):
 
 
 def test_integers_reject_fractions():
-    values, status = cells.parse_integers(pd.Series(["3", "2.5", ""]))
+    values, status, _ = cells.parse_integers(pd.Series(["3", "2.5", ""]))
     assert list(status) == ["", "invalid", ""] and values.iloc[0] == 3
 
 
 def test_dates_iso_and_vietnamese():
-    values, status = cells.parse_dates(pd.Series(["2024-01-08", "08/01/2024", "31/02/2024"]))
+    values, status, _ = cells.parse_dates(pd.Series(["2024-01-08", "08/01/2024", "31/02/2024"]))
     assert str(values[0]) == str(values[1]) == "2024-01-08"
     assert list(status) == ["", "", "invalid"]
 
