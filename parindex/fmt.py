@@ -71,8 +71,14 @@ def round_half_up(x: float, places: int = 2) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def rounded(x: float | None, places: int = 2) -> float | None:
-    return None if x is None or is_missing(x) else float(round_half_up(x, places))
+def rounded(x: float | None, places: int | None = None) -> float | None:
+    """`x` rounded half-up to `places` decimals; by default a printed value (`Printed`) as it
+    is, any other to two."""
+    if x is None or is_missing(x):
+        return None
+    if places is None and isinstance(x, Printed):
+        return x
+    return float(round_half_up(x, 2 if places is None else places))
 
 
 @lru_cache(maxsize=8)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from .dataset import GLOBAL_TABLES, YEAR_TABLES, discover
 from .tables import Descriptor
@@ -36,6 +37,8 @@ def descriptor(root: Path, base: Mapping[str, object] | None = None) -> dict[str
     """`datapackage.json` for the CSV files in `root`, keeping the package's own metadata."""
     found, _ = discover(root)
     meta = {k: v for k, v in (base or {}).items() if k != "resources"}
+    listed = cast(list[dict[str, str]], (base or {}).get("resources", []))
+    own = {r.get("path"): r for r in listed}  # a resource's own properties (decimalChar…) stay
     resources: list[dict[str, str]] = []
     for key in sorted(found, key=lambda k: (k.count("/"), k)):
         path, label, _sheet = found[key][0]
@@ -43,6 +46,7 @@ def descriptor(root: Path, base: Mapping[str, object] | None = None) -> dict[str
             continue
         table = key.split("/")[-1]
         resources.append({
+            **own.get(label, {}),
             "name": key.replace("/", "-").replace("_", "-"),
             "path": label,
             "profile": "tabular-data-resource",

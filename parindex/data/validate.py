@@ -24,7 +24,7 @@ from .read import RawTable
 
 MAX_PER_KIND = 20  # beyond this many cells with the same problem in a column, one summary line
 PLACES = "_places"  # a number column's sibling in a typed table: each value's decimals as written
-NUMBER_CELL = "\x00"  # marks, within `_parse` only, the text of a workbook's number cell
+NUMBER_CELL = "\t"  # marks a workbook's number cell within `_parse`: no trimmed text starts so
 
 
 class Constraints(TypedDict, total=False):

@@ -56,6 +56,8 @@ def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
     df["index"] = df["total"] / df["max_score"].astype(float) * 100
     computed = df["index"].map(rounded).astype(float)
     df["index_official"] = df["index_published"].astype(float).fillna(computed)
+    df["index_official" + PLACES] = df["index_published" + PLACES].fillna(2).where(
+        df["index_official"].notna())  # as printed, else as rounded
     df["band_id"] = bandlib.classify(df["index_official"], bandlib.for_year(ds.bands, year))
     grouped = df.groupby("group_id")["index_official"]
     complete = grouped.transform(lambda s: s.notna().all())
@@ -80,7 +82,7 @@ def _year_fields(ds: Dataset, year: int, yd: YearData) -> pd.DataFrame:
     fs = yd.field_scores
     df = fs.reset_index(names="row").assign(year=year)
     df["max_score"] = field_maxima(ds, yd).to_numpy()
-    df["max_score" + PLACES] = field_maxima(ds, yd, "max_score" + PLACES).astype("Int64").to_numpy()
+    df["max_score" + PLACES] = field_maxima(ds, yd, "max_score" + PLACES).to_numpy()
     df["group_id"] = df["unit_id"].map(ds.units.set_index("unit_id")["group_id"])
     df["pct"] = df["score"].astype(float) / df["max_score"] * 100
     return df
@@ -92,11 +94,13 @@ def score(ds: Dataset) -> Results:
     if frames:
         scores = _with_changes(pd.concat(frames, ignore_index=True))
     else:
-        scores = pd.DataFrame(columns=["year", "unit_id", "group_id", "index_official"])
+        scores = pd.DataFrame(columns=["year", "unit_id", "group_id", "index_official",
+                                       "index_official" + PLACES])
     fields = [_year_fields(ds, y, yd) for y, yd in ds.years.items()
               if not yd.field_scores.empty]
     fields_df = (pd.concat(fields, ignore_index=True) if fields
-                 else pd.DataFrame(columns=["year", "unit_id", "field_id", "score", "pct"]))
+                 else pd.DataFrame(columns=["year", "unit_id", "field_id", "score", "pct",
+                                            "score" + PLACES, "max_score" + PLACES]))
     for col in ("score", "max_score", "pct"):
         fields_df[col] = fields_df[col].astype(float) if len(fields_df) else np.nan
     return Results(ds, scores, fields_df)

@@ -245,9 +245,9 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     if _differs(total_pub, total_calc):
         total = Value(total_pub, "published",
                       notes.add(narrative.recomputed("tổng điểm", total_calc, is_pct=False)))
-    idx_pub, idx_calc = as_number(r, "index_published"), as_float(r["index"])
-    idx_off = idx_pub if idx_pub is not None else as_float(r["index_official"])
-    origin = "" if idx_off is None else "published" if idx_pub is not None else "computed"
+    idx_off, idx_calc = as_number(r, "index_official"), as_float(r["index"])
+    origin = ("" if idx_off is None else "published" if as_float(r["index_published"]) is not None
+              else "computed")
     index = Value(idx_off, origin)
     if _differs(idx_off, idx_calc):
         index = Value(idx_off, origin, notes.add(narrative.recomputed("chỉ số", idx_calc)))

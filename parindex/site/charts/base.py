@@ -38,6 +38,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from ... import fmt
+
 WIDTH = 340
 FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, 'DejaVu Sans', sans-serif"
 FONT_SIZE = 11
@@ -64,6 +66,17 @@ MEAN_SERIES = "Trung bình nhóm"
 
 
 # ---------------------------------------------------------------- colours
+
+
+def frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """A chart's rows as a DataFrame in which a number the source prints stays as printed
+    (`fmt.Printed`, in an object column), so that its label shows it so (97,685%)."""
+    df = pd.DataFrame(rows)
+    for col in df.columns:
+        kept = [r.get(col) for r in rows]
+        if any(isinstance(x, fmt.Printed) for x in kept):
+            df[col] = pd.Series(kept, index=df.index, dtype=object)
+    return df
 
 
 def band_color(order: int) -> str:
