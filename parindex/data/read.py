@@ -38,7 +38,6 @@ class RawTable:
     sheet: str = ""
     numbers: pd.DataFrame | None = None  # a workbook's: True where a cell holds a number
 
-
     def problem(self, **kwargs: Unpack[Found]) -> Problem:
         return problem(file=self.label, sheet=self.sheet, **kwargs)
 

@@ -65,9 +65,6 @@ UNIT_SERIES = "Đơn vị"
 MEAN_SERIES = "Trung bình nhóm"
 
 
-# ---------------------------------------------------------------- colours
-
-
 def frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     """A chart's rows as a DataFrame in which a number the source prints stays as printed
     (`fmt.Printed`, in an object column), so that its label shows it so (97,685%)."""
@@ -77,6 +74,9 @@ def frame(rows: list[dict[str, object]]) -> pd.DataFrame:
         if any(isinstance(x, fmt.Printed) for x in kept):
             df[col] = pd.Series(kept, index=df.index, dtype=object)
     return df
+
+
+# ---------------------------------------------------------------- colours
 
 
 def band_color(order: int) -> str:
