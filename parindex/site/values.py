@@ -214,6 +214,13 @@ def _differs(official: float | None, computed: float | None) -> bool:
             and rounded(computed, decimals(official)) != official)
 
 
+def _recomputed(what: str, computed: float | None, official: float | None,
+                is_pct: bool = True) -> str:
+    """The footnote of a printed value that differs from the computed one, which it gives with
+    as many decimals as the printed value (at least two)."""
+    return narrative.recomputed(what, computed, is_pct, max(2, decimals(official)))
+
+
 # ---- Rows from results ------------------------------------------------------------------------
 
 
@@ -244,13 +251,13 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
         Value(rounded(total_calc), "computed" if total_calc is not None else "")
     if _differs(total_pub, total_calc):
         total = Value(total_pub, "published",
-                      notes.add(narrative.recomputed("tổng điểm", total_calc, is_pct=False)))
+                      notes.add(_recomputed("tổng điểm", total_calc, total_pub, is_pct=False)))
     idx_off, idx_calc = as_number(r, "index_official"), as_float(r["index"])
     origin = ("" if idx_off is None else "published" if as_float(r["index_published"]) is not None
               else "computed")
     index = Value(idx_off, origin)
     if _differs(idx_off, idx_calc):
-        index = Value(idx_off, origin, notes.add(narrative.recomputed("chỉ số", idx_calc)))
+        index = Value(idx_off, origin, notes.add(_recomputed("chỉ số", idx_calc, idx_off)))
     rank, rank_inferred = as_float(r["rank"]), False
     if rank is None and as_float(r["rank_published"]) is not None:
         rank, rank_inferred = as_float(r["rank_published"]), "rank_published" in inferred
@@ -307,7 +314,7 @@ def stat_value(computed: float | None, pub: list[Printed], notes: Notes | None,
     official = pub[0][0]
     texts = [narrative.printed_elsewhere(v, loc, pct) for v, loc, _ in pub[1:] if v != official]
     if _differs(official, computed):
-        texts.append(narrative.recomputed("giá trị", computed, pct))
+        texts.append(_recomputed("giá trị", computed, official, pct))
     note = notes.add(" ".join(texts)) if texts and notes is not None else None
     return Value(official, "published", note)
 
