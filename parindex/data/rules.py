@@ -29,19 +29,21 @@ def check_rules(ds: Dataset, raws: dict[str, RawTable], prior_errors: bool = Fal
     """Rules assume tables that passed their schema. Where some did not (`prior_errors`), a rule
     that cannot run on them is skipped: its problems appear once the schema errors are fixed."""
     try:
-        return _check_rules(ds, raws)
+        return _check_rules(ds, raws, prior_errors)
     except (KeyError, ValueError, TypeError, IndexError, pd.errors.InvalidIndexError):
         if prior_errors:
             return []
         raise
 
 
-def _check_rules(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
+def _check_rules(ds: Dataset, raws: dict[str, RawTable], prior_errors: bool) -> list[Problem]:
     problems: list[Problem] = []
     label = {k: r.label for k, r in raws.items()}
     problems += _components(ds, label)
     problems += _band_tables(ds, label)
     for year, yd in ds.years.items():
+        problems += _year(ds, year, yd, label,
+                          said=prior_errors or f"{year}/field_scores" in raws)
         problems += _scores(ds, year, yd.scores, raws.get(f"{year}/scores"))
         problems += _field_scores(ds, year, yd, raws.get(f"{year}/field_scores"))
         raw = raws.get(f"{year}/innovations")
@@ -67,6 +69,30 @@ def _components(ds: Dataset, label: dict[str, str]) -> list[Problem]:
     return [problem(code="component-column", file=label.get("components", "components.csv"),
                     row=row_number(r), column="component_id", value=cid)
             for r, cid in comps["component_id"].dropna().items() if cid not in columns]
+
+
+def _year(ds: Dataset, year: int, yd: YearData, label: dict[str, str], said: bool
+          ) -> list[Problem]:
+    """A year's tables agree on who was scored: field scores, field maxima and statistics
+    belong to a year with scores, and an agency's field scores to an agency with a score row
+    (else they are not shown). A year with scores but no field scores is said, unless a
+    problem with its file is (`said`): its field pages are left out."""
+    scored = set(yd.scores["unit_id"].dropna())
+    if not scored:
+        have = [t for t in ("field_scores", "field_maxima", "published_stats")
+                if not yd.tables[t].empty]
+        return [problem(code="no-scores", file=label[f"{year}/{have[0]}"],
+                        fill={"year": year, "tables": ", ".join(have)})] if have else []
+    fs = yd.field_scores
+    if fs.empty:
+        return [] if ds.fields.empty or said else [problem(
+            code="no-field-scores", file=label.get(f"{year}/scores", str(year)),
+            expected=f"năm {year} chưa có điểm theo lĩnh vực (bảng field_scores): trang web "
+                     "không có phần lĩnh vực của năm này")]
+    first = fs[fs["unit_id"].notna() & ~fs["unit_id"].isin(scored)].drop_duplicates("unit_id")
+    return [problem(code="unscored", file=label[f"{year}/field_scores"], row=row_number(r),
+                    column="unit_id", value=uid, fill={"year": year})
+            for r, uid in first["unit_id"].items()]
 
 
 def _band_tables(ds: Dataset, label: dict[str, str]) -> list[Problem]:
@@ -186,12 +212,23 @@ def _unlisted(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
 
 def _unfilled(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
     """What a new portal has still to fill in: the descriptor's texts that still hold the
-    template's words, and the tables a site needs (a year's scores too) with no row yet."""
+    template's words, and the tables a site needs (a year's scores too) with only their
+    example rows, commented out, yet. A table with only its header and not even those is an
+    error: a file cut or saved short looks just so (`fields`, which a province without field
+    scores leaves empty, apart)."""
     problems = [problem(code="to-fill", file="datapackage.json", value=text, fill={"key": key})
                 for key, text in _texts(ds.descriptor) if TO_FILL in text]
-    keys = [*NEEDED, *(f"{year}/scores" for year in ds.years)]
-    return problems + [raws[k].problem(code="no-rows", fill={"table": k})
-                       for k in keys if k in raws and raws[k].frame.empty]
+    keys = {*NEEDED, *(f"{year}/scores" for year in ds.years)}
+    for key, raw in raws.items():
+        if not raw.frame.empty or key == "fields":
+            continue
+        if raw.comments:
+            problems += [raw.problem(code="no-rows", fill={"table": key})] if key in keys else []
+        elif "/" in key:
+            problems.append(raw.problem(code="header-only"))
+        else:  # a table for every year: deleting it is no way out
+            problems.append(raw.problem(code="header-only", hint="thêm các dòng của bảng"))
+    return problems
 
 
 def _texts(value: object, key: str = "") -> Iterator[tuple[str, str]]:
