@@ -42,7 +42,8 @@ _REGISTRY = (
     Code("no-data", "Không có thư mục dữ liệu", "không tìm thấy thư mục dữ liệu"),
     Code("no-datapackage", "Thiếu datapackage.json",
          "thư mục dữ liệu phải có tệp datapackage.json"),
-    Code("datapackage", "datapackage.json hỏng", "tệp JSON không đọc được: {error}"),
+    Code("datapackage", "datapackage.json hỏng",
+         "cần mô tả gói dữ liệu (Data Package) đọc được: {error}"),
     Code("schema", "Mô tả bảng hỏng", "cần mô tả bảng (Table Schema) đọc được: {error}"),
     Code("year-folder", "Thư mục năm sai tên",
          "thư mục của một năm phải mang đúng tên năm, 4 chữ số (ví dụ 2023); thư mục này "
