@@ -75,11 +75,11 @@ _REGISTRY = (
     Code("extra-column", "Cột thừa", "cột này không có trong mô tả bảng và sẽ bị bỏ qua",
          severity="warning"),
     Code("missing-column", "Thiếu cột", "thiếu cột '{name}' ({title}): {why}",
-         hint="thêm cột vào dòng tiêu đề (kiểm tra tên cột gõ sai)"),
+         hint="thêm cột vào dòng tiêu đề, hoặc sửa tên cột nếu gõ sai"),
     Code("absent-column", "Không có cột",
          "không có cột '{name}' ({title}): mọi ô của cột này được coi là trống",
-         hint="thêm cột vào dòng tiêu đề nếu văn bản nguồn có số liệu này (kiểm tra tên cột gõ "
-              "sai)", severity="warning"),
+         hint="thêm cột vào dòng tiêu đề nếu văn bản nguồn có số liệu này, hoặc sửa tên cột "
+              "nếu gõ sai", severity="warning"),
     Code("type", "Sai kiểu giá trị"),
     Code("ambiguous", "Số đọc được hai cách",
          "số này đọc được hai cách (phần nghìn hay phần thập phân); cột không khai báo dấu "
@@ -131,6 +131,11 @@ _REGISTRY = (
          severity="warning"),
     Code("no-field-scores", "Thiếu điểm lĩnh vực",
          "đơn vị có điểm năm {year} nhưng chưa có điểm theo lĩnh vực", severity="warning"),
+    Code("missing-field-score", "Thiếu dòng điểm lĩnh vực",
+         "năm {year} đơn vị không có dòng điểm của lĩnh vực này, trong khi phần lớn đơn vị cùng "
+         "nhóm có; trang web hiển thị 'chưa có số liệu'",
+         hint="nếu văn bản không in điểm này, thêm dòng với ô score để trống; nếu có, kiểm tra "
+              "mã đơn vị của các dòng", severity="warning"),
     Code("no-summary", "Sáng kiến chưa có mô tả", "sáng kiến chưa có mô tả", severity="warning"),
     # what a new portal (parindex init) has still to fill in
     Code("to-fill", "Chưa điền", "mục '{key}' vẫn là chữ mẫu của bản khởi tạo",

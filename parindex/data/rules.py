@@ -201,6 +201,23 @@ def _field_scores(ds: Dataset, year: int, yd: YearData, raw: RawTable | None) ->
     problems += [problem(code="no-field-scores", file=raw.label, column="unit_id", value=u,
                          fill={"year": year})
                  for u in missing]
+    return problems + _gaps(ds, year, fs, raw)
+
+
+def _gaps(ds: Dataset, year: int, fs: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """An agency without a row for a field that most agencies of its group have a row for: a
+    score the source does not print is a row with an empty score, so a missing row is a row
+    deleted, or given to another agency by a wrong id or name."""
+    rows = fs.dropna(subset=["unit_id", "field_id"])
+    has = pd.crosstab(rows["unit_id"], rows["field_id"]) > 0
+    groups = has.index.map(ds.units.set_index("unit_id")["group_id"])
+    problems = []
+    for _, block in has.groupby(groups):
+        usual = block.loc[:, block.mean() > 0.5]
+        lacking = usual[~usual].stack().dropna()  # (unit, field) pairs without a row
+        problems += [raw.problem(code="missing-field-score", column="unit_id, field_id",
+                                 value=f"{unit}, {field}", fill={"year": year})
+                     for unit, field in lacking.index]
     return problems
 
 

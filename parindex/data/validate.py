@@ -166,7 +166,8 @@ def _rows(index: pd.Index, codes: np.ndarray,
     return index[marked]
 
 
-def title(f: Field) -> str:
+def _title(f: Field) -> str:
+    """A column as editors know it: its title, else its name (a title is optional)."""
     return f.get("title") or f["name"]
 
 
@@ -174,7 +175,7 @@ def _absent(raw: RawTable, f: Field, key: list[str]) -> Problem:
     """A declared column the file does not have. An error where its cells matter: a required
     column, a key, a column of numbers (without it every number of the column would be taken as
     not published, and published results would change); otherwise a warning saying so."""
-    fill = {"name": f["name"], "title": title(f)}
+    fill = {"name": f["name"], "title": _title(f)}
     if f.get("constraints", {}).get("required") or f["name"] in key:
         return raw.problem(code="missing-column", row=1, column=f["name"],
                            fill=fill | {"why": "cột này bắt buộc"})
@@ -259,7 +260,7 @@ def check_table(raw: RawTable, schema: TableSchema, signs: Signs | None = None,
         problems += _capped(raw, ambiguous, name, code="ambiguous")
         if cons.get("required"):
             problems += _capped(raw, rows(distinct == ""), name, code="required",
-                                expected=f"ô không được để trống ({title(f)})")
+                                expected=f"ô không được để trống ({_title(f)})")
         present = dvalues.notna().to_numpy()
         if "pattern" in cons:
             good = distinct.str.fullmatch(cons["pattern"]).fillna(False).astype(bool)

@@ -174,6 +174,17 @@ def test_7_a_name_in_place_of_another_agencys_id_is_a_duplicate(tmp_path, file, 
                                                        ", chi-dao-dieu-hanh"))]
 
 
+def test_7_a_field_score_given_to_another_agency_by_name_is_a_gap_said(tmp_path):
+    """The agency named has no score in that field, so there is no duplicate: the agency that
+    lost its row is named, as lacking a field the rest of its group has."""
+    data = copy_real(tmp_path)
+    edit(data / "2023/field_scores.csv",
+         set_cell(102, "unit_id", "Ngân hàng Nhà nước Chi nhánh tỉnh Sóc Trăng"))
+    dataset, report = load(data)
+    [w] = [p for p in report.warnings if p.code == "missing-field-score"]
+    assert (w.file, w.value) == ("2023/field_scores.csv", "so-ke-hoach-va-dau-tu, che-do-cong-vu")
+
+
 # ---- 10: declared columns missing ------------------------------------------------------------
 
 @pytest.mark.parametrize("column", ["index_published", "max_score", "total_published", "sipas",
@@ -194,8 +205,8 @@ def test_10_a_renamed_header_is_an_error_with_the_name_it_may_have_meant(tmp_pat
     found = {(p.code, p.column, p.hint) for p in report.errors}
     assert ("undeclared-component", "index_publishd", "có phải ý bạn là 'index_published'?") \
         in found
-    assert ("missing-column", "index_published", "thêm cột vào dòng tiêu đề (kiểm tra tên cột "
-            "gõ sai)") in found
+    assert ("missing-column", "index_published", "thêm cột vào dòng tiêu đề, hoặc sửa tên cột "
+            "nếu gõ sai") in found
 
 
 def test_10_a_missing_text_column_is_a_warning_saying_it_is_taken_as_empty(tmp_path):
