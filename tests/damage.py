@@ -6,8 +6,9 @@ Hypothesis draw in the fuzz test, so that a failure shrinks to a small case). `o
 loads, scores, compares and builds every page model of the package and says what happened: an
 uncaught exception, a problem reported, or the published numbers it gives.
 
-A campaign from the command line, counting exceptions and silent changes:
-`python -m tests.damage --count 2000 --seed 1`.
+A campaign from the command line, counting exceptions and silent changes, some packages also
+through the command line and a full build: `python -m tests.damage --count 2000 --seed 1
+--commands 200 --builds 20`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import csv
 import json
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -28,7 +30,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 T = TypeVar("T")
 Pick = Callable[[Sequence[T]], T]
@@ -407,15 +409,61 @@ def damaged_copy(work: Path, kind: str, pick: Pick[Any], source: Path = DATA) ->
     return root, DAMAGES[kind](root, pick)
 
 
-def campaign(count: int, seed: int, source: Path = DATA) -> Counter[str]:
-    """`count` damaged copies of `source`, each with one to three damages; prints each
-    exception and silent change, returns the counts."""
+def _commands(root: Path, refused: bool, counts: Counter[str]) -> list[str]:
+    """`parindex validate` and `parindex check` on a damaged package, as an editor runs them:
+    what went wrong (a traceback, an exit code that does not say whether the data is valid)."""
+    wrong = []
+    for command in ("validate", "check"):
+        done = subprocess.run([sys.executable, "-m", "parindex.cli", command, str(root)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+        counts[f"{command} runs"] += 1
+        if "Traceback" in done.stdout + done.stderr:
+            wrong.append(f"{command}: traceback\n{done.stderr[-2000:]}")
+        elif done.returncode != (1 if refused else 0):
+            wrong.append(f"{command}: exit {done.returncode}")
+    return wrong
+
+
+def _build(root: Path, good: Path, work: Path, refused: bool, counts: Counter[str]
+           ) -> list[str]:
+    """A build of a damaged package over a copy of the good site: refused with a message and
+    the site untouched, or (the damage legitimate) built."""
+    output = shutil.copytree(good, work / "output")
+    before = _snapshot(output)
+    done = subprocess.run([sys.executable, "-m", "plugins.build", "--data", str(root),
+                           "--output", str(output), "--cache", str(work / "cache")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    counts["builds"] += 1
+    if "Traceback" in done.stdout + done.stderr:
+        return [f"build: traceback\n{done.stderr[-2000:]}"]
+    if done.returncode == 0:
+        return ["build: a refused package was built"] if refused else []
+    counts["builds refused"] += 1
+    return [] if _snapshot(output) == before else ["build: output changed by a refused build"]
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def campaign(count: int, seed: int, source: Path = DATA, commands: int = 0, builds: int = 0
+             ) -> Counter[str]:
+    """`count` damaged copies of `source`, each with one to three damages, loaded in process;
+    the first `commands` also through `parindex validate` and `check`, the first `builds` also
+    through a full build over a good site. Prints each failure; returns the counts."""
     rng = random.Random(seed)
     base = outcome(source)
     counts: Counter[str] = Counter()
-    for i in range(count):
-        with tempfile.TemporaryDirectory() as tmp:
-            root = Path(tmp) / "data"
+    with tempfile.TemporaryDirectory() as tmp:
+        good = Path(tmp) / "good"
+        if builds:
+            subprocess.run([sys.executable, "-m", "plugins.build", "--data", str(source),
+                            "--output", str(good), "--cache", f"{tmp}/cache"], cwd=ROOT,
+                           check=True, capture_output=True, timeout=900)
+        for i in range(count):
+            work = Path(tmp) / f"p{i}"
+            root = work / "data"
             shutil.copytree(source, root)
             said = []
             for _ in range(rng.choice((1, 1, 1, 2, 3))):
@@ -426,19 +474,28 @@ def campaign(count: int, seed: int, source: Path = DATA) -> Counter[str]:
                         UnicodeDecodeError, TypeError, AttributeError, ValueError):
                     said.append(f"{kind}: not applicable after the damage before")
             got = outcome(root)
-        counts["packages"] += 1
-        if got.exception:
-            counts["exceptions"] += 1
-            print(f"#{i} EXCEPTION {said}\n{got.exception}", file=sys.stderr)
-        elif silent(got, base):
-            counts["silent changes"] += 1
-            print(f"#{i} SILENT {said}", file=sys.stderr)
-        elif got.numbers is None:
-            counts["refused"] += 1
-        elif got.problems - base.problems:
-            counts["accepted with a message"] += 1
-        else:
-            counts["unchanged"] += 1
+            counts["packages"] += 1
+            wrong = []
+            if got.exception:
+                counts["exceptions"] += 1
+                wrong.append(f"exception\n{got.exception}")
+            elif silent(got, base):
+                counts["silent changes"] += 1
+                wrong.append("silent change")
+            elif got.numbers is None:
+                counts["refused"] += 1
+            elif got.problems - base.problems:
+                counts["accepted with a message"] += 1
+            else:
+                counts["unchanged"] += 1
+            if i < commands:
+                wrong += _commands(root, got.numbers is None, counts)
+            if i < builds:
+                wrong += _build(root, good, work, got.numbers is None, counts)
+            counts["failures"] += bool(wrong)
+            for w in wrong:
+                print(f"#{i} {said}: {w}", file=sys.stderr)
+            shutil.rmtree(work)
     return counts
 
 
@@ -447,10 +504,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--count", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--data", type=Path, default=DATA)
+    p.add_argument("--commands", type=int, default=0,
+                   help="how many of the packages also go through parindex validate and check")
+    p.add_argument("--builds", type=int, default=0,
+                   help="how many of the packages also go through a full build")
     args = p.parse_args(argv)
-    counts = campaign(args.count, args.seed, args.data)
+    counts = campaign(args.count, args.seed, args.data, args.commands, args.builds)
     print(", ".join(f"{k}: {v}" for k, v in counts.items()))
-    return 0 if not counts["exceptions"] and not counts["silent changes"] else 1
+    return 1 if counts["failures"] else 0
 
 
 if __name__ == "__main__":

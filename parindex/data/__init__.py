@@ -2,7 +2,8 @@
 
 Reading CSV and XLSX (`read`), cells (`cells`), the schemas and descriptor checked themselves
 (`profile`), Table Schema checks (`validate`), cross-table rules (`rules`), band tables
-(`bands`), the package descriptor (`package`); every problem is a `problems.Problem`. Imports nothing of `parindex.scoring` or `parindex.site`.
+(`bands`), the package descriptor (`package`); every problem is a `problems.Problem`.
+Imports nothing of `parindex.scoring` or `parindex.site`.
 """
 
 from .dataset import load, load_or_raise

@@ -76,7 +76,10 @@ def parse_numbers(cells: pd.Series, decimal: str = "", group: str = "") -> Parse
         parsed = _declared(s, decimal or ("," if group == "." else "."), group)
     else:
         parsed = _inferred(s)
-    long = s.str.replace(r"\D", "", regex=True).str.lstrip("0").str.len() > MAX_DIGITS
+    long = s.str.len() > MAX_DIGITS  # few texts are this long: only those are counted
+    if long.any():
+        digits = s[long].str.replace(r"\D", "", regex=True).str.lstrip("0").str.len()
+        long = (digits > MAX_DIGITS).reindex(s.index, fill_value=False)
     if long.any():
         parsed.values[long] = np.nan
         parsed.status[long] = "too-long"

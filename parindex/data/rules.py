@@ -208,17 +208,16 @@ def _gaps(ds: Dataset, year: int, fs: pd.DataFrame, raw: RawTable) -> list[Probl
     """An agency without a row for a field that most agencies of its group have a row for: a
     score the source does not print is a row with an empty score, so a missing row is a row
     deleted, or given to another agency by a wrong id or name."""
-    rows = fs.dropna(subset=["unit_id", "field_id"])
-    has = pd.crosstab(rows["unit_id"], rows["field_id"]) > 0
-    groups = has.index.map(ds.units.set_index("unit_id")["group_id"])
-    problems = []
-    for _, block in has.groupby(groups):
-        usual = block.loc[:, block.mean() > 0.5]
-        lacking = usual[~usual].stack().dropna()  # (unit, field) pairs without a row
-        problems += [raw.problem(code="missing-field-score", column="unit_id, field_id",
-                                 value=f"{unit}, {field}", fill={"year": year})
-                     for unit, field in lacking.index]
-    return problems
+    pairs = fs[["unit_id", "field_id"]].dropna().drop_duplicates()
+    pairs = pairs.assign(group_id=pairs["unit_id"].map(ds.units.set_index("unit_id")["group_id"]))
+    units = pairs[["unit_id", "group_id"]].drop_duplicates()
+    held = pairs.groupby(["group_id", "field_id"]).size().reset_index(name="n")
+    usual = held[held["n"] > held["group_id"].map(units["group_id"].value_counts()) / 2]
+    expected = units.merge(usual[["group_id", "field_id"]], on="group_id")
+    lacking = expected.merge(pairs, how="left", indicator=True).query("_merge == 'left_only'")
+    return [raw.problem(code="missing-field-score", column="unit_id, field_id",
+                        value=f"{unit}, {field}", fill={"year": year})
+            for unit, field in zip(lacking["unit_id"], lacking["field_id"], strict=True)]
 
 
 def _unlisted(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
