@@ -19,6 +19,7 @@ from .read import RawTable
 from .tables import Dataset, YearData
 
 PUBLISHED = ("total_published", "index_published", "rank_published", "band_published")
+INFERABLE = ("max_score", *PUBLISHED)  # values a row may mark as read, not printed
 TOLERANCE = 0.005  # a component may exceed the maximum by less than display rounding
 TO_FILL = "CẦN ĐIỀN"  # in a text of a new portal's descriptor that the editor must write
 NEEDED = ("groups", "units", "components", "sources")  # tables no site can do without
@@ -134,10 +135,10 @@ def _scores(ds: Dataset, year: int, scores: pd.DataFrame, raw: RawTable | None) 
                  for r in scores.index[bad]]
     for r, text in scores["inferred"].dropna().items():
         for name in text.split("|"):
-            if name.strip() not in PUBLISHED:
+            if name.strip() not in INFERABLE:
                 problems.append(raw.problem(code="enum", row=row_number(r), column="inferred",
                                             value=name, expected="cần tên cột công bố: "
-                                            + ", ".join(PUBLISHED)))
+                                            + ", ".join(INFERABLE)))
     units = ds.units.set_index("unit_id")
     start = scores["unit_id"].map(units["active_from"]).astype("Float64")
     end = scores["unit_id"].map(units["active_to"]).astype("Float64")

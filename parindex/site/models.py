@@ -175,6 +175,7 @@ class ScoreRow:
     index_change: float | None
     rank_change: int | None
     note: int | None = None  # footnote number of the source's note on this row
+    max_score_inferred: bool = False  # read from the source, not printed (`inferred` lists it)
 
     @property
     def rank_text(self) -> str:

@@ -277,7 +277,7 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     year = as_int(r["year"])
     return ScoreRow(
         unit=lk.unit(as_str(r["unit_id"])), year=year, group=lk.group(as_str(r["group_id"]), year),
-        max_score=as_number(r, "max_score"),
+        max_score=as_number(r, "max_score"), max_score_inferred="max_score" in inferred,
         components=[as_number(r, c.id) for c in lk.components],
         total=total, index=index,
         rank=None if rank is None else int(rank), rank_inferred=rank_inferred,
