@@ -55,7 +55,7 @@ def year_lead(year: int, stats: GroupStats | None, scale: Scale) -> str:
         return f"Năm {year} chưa có số liệu."
     text = f"Năm {year} có {stats.n} {scale.members} được đánh giá"
     if stats.mean.value is not None:
-        text += (f"; {scale.name[:1].lower()}{scale.name[1:]} trung bình là "
+        text += (f"; {scale.named} trung bình là "
                  f"{index_text(stats.mean.value, scale)}")
         text += _change_text(stats.mean_change, scale)
     return text + "."
@@ -86,14 +86,13 @@ def field_lead(field: str, year: int, mean: Value, n: int) -> str:
 
 
 def unit_lead(name: str, group: str, row: ScoreRow | None, scale: Scale) -> str:
-    what = f"{scale.name[:1].lower()}{scale.name[1:]}"
     if row is None:
         return f"{name} thuộc nhóm {group}. Chưa có kết quả {scale.name}."
     if row.index.value is None:
-        text = (f"{name} thuộc nhóm {group}. Văn bản nguồn không in {what} năm {row.year} "
+        text = (f"{name} thuộc nhóm {group}. Văn bản nguồn không in {scale.named} năm {row.year} "
                 "của đơn vị")
     else:
-        text = (f"{name} thuộc nhóm {group}. Năm {row.year}, {what} là "
+        text = (f"{name} thuộc nhóm {group}. Năm {row.year}, {scale.named} là "
                 f"{index_text(row.index.value, scale)}")
     if row.rank is not None:
         text += f"; xếp thứ {row.rank_text} trong nhóm"

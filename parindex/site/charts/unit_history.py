@@ -29,7 +29,7 @@ def chart(name: str, history: list[UnitYear], scale: Scale = PERCENT) -> Chart |
 
 def alt_text(name: str, years: list[UnitYear], scale: Scale = PERCENT) -> str:
     parts = [f"năm {h.row.year}: {index_text(h.row.index.value, scale)}" for h in years]
-    return (f"Biểu đồ: {scale.name[:1].lower()}{scale.name[1:]} của {name} qua các năm — "
+    return (f"Biểu đồ: {scale.named} của {name} qua các năm — "
             + "; ".join(parts) + ".")
 
 
