@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol, cast
 
+from ..data.members import STATISTIC
 from ..data.problems import row_number
 from ..fmt import auto, is_missing, num, round_half_up
 from .score import Results
@@ -117,7 +118,7 @@ def _statistics(results: Results) -> tuple[list[Difference], int]:
                 what += f" của lĩnh vực {fnames.get(fid, fid)}"
             if not is_missing(p["location"]):
                 what += f" ({p['location']})"
-            kind = _kind(float(p["value"]), float(computed), exact=stat == "count")
+            kind = _kind(float(p["value"]), float(computed), exact=stat in ("count", STATISTIC))
             if kind:
                 out.append(Difference(year, file, row_number(row), subject, what, auto(p["value"]),
                                       auto(computed), kind))

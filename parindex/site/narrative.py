@@ -43,10 +43,23 @@ def _change_text(change: Value | None) -> str:
     return f", {word}{amount} so với năm trước"
 
 
+def published(n: int, members: int, noun: str) -> str:
+    """How much of a group a partial table prints: "10 trên 63 tỉnh, thành phố được công bố"."""
+    return f"{integer(n)} trên {integer(members)} {noun} được công bố"
+
+
+def withheld(published: str) -> str:
+    """Why a partial table's group (or year) has no mean, highest, lowest, spread or counts."""
+    return (f"Văn bản nguồn chỉ in kết quả của một phần ({published}): trung bình, cao nhất, "
+            "thấp nhất, khoảng cách và số theo xếp loại cần kết quả của mọi thành viên nên "
+            "không được tính; chỉ hiện các số văn bản nguồn in.")
+
+
 def year_lead(year: int, stats: GroupStats | None) -> str:
     if stats is None or stats.n == 0:
         return f"Năm {year} chưa có số liệu."
-    text = f"Năm {year} có {stats.n} cơ quan, đơn vị được đánh giá"
+    text = (f"Năm {year}: {stats.published}" if stats.partial
+            else f"Năm {year} có {stats.n} cơ quan, đơn vị được đánh giá")
     if stats.mean.value is not None:
         text += f"; chỉ số CCHC trung bình là {pct(stats.mean.value)}"
         text += _change_text(stats.mean_change)
@@ -54,7 +67,8 @@ def year_lead(year: int, stats: GroupStats | None) -> str:
 
 
 def group_lead(group: str, year: int, stats: GroupStats) -> str:
-    text = f"Năm {year}, nhóm {group} có {stats.n} đơn vị"
+    text = (f"Năm {year}, nhóm {group}: {stats.published}" if stats.partial
+            else f"Năm {year}, nhóm {group} có {stats.n} đơn vị")
     if stats.mean.value is not None:
         text += f", chỉ số trung bình {pct(stats.mean.value)}"
     hi, lo = stats.highest, stats.lowest

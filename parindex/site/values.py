@@ -334,9 +334,12 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
                                           pct=False)))
     spread = summary.spread if summary else None
     change = lk.stats.mean_change(year, gid, fid)
+    members = summary.members if summary else 0
+    shown = published(lk, n, members)
     return GroupStats(
         group=None if gid is None else lk.group(gid, year),
         n=n, n_known=summary.n_known if summary else 0,
+        members=members, published=shown, withheld=narrative.withheld(shown) if shown else "",
         mean=stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
                          notes),
         highest=_extreme("Cao nhất", summary, "highest", printed(lk, year, gid, fid, "max"), lk,
@@ -347,6 +350,13 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
         band_counts=counts,
         mean_change=stat_value(change, printed(lk, year, gid, fid, "mean_change"), notes),
     )
+
+
+def published(lk: Lookup, n: int, members: int) -> str:
+    """"10 trên 63 tỉnh, thành phố được công bố" where a table prints some of the members
+    (the noun is the data's, `portal.members`), else ""."""
+    return narrative.published(n, members, lk.results.dataset.scale.members) \
+        if members > n else ""
 
 
 # ---- Indicators, innovations ------------------------------------------------------------------
