@@ -48,11 +48,11 @@ def published(n: int, members: int, noun: str) -> str:
     return f"{integer(n)} trên {integer(members)} {noun} được công bố"
 
 
-def withheld(published: str) -> str:
+def withheld(n: int, members: int, noun: str) -> str:
     """Why a partial table's group (or year) has no mean, highest, lowest, spread or counts."""
-    return (f"Văn bản nguồn chỉ in kết quả của một phần ({published}): trung bình, cao nhất, "
-            "thấp nhất, khoảng cách và số theo xếp loại cần kết quả của mọi thành viên nên "
-            "không được tính; chỉ hiện các số văn bản nguồn in.")
+    return (f"Văn bản nguồn chỉ công bố kết quả của {integer(n)} trên {integer(members)} {noun}: "
+            "trung bình, cao nhất, thấp nhất, khoảng cách và số theo xếp loại cần kết quả của "
+            "tất cả nên không được tính; chỉ hiện các số văn bản nguồn in.")
 
 
 def year_lead(year: int, stats: GroupStats | None) -> str:

@@ -335,11 +335,12 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
     spread = summary.spread if summary else None
     change = lk.stats.mean_change(year, gid, fid)
     members = summary.members if summary else 0
-    shown = published(lk, n, members)
+    noun = lk.results.dataset.scale.members
     return GroupStats(
         group=None if gid is None else lk.group(gid, year),
         n=n, n_known=summary.n_known if summary else 0,
-        members=members, published=shown, withheld=narrative.withheld(shown) if shown else "",
+        members=members, published=published(lk, n, members),
+        withheld=narrative.withheld(n, members, noun) if members > n else "",
         mean=stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
                          notes),
         highest=_extreme("Cao nhất", summary, "highest", printed(lk, year, gid, fid, "max"), lk,
