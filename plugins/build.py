@@ -253,6 +253,9 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     override: dict[str, Any] = {"DELETE_OUTPUT_DIRECTORY": False}
     if content:
         override["PATH"] = str(Path(content).resolve())
+        if not Path(content).is_dir():
+            raise BuildError(f"Không có thư mục nội dung {content} (trang Markdown, tin tức); "
+                             "tạo thư mục này, có thể để trống.")
     record = cache / "builds" / hashlib.sha256(str(output).encode()).hexdigest()
     fingerprint, site_key = _fingerprints(
         settings_file, Path(override.get("PATH", ROOT / "content")), data)

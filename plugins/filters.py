@@ -8,13 +8,14 @@ page of tables. Each returns the same markup the macro did.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from jinja2 import Environment, pass_context
 from markupsafe import Markup
 from markupsafe import escape as esc
 
 from parindex import fmt, text
+from parindex.data.portal import Scale
 from parindex.site import models, narrative, urls
 
 NO_HTML = Markup("")
@@ -33,10 +34,13 @@ def inferred(label: str = "suy ra") -> Markup:
                   f"({esc(label)})</span>")
 
 
-def number(x: float | None, kind: str = "pct") -> Markup:
-    """A number as printed: `pct` (83,84%), `count` (12 or 1,50), else `points` (83,84)."""
+def number(x: float | None, kind: str = "pct", percent: bool = True) -> Markup:
+    """A number as printed: `pct` (83,84%), `count` (12 or 1,50), `index` (as `pct` on a
+    percentage scale, else as `points`), else `points` (83,84)."""
     if x is None:
         return MISSING_HTML
+    if kind == "index":
+        kind = "pct" if percent else "points"
     # fmt writes digits, separators, signs and letters: nothing to escape
     return Markup(fmt.pct(x) if kind == "pct" else fmt.auto(x) if kind == "count"
                   else fmt.num(x))
@@ -49,9 +53,10 @@ def footnote(n: int | None) -> Markup:
     return Markup(f'<sup class="fn"><a href="#ghi-chu-{n}" aria-label="ghi chú {n}">{n}</a></sup>')
 
 
-def value(v: models.Value, kind: str = "pct") -> Markup:
+def value(v: models.Value, kind: str = "pct", percent: bool = True) -> Markup:
     """A published value and the number of its footnote."""
-    return number(v.value, kind) + footnote(v.note) if v.note else number(v.value, kind)
+    shown = number(v.value, kind, percent)
+    return shown + footnote(v.note) if v.note else shown
 
 
 @lru_cache(maxsize=256)  # a handful of bands, on every row of every table
@@ -83,7 +88,11 @@ GLOBALS = {"missing": missing, "inferred": inferred,
            "links": urls.LINKS}  # the site's fixed links, for Pelican's own templates too
 
 
-def install(env: Environment) -> None:
-    """Give `env` every filter and global the templates use."""
+def install(env: Environment, scale: Scale | None = None) -> None:
+    """Give `env` every filter and global the templates use, an index shown on `scale`."""
+    scale = scale or Scale()
     env.filters.update(FILTERS)
-    env.globals.update(GLOBALS)
+    env.globals.update(GLOBALS, SCALE=scale)
+    if not scale.percent:
+        env.filters.update(number=partial(number, percent=False),
+                           value=partial(value, percent=False))

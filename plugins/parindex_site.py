@@ -61,6 +61,7 @@ class ParIndexGenerator(Generator):
         own = portal(dataset.descriptor)  # the province's, for every template
         self.context.update(SITENAME=own.name, SITESUBTITLE=own.subtitle, AUTHOR=own.publisher,
                             PORTAL=own, SCALE=own.scale)
+        install(self.env, own.scale)  # the data pages show the index on its scale
         rows = sum(len(t) for y in dataset.years.values() for t in y.tables.values())
         self._stage("load", f"Đọc dữ liệu: {fmt.integer(rows)} dòng", t, rows)
         self.env.autoescape = True  # data can hold any text, whatever the site's settings

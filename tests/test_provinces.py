@@ -3,8 +3,9 @@ shapes other provinces publish, each built into a full site with its own short `
 
 Shape 1, "only the index": one score component, no field scores, no innovations, no published
 statistics and no news; the portal's identity (name, publisher, contact, licence, home page)
-in its descriptor. The numbers are invented for the test; what is asserted is what a reader of
-the built site sees.
+in its descriptor. Shape 2, "points": communes scored in points with no maximum, ranked and
+banded on the points, the index and its members named by the descriptor. The numbers are
+invented for the test; what is asserted is what a reader of the built site sees.
 """
 
 from __future__ import annotations
@@ -64,6 +65,49 @@ IDENTITY = {
     "licenses": [{"name": "CC-BY-4.0", "title": "CC BY 4.0",
                   "path": "https://creativecommons.org/licenses/by/4.0/"}],
 }
+POINTS = {
+    "groups.csv": """
+group_id,name,short_name,order,active_from,active_to
+xa,"Xã, phường",Xã,1,,
+""",
+    "units.csv": """
+unit_id,name,short_name,group_id,parent_id,aliases,active_from,active_to,successor_id,note
+xa-an-binh,Xã An Bình,An Bình,xa,,,,,,
+xa-binh-minh,Xã Bình Minh,Bình Minh,xa,,,,,,
+phuong-cau-ke,Phường Cầu Kè,Cầu Kè,xa,,,,,,
+xa-dai-an,Xã Đại An,Đại An,xa,,,,,,
+xa-ea-tu,Xã Ea Tu,Ea Tu,xa,,,,,,
+""",
+    "fields.csv": "field_id,name,short_name,order",
+    "components.csv": """
+component_id,name,short_name,order
+tu_cham,Điểm tự chấm,Tự chấm,1
+khao_sat,Điểm khảo sát,Khảo sát,2
+""",
+    "bands.csv": """
+year_from,year_to,band_id,name,order,min_pct,min_inclusive,max_pct,max_inclusive
+2025,,xuat-sac,Xuất sắc,1,900,true,,
+2025,,tot,Tốt,2,800,true,900,false
+2025,,kha,Khá,3,,,800,false
+""",
+    "sources.csv": """
+source_id,title,number,date,issuer,url,note
+tb-1,Thông báo kết quả chấm điểm CCHC cấp xã năm 2025,,2026-01-15,Sở Nội vụ,,
+""",
+    "2025/scores.csv": """
+unit_id,max_score,tu_cham,khao_sat,total_published,index_published,rank_published,band_published,inferred,source_id,note
+xa-an-binh,,850.5,95.25,945.75,,1,xuat-sac,,tb-1,
+xa-binh-minh,,800,60,860,,2,tot,,tb-1,
+phuong-cau-ke,,780.25,70,850.25,,3,tot,,tb-1,
+xa-dai-an,,,,812.4,,4,tot,,tb-1,Thông báo chỉ in tổng điểm.
+xa-ea-tu,,700,50.5,750.5,,5,kha,,tb-1,
+""",
+}
+POINTS_IDENTITY = {
+    "title": "Điểm CCHC cấp xã tỉnh Lâm Viên",
+    "portal": {"index": {"name": "Điểm CCHC", "scale": "points"}, "members": "xã, phường"},
+    "contributors": [{"title": "Sở Nội vụ tỉnh Lâm Viên", "role": "publisher"}],
+}
 ABOUT = """Title: Giới thiệu
 Slug: gioi-thieu
 
@@ -78,6 +122,7 @@ def _portal(root: Path, tables: dict[str, str], identity: dict[str, object],
     (data / "datapackage.json").write_text(json.dumps({**desc, **identity}, ensure_ascii=False),
                                            encoding="utf-8")
     content = root / "content"
+    content.mkdir()
     for rel, text in pages.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)
         (content / rel).write_text(text, encoding="utf-8")
@@ -88,6 +133,15 @@ def _portal(root: Path, tables: dict[str, str], identity: dict[str, object],
 def only_index(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("only-index")
     data, content = _portal(root, ONLY_INDEX, IDENTITY, {"pages/gioi-thieu.md": ABOUT})
+    result = build(root / "output", data=data, content=content, cache=root / "cache")
+    assert result.warnings == []
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def points(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("points")
+    data, content = _portal(root, POINTS, POINTS_IDENTITY, {})
     result = build(root / "output", data=data, content=content, cache=root / "cache")
     assert result.warnings == []
     return result.output
@@ -136,3 +190,32 @@ def test_nothing_empty_is_linked_or_built(only_index):
     assert "lĩnh vực" not in _text(only_index, "chi-so/2024")
     assert "Sáng kiến" not in _text(only_index, "don-vi/so-a")
     assert broken_links(only_index) == []
+
+
+def test_a_points_scale_ranks_and_bands_the_points_as_printed(points):
+    table = parse(points / "chi-so/2025/xa/index.html").find("table", id="bang-xep-hang")
+    head = [th.text.strip() for th in table.find("thead").find_all("th")]
+    assert head[:2] == ["Hạng", "Xã, phường"] and "Điểm" in head
+    assert not {"Chỉ số (%)", "Điểm chuẩn tối đa", "Tổng điểm"} & set(head)
+    at = head.index("Điểm")
+    assert [(r[0], re.sub(r"\d+$", "", r[1]).strip(), r[at], r[at + 1])
+            for r in table_rows(table)] == [
+        ("1", "Xã An Bình", "945,75", "Xuất sắc"), ("2", "Xã Bình Minh", "860,00", "Tốt"),
+        ("3", "Phường Cầu Kè", "850,25", "Tốt"), ("4", "Xã Đại An", "812,40", "Tốt"),
+        ("5", "Xã Ea Tu", "750,50", "Khá")]
+    assert "%" not in table.text
+
+
+def test_a_points_scale_is_named_and_measured_by_the_data(points):
+    lead = _text(points, "chi-so/2025")
+    assert "5 xã, phường được đánh giá" in lead and "điểm CCHC trung bình là 843,78" in lead
+    profile = parse(points / "don-vi/xa-an-binh/index.html")
+    facts = {dt.text: dd.text for dt, dd in zip(profile.find_all("dt"), profile.find_all("dd"),
+                                                 strict=False)}
+    assert facts["Điểm CCHC"] == "945,75" and "Điểm chuẩn tối đa" not in facts
+    method = _text(points, "phuong-phap")
+    assert "Điểm CCHC = Điểm tự chấm + Điểm khảo sát" in method
+    assert "từ 900 điểm trở lên" in method and "dưới 800 điểm" in method
+    svg = (points / "chi-so/2025/xa/chi-so.svg").read_text(encoding="utf-8")
+    assert "945,75" in svg and "Điểm CCHC (điểm)" in svg and "%" not in svg
+    assert broken_links(points) == []

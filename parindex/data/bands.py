@@ -13,6 +13,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from .portal import PERCENT, Scale
+
 
 def tables_for_year(bands: pd.DataFrame, year: int) -> list[int]:
     """The year_from of every band table that applies to `year` (more than one is an error)."""
@@ -56,28 +58,32 @@ def classify(index: pd.Series, table: pd.DataFrame) -> pd.Series:
     return out
 
 
-def gaps(table: pd.DataFrame) -> list[str]:
-    """Where the bands that state a range leave part of 0–100 % uncovered or cover it twice
-    (none if no band states a range)."""
+def gaps(table: pd.DataFrame, scale: Scale = PERCENT) -> list[str]:
+    """Where the bands that state a range leave part of 0–100 % (of the points from 0 up, on a
+    points scale) uncovered or cover it twice (none if no band states a range)."""
     table = table[stated(table)]
     if table.empty:
         return []
     rows = table.assign(lo=table["min_pct"].astype(float).fillna(-np.inf),
                         hi=table["max_pct"].astype(float).fillna(np.inf)).sort_values("lo")
     found = []
+    u, top = scale.unit, 100 if scale.percent else np.inf
     first, last = rows.iloc[0], rows.iloc[-1]
     if first["lo"] > 0 or (first["lo"] == 0 and not first["min_inclusive"]):
-        found.append(f"chỉ số từ 0% đến {first['lo']:g}% không thuộc xếp loại nào")
-    if last["hi"] < 100 or (last["hi"] == 100 and not last["max_inclusive"]):
-        found.append(f"chỉ số từ {last['hi']:g}% đến 100% không thuộc xếp loại nào")
+        found.append(f"chỉ số từ 0{u} đến {first['lo']:g}{u} không thuộc xếp loại nào")
+    if last["hi"] < top or (last["hi"] == top and not last["max_inclusive"]):
+        found.append(f"chỉ số từ {last['hi']:g}{u} " + ("đến 100%" if scale.percent else
+                     "trở lên") + " không thuộc xếp loại nào")
+    if scale.percent and max(rows["lo"].max(), rows["hi"].replace(np.inf, 0).max()) > 100:
+        found.append("một cận lớn hơn 100%: chỉ số là tỷ lệ phần trăm")
     for (_, a), (_, b) in zip(rows.iloc[:-1].iterrows(), rows.iloc[1:].iterrows(), strict=True):
         pair = f"'{a['name']}' và '{b['name']}'"
         if a["hi"] < b["lo"]:
-            found.append(f"khoảng trống từ {a['hi']:g}% đến {b['lo']:g}% giữa {pair}")
+            found.append(f"khoảng trống từ {a['hi']:g}{u} đến {b['lo']:g}{u} giữa {pair}")
         elif a["hi"] > b["lo"]:
-            found.append(f"{pair} chồng lên nhau từ {b['lo']:g}% đến {a['hi']:g}%")
+            found.append(f"{pair} chồng lên nhau từ {b['lo']:g}{u} đến {a['hi']:g}{u}")
         elif bool(a["max_inclusive"]) and bool(b["min_inclusive"]):
-            found.append(f"chỉ số đúng bằng {a['hi']:g}% thuộc cả {pair}")
+            found.append(f"chỉ số đúng bằng {a['hi']:g}{u} thuộc cả {pair}")
         elif not a["max_inclusive"] and not b["min_inclusive"]:
-            found.append(f"chỉ số đúng bằng {a['hi']:g}% không thuộc {pair}")
+            found.append(f"chỉ số đúng bằng {a['hi']:g}{u} không thuộc {pair}")
     return found

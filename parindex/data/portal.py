@@ -48,6 +48,23 @@ class Scale:
         """After a value: "%" or " điểm"."""
         return "%" if self.percent else " điểm"
 
+    @property
+    def column(self) -> str:
+        """The heading of the index's column."""
+        return "Chỉ số (%)" if self.percent else "Điểm"
+
+    @property
+    def points(self) -> str:
+        """The unit of a difference of two indices: "điểm %" (percentage points) or "điểm"."""
+        return "điểm %" if self.percent else "điểm"
+
+    @property
+    def Members(self) -> str:  # noqa: N802 (the noun at the start of a sentence or heading)
+        return self.members[:1].upper() + self.members[1:]
+
+
+PERCENT = Scale()  # the default: a percentage of each agency's maximum, "Chỉ số CCHC"
+
 
 @dataclass(frozen=True)
 class Portal:
@@ -62,7 +79,7 @@ class Portal:
     licence: str = ""
     licence_url: str = ""
     notice: str = ""
-    scale: Scale = Scale()
+    scale: Scale = PERCENT
 
 
 def scale(desc: object) -> Scale:

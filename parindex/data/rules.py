@@ -83,7 +83,7 @@ def _band_tables(ds: Dataset, label: dict[str, str]) -> list[Problem]:
         return problems
     for start, table in b.groupby("year_from"):
         problems += _unstated(file, start, table)
-        for text in bandlib.gaps(table):
+        for text in bandlib.gaps(table, ds.scale):
             problems.append(problem(code="band-gap", file=file, row=int(table.index[0]),
                                     value=str(start), fill={"start": start, "gap": text}))
     for year in ds.years:

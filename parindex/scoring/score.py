@@ -1,6 +1,8 @@
 """Compute every agency's index, band and rank, year by year.
 
-total = sum of the components; index = total / max_score × 100, at full precision.
+total = sum of the components; index = total / max_score × 100, at full precision, on a
+percentage scale; on a points scale (the package's `portal.index.scale`, see data/portal.py)
+the index is the total itself, and the printed total is its printed value.
 
 The index of record (`index_official`) is what the province decides and publishes: the printed
 index where a source prints one, otherwise the computed index rounded half-up to 2 decimals (the
@@ -64,9 +66,14 @@ def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
     df["short_name"] = df["unit_id"].map(units["short_name"]).fillna(df["name"])
     df["group_id"] = df["unit_id"].map(units["group_id"])
     df["total"] = df[comps].astype(float).sum(axis=1, min_count=len(comps))
-    df["index"] = df["total"] / df["max_score"].astype(float) * 100
+    printed = df["index_published"].astype(float)
+    if ds.scale.percent:
+        df["index"] = df["total"] / df["max_score"].astype(float) * 100
+    else:
+        df["index"] = df["total"]
+        printed = printed.fillna(df["total_published"].astype(float))
     computed = df["index"].map(rounded).astype(float)
-    df["index_official"] = df["index_published"].astype(float).fillna(computed)
+    df["index_official"] = printed.fillna(computed)
     df["band_id"], df["band_origin"] = _bands(df, bandlib.for_year(ds.bands, year))
     grouped = df.groupby("group_id")["index_official"]
     df["group_size"] = _group_sizes(ds, year, df)

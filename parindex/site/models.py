@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from ..data.portal import PERCENT, Scale
 from ..fmt import MISSING
 from .urls import (
     DIRECTORY_URL,
@@ -139,7 +140,7 @@ class Chart:
     kind names the module of `parindex.site.charts` that draws it; `rows` are exactly the
     numbers drawn, and also the CSV behind the chart; `table_id` is the id of the HTML table on
     the page with the same numbers; `legend` is what the chart is coloured by besides its rows
-    (a ranking's band table).
+    (a ranking's band table); `scale` what an index is called and measured in.
     """
 
     kind: str
@@ -149,6 +150,7 @@ class Chart:
     rows: list[dict[str, object]]
     table_id: str
     legend: list[dict[str, object]] | None = None
+    scale: Scale = PERCENT
 
 
 # ---- Rows -------------------------------------------------------------------------------------

@@ -34,12 +34,18 @@ def _names(units: Iterable[Ref]) -> str:
     return ", ".join(u.name for u in units)
 
 
-def _change_text(change: Value | None) -> str:
+def index_text(x: float | None, scale: Scale) -> str:
+    """An index as printed on its scale: 83,84% or 912,50."""
+    return pct(x) if scale.percent else num(x)
+
+
+def _change_text(change: Value | None, scale: Scale) -> str:
     if change is None or change.value is None:
         return ""
     v = change.value
     word = "tăng" if v > 0 else "giảm" if v < 0 else "không đổi"
-    amount = "" if v == 0 else f" {num(abs(v))} điểm phần trăm"
+    unit = "điểm phần trăm" if scale.percent else "điểm"
+    amount = "" if v == 0 else f" {num(abs(v))} {unit}"
     return f", {word}{amount} so với năm trước"
 
 
@@ -55,27 +61,29 @@ def withheld(n: int, members: int, noun: str) -> str:
             "tất cả nên không được tính; chỉ hiện các số văn bản nguồn in.")
 
 
-def year_lead(year: int, stats: GroupStats | None) -> str:
+def year_lead(year: int, stats: GroupStats | None, scale: Scale) -> str:
     if stats is None or stats.n == 0:
         return f"Năm {year} chưa có số liệu."
     text = (f"Năm {year}: {stats.published}" if stats.partial
-            else f"Năm {year} có {stats.n} cơ quan, đơn vị được đánh giá")
+            else f"Năm {year} có {stats.n} {scale.members} được đánh giá")
     if stats.mean.value is not None:
-        text += f"; chỉ số CCHC trung bình là {pct(stats.mean.value)}"
-        text += _change_text(stats.mean_change)
+        text += (f"; {scale.name[:1].lower()}{scale.name[1:]} trung bình là "
+                 f"{index_text(stats.mean.value, scale)}")
+        text += _change_text(stats.mean_change, scale)
     return text + "."
 
 
-def group_lead(group: str, year: int, stats: GroupStats) -> str:
+def group_lead(group: str, year: int, stats: GroupStats, scale: Scale) -> str:
     text = (f"Năm {year}, nhóm {group}: {stats.published}" if stats.partial
             else f"Năm {year}, nhóm {group} có {stats.n} đơn vị")
     if stats.mean.value is not None:
-        text += f", chỉ số trung bình {pct(stats.mean.value)}"
+        text += f", {'chỉ số' if scale.percent else 'điểm'} trung bình " \
+                f"{index_text(stats.mean.value, scale)}"
     hi, lo = stats.highest, stats.lowest
     if hi.value.value is not None and hi.units:
-        text += f"; cao nhất là {_names(hi.units)} ({pct(hi.value.value)})"
+        text += f"; cao nhất là {_names(hi.units)} ({index_text(hi.value.value, scale)})"
     if lo.value.value is not None and lo.units:
-        text += f", thấp nhất là {_names(lo.units)} ({pct(lo.value.value)})"
+        text += f", thấp nhất là {_names(lo.units)} ({index_text(lo.value.value, scale)})"
     text += "."
     if stats.n_known < stats.n:
         text += (f" Văn bản nguồn chỉ in chỉ số của {stats.n_known}/{stats.n} đơn vị trong "
@@ -90,15 +98,16 @@ def field_lead(field: str, year: int, mean: Value, n: int) -> str:
     return text + "."
 
 
-def unit_lead(name: str, group: str, row: ScoreRow | None) -> str:
+def unit_lead(name: str, group: str, row: ScoreRow | None, scale: Scale) -> str:
+    what = f"{scale.name[:1].lower()}{scale.name[1:]}"
     if row is None:
-        return f"{name} thuộc nhóm {group}. Chưa có kết quả Chỉ số CCHC."
+        return f"{name} thuộc nhóm {group}. Chưa có kết quả {scale.name}."
     if row.index.value is None:
-        text = (f"{name} thuộc nhóm {group}. Văn bản nguồn không in chỉ số CCHC năm {row.year} "
+        text = (f"{name} thuộc nhóm {group}. Văn bản nguồn không in {what} năm {row.year} "
                 "của đơn vị")
     else:
-        text = (f"{name} thuộc nhóm {group}. Năm {row.year}, chỉ số CCHC là "
-                f"{pct(row.index.value)}")
+        text = (f"{name} thuộc nhóm {group}. Năm {row.year}, {what} là "
+                f"{index_text(row.index.value, scale)}")
     if row.rank is not None:
         text += f"; xếp thứ {row.rank_text} trong nhóm"
         if row.rank_inferred:

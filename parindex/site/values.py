@@ -75,6 +75,7 @@ class Lookup:
     def __init__(self, results: Results):
         ds = results.dataset
         self.results = results
+        self.scale = ds.scale  # what the index is called, percent or points
         self.units = ds.units.set_index("unit_id")
         self.groups_df = ds.groups.sort_values("order")
         self.fields_df = ds.fields.sort_values("order")
@@ -153,7 +154,7 @@ class Lookup:
             table = bandlib.for_year(self.results.dataset.bands, year)
             stated = [bool(x) for x in bandlib.stated(table)]
             return [Band(r["band_id"], r["name"], int(r["order"]),
-                         _range_text(r) if ok else narrative.NO_CUTOFFS,
+                         _range_text(r, self.scale.unit) if ok else narrative.NO_CUTOFFS,
                          range_stated=ok, range_inferred=r.get("inferred") is True)
                     for ok, (_, r) in zip(stated, table.iterrows(), strict=True)]
         return self.cached(("bands", year), make)
@@ -197,10 +198,10 @@ class Lookup:
                 if not is_missing(sid) and sid in known]
 
 
-def _range_text(band: pd.Series) -> str:
+def _range_text(band: pd.Series, unit: str) -> str:
     lo, hi = as_float(band["min_pct"]), as_float(band["max_pct"])
-    lo_t = None if lo is None else auto(lo) + "%"
-    hi_t = None if hi is None else auto(hi) + "%"
+    lo_t = None if lo is None else auto(lo) + unit
+    hi_t = None if hi is None else auto(hi) + unit
     if lo is None:
         return f"dưới {hi_t}" if not band["max_inclusive"] else f"đến {hi_t}"
     if hi is None:
@@ -246,11 +247,14 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
         total = Value(total_pub, "published",
                       notes.add(narrative.recomputed("tổng điểm", total_calc, is_pct=False)))
     idx_off, idx_calc = as_float(r["index_official"]), as_float(r["index"])
-    origin = ("" if idx_off is None else "published" if as_float(r["index_published"]) is not None
-              else "computed")
+    printed_idx = as_float(r["index_published"])
+    if printed_idx is None and not lk.scale.percent:
+        printed_idx = total_pub  # on a points scale the printed total is the printed index
+    origin = "" if idx_off is None else "published" if printed_idx is not None else "computed"
     index = Value(idx_off, origin)
     if _differs(idx_off, idx_calc):
-        index = Value(idx_off, origin, notes.add(narrative.recomputed("chỉ số", idx_calc)))
+        index = Value(idx_off, origin, notes.add(narrative.recomputed("chỉ số", idx_calc,
+                                                                      lk.scale.percent)))
     rank, rank_inferred = as_float(r["rank"]), False
     if rank is None and as_float(r["rank_published"]) is not None:
         rank, rank_inferred = as_float(r["rank_published"]), "rank_published" in inferred
@@ -310,9 +314,9 @@ def stat_value(computed: float | None, pub: list[Printed], notes: Notes | None,
 
 
 def _extreme(label: str, summary: Summary | None, which: str, pub: list[Printed],
-             lk: Lookup, notes: Notes) -> Stat:
+             lk: Lookup, notes: Notes, pct: bool) -> Stat:
     computed = getattr(summary, which) if summary else None
-    value = stat_value(computed, pub, notes)
+    value = stat_value(computed, pub, notes, pct)
     if pub:
         uids = [u for _, _, u in pub if u]
     else:
@@ -334,29 +338,29 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
                                           pct=False)))
     spread = summary.spread if summary else None
     change = lk.stats.mean_change(year, gid, fid)
+    pct = fid is not None or lk.scale.percent  # a field's values are percentages of its maxima
     members = summary.members if summary else 0
-    noun = lk.results.dataset.scale.members
     return GroupStats(
         group=None if gid is None else lk.group(gid, year),
         n=n, n_known=summary.n_known if summary else 0,
         members=members, published=published(lk, n, members),
-        withheld=narrative.withheld(n, members, noun) if members > n else "",
+        withheld=narrative.withheld(n, members, lk.scale.members) if members > n else "",
         mean=stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
-                         notes),
+                         notes, pct),
         highest=_extreme("Cao nhất", summary, "highest", printed(lk, year, gid, fid, "max"), lk,
-                         notes),
+                         notes, pct),
         lowest=_extreme("Thấp nhất", summary, "lowest", printed(lk, year, gid, fid, "min"), lk,
-                        notes),
-        spread=stat_value(spread, printed(lk, year, gid, fid, "spread"), notes),
+                        notes, pct),
+        spread=stat_value(spread, printed(lk, year, gid, fid, "spread"), notes, pct),
         band_counts=counts,
-        mean_change=stat_value(change, printed(lk, year, gid, fid, "mean_change"), notes),
+        mean_change=stat_value(change, printed(lk, year, gid, fid, "mean_change"), notes, pct),
     )
 
 
 def published(lk: Lookup, n: int, members: int) -> str:
     """"10 trên 63 tỉnh, thành phố được công bố" where a table prints some of the members
     (the noun is the data's, `portal.members`), else ""."""
-    return narrative.published(n, members, lk.results.dataset.scale.members) \
+    return narrative.published(n, members, lk.scale.members) \
         if members > n else ""
 
 

@@ -51,7 +51,7 @@ CODE = _code()
 def key(chart: Chart) -> str:
     """sha256 of everything the chart's SVG is made from."""
     payload = {"kind": chart.kind, "rows": chart.rows, "alt": chart.alt,
-               "legend": chart.legend, "code": CODE}
+               "legend": chart.legend, "scale": [chart.scale.name, chart.scale.kind], "code": CODE}
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

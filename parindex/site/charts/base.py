@@ -38,6 +38,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from ...data.portal import Scale
+
 WIDTH = 340
 FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, 'DejaVu Sans', sans-serif"
 FONT_SIZE = 11
@@ -58,7 +60,13 @@ MUTED_COLOR = "#555555"  # 7,5:1 on white
 
 Spec = dict[str, Any]  # a Vega-Lite spec as plain data
 
-AXIS_TITLE_INDEX = "Chỉ số CCHC (%)"
+
+
+def axis_title(scale: Scale) -> str:
+    """The index axis' title: "Chỉ số CCHC (%)", or the index's name and "(điểm)"."""
+    return f"{scale.name} ({'%' if scale.percent else 'điểm'})"
+
+
 UNIT_SERIES = "Đơn vị"
 MEAN_SERIES = "Trung bình nhóm"
 
@@ -158,15 +166,23 @@ def plot_px(width: int, keys: list[str]) -> int:
     return max(80, width - 10 - names)
 
 
-def percent_scale(plot_px: int, right_px: int) -> alt.Scale:
-    """0–100 %, plus room after 100 for the value printed at the end of the longest bar.
+def nice_top(highest: float) -> float:
+    """The axis' end for values up to `highest` on a points scale: 1, 2, 2,5 or 5 × 10ⁿ."""
+    if not highest > 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(highest))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= highest)
+
+
+def percent_scale(plot_px: int, right_px: int, top: float = 100) -> alt.Scale:
+    """0–`top` (100 %), plus room after it for the value printed at the end of the longest bar.
 
     Vega's fit-x fits axes and legends into the width but lets marks overflow it, and a legend
     under the plot can only use the plot's width: so the room is kept inside the plot, as
     data units past 100 that carry no tick.
     """
     room = min(right_px, plot_px // 2)
-    return alt.Scale(domain=[0, round(100 + 100 * room / (plot_px - room), 2)], nice=False,
+    return alt.Scale(domain=[0, round(top + top * room / (plot_px - room), 2)], nice=False,
                      zero=True)
 
 
@@ -210,15 +226,16 @@ def top(chart: alt.TopLevelMixin, width: int, description: str, title: str | Non
     return _config(chart.properties(**props))
 
 
-def pct_axis(title: str, plot_px: int) -> alt.Axis:
-    """0–100 %: ticks every 20 (every 25 or 50 when narrow), all labels kept.
+def pct_axis(title: str, plot_px: int, top: float = 100) -> alt.Axis:
+    """0–100 % (or 0–`top`): ticks every fifth (every quarter or half when narrow), all
+    labels kept.
 
     Vega decides which labels overlap before fitting the width and never again, and thins
     explicit values down to `tickCount`, so both would drop labels that fit; with so few, none
     can overlap.
     """
-    step = 20 if plot_px >= 150 else 25 if plot_px >= 110 else 50
-    values = list(range(0, 101, step))
+    parts = 5 if plot_px >= 150 else 4 if plot_px >= 110 else 2
+    values = [int(v) if v.is_integer() else v for v in (top * i / parts for i in range(parts + 1))]
     return alt.Axis(title=title, values=values, tickCount=len(values), format="d", grid=True,
                     labelOverlap=False, labelFlush=False, domain=False)
 

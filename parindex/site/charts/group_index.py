@@ -8,15 +8,18 @@ import altair as alt
 import pandas as pd
 
 from ... import fmt
+from ...data.portal import PERCENT, Scale
 from ...frames import records
 from ..models import Band, Chart, Ref, ScoreRow
+from ..narrative import index_text
 from . import base
 
 KIND = "group_index"
 MAX_BARS = 150  # a bar per agency stops being readable (and Vega's renderer overflows) beyond
 
 
-def chart(rows: list[ScoreRow], group: Ref, year: int, bands: list[Band]) -> Chart | None:
+def chart(rows: list[ScoreRow], group: Ref, year: int, bands: list[Band],
+          scale: Scale = PERCENT) -> Chart | None:
     """Every agency's index as a bar; none for a group too large to read as bars (its table
     stays) or without any index."""
     if len(rows) > MAX_BARS or not any(r.index.value is not None for r in rows):
@@ -26,24 +29,25 @@ def chart(rows: list[ScoreRow], group: Ref, year: int, bands: list[Band]) -> Cha
               "band_order": r.band.order if r.band else None, "rank": r.rank}
              for r in rows]
     legend = [{"band_id": b.id, "name": b.name, "order": b.order} for b in bands]
-    return Chart(KIND, "chi-so", f"Chỉ số CCHC năm {year}: {group.name}",
-                 alt_text(group.name, year, rows), drawn, "bang-xep-hang", legend)
+    return Chart(KIND, "chi-so", f"{scale.name} năm {year}: {group.name}",
+                 alt_text(group.name, year, rows, scale), drawn, "bang-xep-hang", legend, scale)
 
 
-def alt_text(group: str, year: int, rows: list[ScoreRow]) -> str:
-    parts = [f"{r.unit.short_name} {fmt.pct(r.index.value)}" for r in rows]
-    return (f"Biểu đồ thanh ngang: chỉ số CCHC năm {year} của {len(rows)} đơn vị nhóm {group}, "
-            "theo thứ hạng: " + "; ".join(parts) + ". Số liệu ở bảng bên dưới.")
+def alt_text(group: str, year: int, rows: list[ScoreRow], scale: Scale = PERCENT) -> str:
+    parts = [f"{r.unit.short_name} {index_text(r.index.value, scale)}" for r in rows]
+    return (f"Biểu đồ thanh ngang: {scale.name[:1].lower()}{scale.name[1:]} năm {year} của "
+            f"{len(rows)} đơn vị nhóm {group}, theo thứ hạng: " + "; ".join(parts)
+            + ". Số liệu ở bảng bên dưới.")
 
 
 def spec(c: Chart) -> base.Spec:
     return base.as_spec(group_index_chart(pd.DataFrame(c.rows), pd.DataFrame(c.legend),
-                                          description=c.alt), validate=False)
+                                          description=c.alt, scale=c.scale), validate=False)
 
 
 def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = base.WIDTH,
-                      description: str | None = None, title: str | None = None
-                      ) -> alt.LayerChart:
+                      description: str | None = None, title: str | None = None,
+                      scale: Scale = PERCENT) -> alt.LayerChart:
     """One group's ranking: a bar per agency, best on top, coloured by band.
 
     `rows`: `label` (short name), `index` (percent, NaN: no bar, "chưa có số liệu"),
@@ -56,7 +60,7 @@ def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = b
     df["_neg"] = -df["_index"]
     df = df.sort_values(["_rank", "_neg", "label"], na_position="last", kind="stable")
     df["key"] = base.unique([base.wrap(x, base.label_width(width)) for x in df["label"]])
-    df["text"] = [fmt.pct(x) for x in df["_index"]]
+    df["text"] = [index_text(x, scale) for x in df["_index"]]
     df["index"] = df["_index"]
     keys = list(df["key"])
     values = records(df, ["key", "label", "index", "band_name", "band_order", "text"])
@@ -70,13 +74,15 @@ def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = b
     colors = [base.band_color(o) for o in orders]
 
     plot = base.plot_px(width, keys)
-    x_scale = base.percent_scale(plot, base.text_px(df.loc[df["_index"].notna(), "text"]) + 6)
+    top = 100.0 if scale.percent else base.nice_top(df["_index"].max())
+    x_scale = base.percent_scale(plot, base.text_px(df.loc[df["_index"].notna(), "text"]) + 6,
+                                 top)
     y = alt.Y("key:N", sort=keys, scale=alt.Scale(domain=keys), axis=base.category_axis(width))
     data = alt.Data(values=values)  # type: ignore[no-untyped-call]
     marks = alt.Chart(data).encode(y=y)
     known = "isValid(datum.index)"
     bars = marks.transform_filter(known).mark_bar(height={"band": 0.7}).encode(
-        x=alt.X("index:Q", scale=x_scale, axis=base.pct_axis(base.AXIS_TITLE_INDEX, plot)),
+        x=alt.X("index:Q", scale=x_scale, axis=base.pct_axis(base.axis_title(scale), plot, top)),
         color=alt.Color("band_name:N", scale=alt.Scale(domain=names, range=colors),
                         legend=base.legend(names, plot, "Xếp loại")))
     labels = marks.transform_filter(known).mark_text(
@@ -87,21 +93,21 @@ def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = b
         color=base.MUTED_COLOR).encode(x=alt.datum(0), text="text:N")
 
     if description is None:
-        description = _describe_ranking(df)
+        description = _describe_ranking(df, scale)
     chart = alt.layer(bars, labels, gaps).properties(height=alt.Step(base.band_step(keys)))
     return cast(alt.LayerChart, base.top(chart, width, description, title))
 
 
-def _describe_ranking(df: pd.DataFrame) -> str:
+def _describe_ranking(df: pd.DataFrame, scale: Scale) -> str:
     known = df[df["_index"].notna()]
-    text = (f"Biểu đồ thanh ngang: Chỉ số CCHC của {len(df)} đơn vị, "
+    text = (f"Biểu đồ thanh ngang: {scale.name} của {len(df)} đơn vị, "
             "xếp từ cao xuống thấp.")
     if len(known):
         best = known.loc[known["_index"].idxmax()]
         worst = known.loc[known["_index"].idxmin()]
         hi, lo = float(best["_index"]), float(worst["_index"])
-        text += (f" Cao nhất: {best['label']} ({fmt.pct(hi)});"
-                 f" thấp nhất: {worst['label']} ({fmt.pct(lo)}).")
+        text += (f" Cao nhất: {best['label']} ({index_text(hi, scale)});"
+                 f" thấp nhất: {worst['label']} ({index_text(lo, scale)}).")
     if len(known) < len(df):
         text += f" {len(df) - len(known)} đơn vị {fmt.MISSING}."
     return text

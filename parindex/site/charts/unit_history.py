@@ -8,38 +8,41 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from ... import fmt
+from ...data.portal import PERCENT, Scale
 from ...frames import records
 from ..models import Chart, UnitYear
+from ..narrative import index_text
 from . import base
 
 KIND = "unit_history"
 
 
-def chart(name: str, history: list[UnitYear]) -> Chart | None:
+def chart(name: str, history: list[UnitYear], scale: Scale = PERCENT) -> Chart | None:
     """The years with an index; none when no year has one."""
     known = [h for h in history if h.row.index.value is not None]
     if not known:
         return None
-    return Chart(KIND, "qua-cac-nam", "Chỉ số CCHC qua các năm", alt_text(name, known),
+    return Chart(KIND, "qua-cac-nam", f"{scale.name} qua các năm", alt_text(name, known, scale),
                  [{"year": h.row.year, "index": h.row.index.value} for h in known],
-                 "bang-qua-cac-nam")
+                 "bang-qua-cac-nam", scale=scale)
 
 
-def alt_text(name: str, years: list[UnitYear]) -> str:
-    parts = [f"năm {h.row.year}: {fmt.pct(h.row.index.value)}" for h in years]
-    return f"Biểu đồ: chỉ số CCHC của {name} qua các năm — " + "; ".join(parts) + "."
+def alt_text(name: str, years: list[UnitYear], scale: Scale = PERCENT) -> str:
+    parts = [f"năm {h.row.year}: {index_text(h.row.index.value, scale)}" for h in years]
+    return (f"Biểu đồ: {scale.name[:1].lower()}{scale.name[1:]} của {name} qua các năm — "
+            + "; ".join(parts) + ".")
 
 
 def spec(c: Chart) -> base.Spec:
-    return unit_history_spec(pd.DataFrame(c.rows), description=c.alt)
+    return unit_history_spec(pd.DataFrame(c.rows), description=c.alt, scale=c.scale)
 
 
 LABEL_ALL_YEARS = 6  # up to this many years every point and every year is labelled
 
 
 def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: int = 180,
-                      description: str | None = None, title: str | None = None) -> base.Spec:
+                      description: str | None = None, title: str | None = None,
+                      scale: Scale = PERCENT) -> base.Spec:
     """One agency's index year by year, a line through points, as a Vega-Lite spec.
 
     `rows`: `year` (int), `index` (percent; NaN: no point and a break in the line, the year
@@ -57,7 +60,7 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: in
     df["year"] = pd.to_numeric(df["year"]).astype(int)
     df["index"] = pd.to_numeric(df["index"], errors="coerce").astype(float)
     df = df.sort_values("year", kind="stable").reset_index(drop=True)
-    df["text"] = [fmt.pct(x) for x in df["index"]]
+    df["text"] = [index_text(x, scale) for x in df["index"]]
     many = len(df) > LABEL_ALL_YEARS
     known = df["index"].dropna()
     if many and not known.empty:
@@ -76,7 +79,8 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: in
         df["below"] = False
     years = sorted(set(df["year"]))
     lo = 0.0 if known.empty else max(0.0, math.floor((known.min() - 5) / 5) * 5)
-    hi = 100.0 if known.empty else min(100.0, math.ceil((known.max() + 5) / 5) * 5)
+    hi = 100.0 if known.empty else math.ceil((known.max() + 5) / 5) * 5
+    hi = min(100.0, hi) if scale.percent else hi
     span = [years[0] - 0.5, years[-1] + 0.5] if years else [0, 1]
     shown_years = years[::-1][::2][::-1] if len(years) > LABEL_ALL_YEARS else years
     encoding = {
@@ -87,7 +91,7 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: in
                        "labelFlush": False}},
         "y": {"field": "index", "type": "quantitative",
               "scale": {"domain": [lo, hi], "nice": False, "zero": False},
-              "axis": {"title": base.AXIS_TITLE_INDEX, "format": "d", "tickCount": 3,
+              "axis": {"title": base.axis_title(scale), "format": "d", "tickCount": 3,
                        "tickMinStep": 1}},
     }
 
@@ -99,7 +103,7 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: in
 
     if description is None:
         parts = "; ".join(f"{y}: {t}" for y, t in zip(df["year"], df["text"], strict=True))
-        description = f"Biểu đồ đường: Chỉ số CCHC của đơn vị qua các năm. {parts}."
+        description = f"Biểu đồ đường: {scale.name} của đơn vị qua các năm. {parts}."
     spec = {
         "$schema": alt.SCHEMA_URL, "config": base.base_config(),
         "data": {"values": records(df, ["year", "index", "text", "label", "below"])},

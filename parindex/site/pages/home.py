@@ -43,7 +43,8 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
                                published=published(lk, len(rows),
                                                    summary.members if summary else 0)))
     return HomePage(url=HOME_URL, template="home", title="Chỉ số cải cách hành chính",
-                    lead=narrative.year_lead(year, stats), year=year, year_url=year_url(year),
+                    lead=narrative.year_lead(year, stats, lk.scale), year=year,
+                    year_url=year_url(year),
                     has_fields=year in results.field_years,
                     stats=stats, groups=cards,
                     bands=lk.bands(year), notes=notes.texts,

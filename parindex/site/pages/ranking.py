@@ -32,14 +32,14 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
         columns.append("max_score")
     if len(lk.components) > 1 and any(v is not None for r in rows for v in r.components):
         columns.append("components")
-    if any(r.total.value is not None for r in rows):
+    if lk.scale.percent and any(r.total.value is not None for r in rows):  # points: the index
         columns.append("total")
     if any(r.index_change is not None for r in rows):
         columns.append("change")
-    chart = group_index.chart(rows, group, year, lk.bands(year))
+    chart = group_index.chart(rows, group, year, lk.bands(year), lk.scale)
     return RankingPage(
         url=group.url, template="ranking", title=f"{group.name}: Chỉ số CCHC năm {year}",
-        lead=narrative.group_lead(group.name, year, stats),
+        lead=narrative.group_lead(group.name, year, stats, lk.scale),
         breadcrumbs=crumbs(year), year=year, group=group, components=lk.components,
         columns=columns, rows=rows, stats=stats,
         inferred=any(r.rank_inferred for r in rows), bands=lk.bands(year),

@@ -46,7 +46,7 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
     fields_year = as_int(fs[0]["year"]) if fs else None
     frows = [field_row(lk, r) for r in fs]
     charts = [c for c in (unit_fields.chart(unit.name, fields_year, frows, lk.field_order),
-                          unit_history.chart(unit.name, history)) if c]
+                          unit_history.chart(unit.name, history, lk.scale)) if c]
     inds = indicators(results, lk, uid)
     successor = as_text(u["successor_id"])
     ids = [r["source_id"] for r in scores] + field_sources.get(uid, [])
@@ -55,7 +55,8 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
     group = lk.group(as_str(u["group_id"]))
     return UnitPage(
         url=unit.url, template="unit", title=unit.name,
-        lead=narrative.unit_lead(unit.name, group.name, latest.row if latest else None),
+        lead=narrative.unit_lead(unit.name, group.name, latest.row if latest else None,
+                                lk.scale),
         breadcrumbs=[HOME, DIRECTORY],
         unit=unit, group=group,
         aliases=[a for a in (as_text(u["aliases"]) or "").split("|") if a],

@@ -49,7 +49,7 @@ def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> Ye
     yd = results.dataset.years[year]
     return YearPage(
         url=year_url(year), template="year", title=f"Chỉ số CCHC năm {year}",
-        lead=narrative.year_lead(year, stats), breadcrumbs=crumbs(),
+        lead=narrative.year_lead(year, stats, lk.scale), breadcrumbs=crumbs(),
         year=year, stats=stats, groups=groups, bands=lk.bands(year), fields=fields,
         indicators=[i for i in indicators(results, lk, None) if i.year == year],
         innovations=n_innovations, innovations_url=innovations_url(year),
