@@ -27,6 +27,11 @@ def _write(path: Path, header: list[str], rows) -> None:
         w.writerows(rows)
 
 
+def _printed(x: float | str) -> str:
+    """A score as a province prints it: with two decimals (94,00), the site shows it so."""
+    return x if isinstance(x, str) else f"{x:.2f}"
+
+
 def _copy_from_real(root: Path, name: str) -> None:
     shutil.copy(DATA / name, root / name)
 
@@ -74,12 +79,13 @@ def make(root: Path, agencies: int, years: int, seed: int = 42, first_year: int 
                      round(rng.uniform(10, 16), 2)]
             if rng.random() < 0.02:  # a missing component: no index that year
                 parts[rng.randrange(3)] = ""
-            scores.append((uid, maximum, *parts, "", "", "", "", "", source, ""))
+            scores.append((uid, _printed(maximum), *map(_printed, parts), "", "", "", "", "",
+                           source, ""))
             remaining = sum(p for p in parts if p != "")
             for fid in fields:
                 share = round(remaining / len(fields), 2)
-                field_rows.append((uid, fid, share if rng.random() > 0.01 else "", "", source,
-                                   ""))
+                field_rows.append((uid, fid, _printed(share) if rng.random() > 0.01 else "", "",
+                                   source, ""))
             if rng.random() < 0.65:
                 innovations.append((uid, f"Sáng kiến {uid} năm {year}",
                                     "Số hóa hồ sơ và trả kết quả trực tuyến.", "", "", source))

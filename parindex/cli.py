@@ -18,7 +18,8 @@ from .data import package
 from .data.dataset import load
 from .data.problems import Report
 from .data.rules import TO_FILL
-from .fmt import MISSING, auto, num
+from .data.validate import PLACES
+from .fmt import MISSING, as_printed, auto, num
 from .scoring.compare import compare
 from .scoring.score import Results, score
 
@@ -35,6 +36,7 @@ class _Row(Protocol):
     group_id: str | None
     total: float | None
     index_official: float | None
+    index_official_places: int | None
     rank: int | None
     group_size: int
     band_id: str | None
@@ -53,7 +55,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _table(rows: Iterable[_Row]) -> str:
     headers = ["Mã đơn vị", "Đơn vị", "Nhóm", "Tổng điểm", "Chỉ số (%)", "Hạng", "Xếp loại"]
-    cells = [[r.unit_id, r.name, r.group_id, num(r.total), num(r.index_official),
+    cells = [[r.unit_id, r.name, r.group_id, num(r.total),
+              num(as_printed(r.index_official, r.index_official_places)),
               MISSING if r.rank is None or r.rank != r.rank else f"{r.rank}/{r.group_size}",
               r.band_id or MISSING] for r in rows]
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *cells, strict=False)]
@@ -71,7 +74,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         years = ", ".join(map(str, results.years)) or "không có"
         print(f"Không có điểm của năm {args.year}. Các năm có điểm: {years}.", file=sys.stderr)
         return 1
-    df = results.year(args.year).sort_values(["group_id", "rank", "unit_id"])[RESULT_COLUMNS]
+    ordered = results.year(args.year).sort_values(["group_id", "rank", "unit_id"])
+    df = ordered[RESULT_COLUMNS]
     if args.format == "csv":
         df.to_csv(sys.stdout, index=False)
     elif args.format == "json":
@@ -80,7 +84,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         print()
     else:
         # pandas-stubs types every attribute of an itertuples row as any scalar
-        rows = cast(Iterator[_Row], df.astype(object).mask(df.isna(), None).itertuples())
+        shown = ordered[[*RESULT_COLUMNS, "index_official" + PLACES]]
+        rows = cast(Iterator[_Row], shown.astype(object).mask(shown.isna(), None).itertuples())
         print(_table(rows))
     return 0
 

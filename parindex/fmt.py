@@ -1,7 +1,9 @@
 """Vietnamese display of numbers: decimal comma, thousands dot, half-up rounding.
 
 Computation keeps full precision; rounding happens here, for display only, half-up as the
-province's reports do (76,195 → 76,20), never banker's rounding.
+province's reports do (76,195 → 76,20), never banker's rounding. A value the source prints
+(`Printed`) is shown with the decimals it is printed with (97,685; 9,7); any other, computed,
+with two.
 """
 
 from __future__ import annotations
@@ -33,14 +35,50 @@ def is_missing(x: object) -> bool:
         return False
 
 
+class Printed(float):
+    """A number as its source prints it: the value, and how many decimals it is printed with.
+    A float everywhere (sorting, charts, JSON); arithmetic on it gives a plain float, so what is
+    computed from printed values is shown with two decimals."""
+
+    __slots__ = ("places",)
+    places: int
+
+    def __new__(cls, value: float, places: int) -> Printed:
+        made = super().__new__(cls, value)
+        made.places = places
+        return made
+
+    def __reduce__(self) -> tuple[type[Printed], tuple[float, int]]:
+        return Printed, (float(self), self.places)
+
+
+def as_printed(x: float | None, places: int | None) -> float | None:
+    """`x` as printed with `places` decimals; None when missing, a plain float when `places`
+    is (a value no text gave)."""
+    if x is None or is_missing(x):
+        return None
+    return float(x) if places is None or is_missing(places) else Printed(x, int(places))
+
+
+def decimals(x: object, places: int | None = None) -> int:
+    """`places` if given, else as printed (`Printed`), else 2."""
+    return places if places is not None else getattr(x, "places", 2)
+
+
 def round_half_up(x: float, places: int = 2) -> Decimal:
     """Half-up rounding of a float as the number it stands for (76.19499999999 → 76.20)."""
     exact = Decimal(repr(float(x))).quantize(NOISE, rounding=ROUND_HALF_UP)
     return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def rounded(x: float | None, places: int = 2) -> float | None:
-    return None if x is None or is_missing(x) else float(round_half_up(x, places))
+def rounded(x: float | None, places: int | None = None) -> float | None:
+    """`x` rounded half-up to `places` decimals; by default a printed value (`Printed`) as it
+    is, any other to two."""
+    if x is None or is_missing(x):
+        return None
+    if places is None and isinstance(x, Printed):
+        return x
+    return float(round_half_up(x, 2 if places is None else places))
 
 
 @lru_cache(maxsize=8)
@@ -58,11 +96,12 @@ def _num(x: float, places: int) -> str:
     return text
 
 
-def num(x: float | None, places: int = 2, missing: str = MISSING) -> str:
-    return missing if x is None or is_missing(x) else _num(float(x), places)
+def num(x: float | None, places: int | None = None, missing: str = MISSING) -> str:
+    """`x` with `places` decimals; by default as printed (`Printed`), else with two."""
+    return missing if x is None or is_missing(x) else _num(float(x), decimals(x, places))
 
 
-def pct(x: float | None, places: int = 2, missing: str = MISSING) -> str:
+def pct(x: float | None, places: int | None = None, missing: str = MISSING) -> str:
     return missing if is_missing(x) else num(x, places) + "%"
 
 
@@ -79,7 +118,8 @@ def signed(x: float | None, places: int = 2, missing: str = MISSING) -> str:
 
 
 def auto(x: float | None, missing: str = MISSING) -> str:
-    """A statistic as printed: integers without decimals, others with two."""
+    """A statistic as printed: with its printed decimals (`Printed`); a computed one, without
+    decimals if whole, else with two."""
     if x is None or is_missing(x):
         return missing
-    return integer(x) if float(x).is_integer() else num(x)
+    return integer(x) if float(x).is_integer() and not isinstance(x, Printed) else num(x)

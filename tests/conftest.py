@@ -66,3 +66,33 @@ def site(tmp_path_factory):
 
     result = build(tmp_path_factory.mktemp("site") / "output")
     return result
+
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def fixture_package(name: str, target: Path) -> Path:
+    """A copy of the package tests/fixtures/<name> at `target`, with the project's schemas
+    (the format, not data) unless it has its own."""
+    shutil.copytree(FIXTURES / name, target)
+    if not (target / "schemas").exists():
+        shutil.copytree(DATA / "schemas", target / "schemas")
+    return target
+
+
+@pytest.fixture
+def three_decimals(tmp_path):
+    """Copies of tests/fixtures/three_decimals (scores printed with three decimals, decimal
+    comma declared for the package); `three_decimals(file, old, new)` replaces a text of one
+    of its files."""
+    made = iter(range(1000))
+
+    def make(file: str | None = None, old: str = "", new: str = "") -> Path:
+        root = fixture_package("three_decimals", tmp_path / f"three-decimals-{next(made)}")
+        if file:
+            path = root / file
+            text = path.read_text(encoding="utf-8")
+            assert old in text
+            path.write_text(text.replace(old, new), encoding="utf-8")
+        return root
+    return make

@@ -4,12 +4,15 @@ shapes other provinces publish, each built into a full site with its own short `
 Shape 1, "only the index": one score component, no field scores, no innovations, no published
 statistics and no news; the portal's identity (name, publisher, contact, licence, home page)
 in its descriptor. Shape 2, "points": communes scored in points with no maximum, ranked and
-banded on the points, the index and its members named by the descriptor. The numbers are
+banded on the points, printed with three decimals, the index and its members named by the
+descriptor. The numbers are
 invented for the test; what is asserted is what a reader of the built site sees.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -18,6 +21,7 @@ import pytest
 
 from plugins.build import build
 from tests.conftest import write_package
+from tests.helpers import run_cli
 from tests.htmltree import parse, table_rows
 from tests.test_links import broken_links, html_pages
 
@@ -49,10 +53,10 @@ qd-1,Quyết định công bố Chỉ số CCHC năm 2024,1/QĐ-UBND,2025-02-03,
 """,
     "2024/scores.csv": """
 unit_id,max_score,diem_tham_dinh,total_published,index_published,rank_published,band_published,inferred,source_id,note
-so-a,100,91.5,91.5,91.5,1,tot,,qd-1,
+so-a,100,91.50,91.50,91.50,1,tot,,qd-1,
 so-b,100,84.25,84.25,84.25,2,tot,,qd-1,
-so-c,95,70.3,70.3,74,3,kha,,qd-1,
-so-d,100,68.1,68.1,68.1,4,kha,,qd-1,
+so-c,95,70.30,70.30,74.00,3,kha,,qd-1,
+so-d,100,68.10,68.10,68.10,4,kha,,qd-1,
 """,
 }
 IDENTITY = {
@@ -96,15 +100,16 @@ tb-1,Thông báo kết quả chấm điểm CCHC cấp xã năm 2025,,2026-01-15
 """,
     "2025/scores.csv": """
 unit_id,max_score,tu_cham,khao_sat,total_published,index_published,rank_published,band_published,inferred,source_id,note
-xa-an-binh,,850.5,95.25,945.75,,1,xuat-sac,,tb-1,
-xa-binh-minh,,800,60,860,,2,tot,,tb-1,
-phuong-cau-ke,,780.25,70,850.25,,3,tot,,tb-1,
-xa-dai-an,,,,812.4,,4,tot,,tb-1,Thông báo chỉ in tổng điểm.
-xa-ea-tu,,700,50.5,750.5,,5,kha,,tb-1,
+xa-an-binh,,850.505,95.250,945.755,,1,xuat-sac,,tb-1,
+xa-binh-minh,,800.000,60.000,860.000,,2,tot,,tb-1,
+phuong-cau-ke,,780.250,70.000,850.250,,3,tot,,tb-1,
+xa-dai-an,,,,812.400,,4,tot,,tb-1,Thông báo chỉ in tổng điểm.
+xa-ea-tu,,700.000,50.505,750.505,,5,kha,,tb-1,
 """,
 }
 POINTS_IDENTITY = {
     "title": "Điểm CCHC cấp xã tỉnh Lâm Viên",
+    "decimalChar": ".",  # 945.755 is a decimal, as the source prints it
     "portal": {"index": {"name": "Điểm CCHC", "scale": "points"}, "members": "xã, phường"},
     "contributors": [{"title": "Sở Nội vụ tỉnh Lâm Viên", "role": "publisher"}],
 }
@@ -200,9 +205,9 @@ def test_a_points_scale_ranks_and_bands_the_points_as_printed(points):
     at = head.index("Điểm")
     assert [(r[0], re.sub(r"\d+$", "", r[1]).strip(), r[at], r[at + 1])
             for r in table_rows(table)] == [
-        ("1", "Xã An Bình", "945,75", "Xuất sắc"), ("2", "Xã Bình Minh", "860,00", "Tốt"),
-        ("3", "Phường Cầu Kè", "850,25", "Tốt"), ("4", "Xã Đại An", "812,40", "Tốt"),
-        ("5", "Xã Ea Tu", "750,50", "Khá")]
+        ("1", "Xã An Bình", "945,755", "Xuất sắc"), ("2", "Xã Bình Minh", "860,000", "Tốt"),
+        ("3", "Phường Cầu Kè", "850,250", "Tốt"), ("4", "Xã Đại An", "812,400", "Tốt"),
+        ("5", "Xã Ea Tu", "750,505", "Khá")]
     assert "%" not in table.text
 
 
@@ -212,10 +217,22 @@ def test_a_points_scale_is_named_and_measured_by_the_data(points):
     profile = parse(points / "don-vi/xa-an-binh/index.html")
     facts = {dt.text: dd.text for dt, dd in zip(profile.find_all("dt"), profile.find_all("dd"),
                                                  strict=False)}
-    assert facts["Điểm CCHC"] == "945,75" and "Điểm chuẩn tối đa" not in facts
+    assert facts["Điểm CCHC"] == "945,755" and "Điểm chuẩn tối đa" not in facts
     method = _text(points, "phuong-phap")
     assert "Điểm CCHC = Điểm tự chấm + Điểm khảo sát" in method
     assert "từ 900 điểm trở lên" in method and "dưới 800 điểm" in method
     svg = (points / "chi-so/2025/xa/chi-so.svg").read_text(encoding="utf-8")
-    assert "945,75" in svg and "Điểm CCHC (điểm)" in svg and "%" not in svg
+    assert "945,755" in svg and "Điểm CCHC (điểm)" in svg and "%" not in svg
     assert broken_links(points) == []
+
+
+def test_parindex_score_and_check_reproduce_the_printed_points(points):
+    data = points.parent / "data"
+    done = run_cli("score", str(data), "--year", "2025", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [(r["unit_id"], float(r["index_official"]), r["rank"], r["band_id"])
+            for r in rows] == [
+        ("xa-an-binh", 945.755, "1", "xuat-sac"), ("xa-binh-minh", 860, "2", "tot"),
+        ("phuong-cau-ke", 850.25, "3", "tot"), ("xa-dai-an", 812.4, "4", "tot"),
+        ("xa-ea-tu", 750.505, "5", "kha")]
+    assert "0 sai khác" in run_cli("check", str(data)).stdout

@@ -1,9 +1,11 @@
 """What a text cell means, by the type its Table Schema column declares.
 
-Numbers are read the way editors type them: "83.84" and "83,84", "1.234,5" (Vietnamese),
-"1,234.5" (English). Where a value alone could be read two ways ("1.234": one thousand two
-hundred and thirty-four, or one point two three four) the other values of the same column decide;
-if they do not, the value is rejected as ambiguous rather than guessed.
+Numbers are read as the column declares them (Table Schema `decimalChar`, `groupChar`), else the
+way editors type them: "83.84" and "83,84", "1.234,5" (Vietnamese), "1,234.5" (English). Where a
+value alone could be read two ways ("1.234": one thousand two hundred and thirty-four, or one
+point two three four) the other values of the same column decide; if they do not, the value is
+ambiguous (`validate` then tries the column's bounds) rather than guessed. A number keeps how
+many decimals it was written with: the site shows it as printed.
 
 Each parser takes a column of text cells and returns the typed values and, per cell, "" when it
 was read, or a short code of why not ("invalid", "ambiguous").
@@ -12,12 +14,14 @@ was read, or a short code of why not ("invalid", "ambiguous").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-INT = r"[+-]?\d+"
+PLAIN = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"  # 83.84, 94, .5: an integer or a point decimal
 DOT3 = r"[1-9]\d{0,2}(?:\.\d{3})+"        # 1.234 or 1.234.567
 COMMA3 = r"[1-9]\d{0,2}(?:,\d{3})+"       # 1,234 or 1,234,567
 VN_FULL = r"[+-]?\d{1,3}(?:\.\d{3})+,\d+"  # 1.234,5
@@ -26,20 +30,56 @@ DOT_DEC = r"[+-]?\d*\.\d+"
 COMMA_DEC = r"[+-]?\d*,\d+"
 
 
+class Parsed(NamedTuple):
+    """A parser's answer for each text: its value, "" or why it was not read, and for a number
+    how many decimals it was written with (97,685: 3; 7,00: 2), so that it is shown as printed."""
+
+    values: pd.Series  # missing where empty or not read
+    status: pd.Series  # "" (read or empty), "invalid" or "ambiguous"
+    places: pd.Series | None = None  # numbers: Int64 digits after the decimal sign; NA: not read
+
+
 def _match(s: pd.Series, pattern: str) -> pd.Series:
     return s.str.fullmatch(pattern).fillna(False).astype(bool)
 
 
-def parse_numbers(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _read(texts: pd.Series, group: str, decimal: str) -> tuple[pd.Series, pd.Series]:
+    """Values and decimals of texts written with these signs (`group` may be "")."""
+    plain = texts.str.replace(group, "", regex=False) if group else texts
+    if decimal != ".":
+        plain = plain.str.replace(decimal, ".", regex=False)
+    point = plain.str.find(".")
+    places = (plain.str.len() - point - 1).where(point >= 0, 0)
+    return pd.to_numeric(plain, errors="coerce").astype(float), places
+
+
+def readings(texts: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """The two readings of ambiguous texts (one sign before three digits: 1.234, 1,234): the
+    sign as a decimal sign (1,234; its places), and as a thousands sign (1234)."""
+    points = texts.str.replace(",", ".", regex=False)
+    decimal, places = _read(points, "", ".")
+    thousands = pd.to_numeric(points.str.replace(".", "", regex=False)).astype(float)
+    return decimal, places, thousands
+
+
+def parse_numbers(cells: pd.Series, decimal: str = "", group: str = "") -> Parsed:
+    """Numbers of a column. `decimal`/`group`: the column's declared decimalChar/groupChar
+    (Table Schema): when either is given every cell is read that way and none is ambiguous;
+    otherwise the signs are inferred, value by value and from the rest of the column."""
     s = cells.astype(str)
-    values = pd.to_numeric(s.where(~s.str.contains(",", regex=False), ""), errors="coerce")
+    if decimal or group:
+        return _declared(s, decimal or ("," if group == "." else "."), group)
+    values = pd.Series(np.nan, index=s.index)
+    places = pd.Series(pd.NA, index=s.index, dtype="Int64")
     status = pd.Series("", index=s.index, dtype=object)
     empty = s == ""
-    # Only values that are not plain integers or unambiguous point decimals need a closer look.
     dot3 = _match(s, "[+-]?" + DOT3)
-    hard = ~empty & (values.isna() | dot3)
+    plain = _match(s, PLAIN) & ~dot3
+    values[plain], places[plain] = _read(s[plain], "", ".")
+    # Only values that are not plain integers or unambiguous point decimals need a closer look.
+    hard = ~empty & ~plain
     if not hard.any():
-        return values.astype(float), status
+        return Parsed(values, status, places)
     h = s[hard]
     dot3 = dot3[hard]
     comma3 = _match(h, "[+-]?" + COMMA3)
@@ -47,56 +87,53 @@ def parse_numbers(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     multi_comma = comma3 & (h.str.count(",") > 1)
     vn_full, en_full = _match(h, VN_FULL), _match(h, EN_FULL)
     comma_dec = _match(h, COMMA_DEC) & ~comma3
-    dot_dec_all = _match(s[~empty], DOT_DEC) & ~_match(s[~empty], "[+-]?" + DOT3)
+    single = (dot3 & ~multi_dot) | (comma3 & ~multi_comma)
     vn = bool((vn_full | multi_dot | comma_dec).any())
-    en = bool((en_full | multi_comma).any() or dot_dec_all.any())
-
-    def as_float(texts: pd.Series, thousands: str, decimal: str) -> pd.Series:
-        plain = texts.str.replace(thousands, "", regex=False).str.replace(decimal, ".", regex=False)
-        return pd.to_numeric(plain, errors="coerce")
-
-    out = pd.Series(np.nan, index=h.index)
-    out[vn_full | multi_dot] = as_float(h[vn_full | multi_dot], ".", ",")
-    out[en_full | multi_comma] = as_float(h[en_full | multi_comma], ",", ".")
-    out[comma_dec] = as_float(h[comma_dec], ".", ",")
-    single_dot3 = dot3 & ~multi_dot
-    single_comma3 = comma3 & ~multi_comma
-    ambiguous = pd.Series(False, index=h.index)
-    if vn and not en:
-        out[single_dot3] = as_float(h[single_dot3], ".", ",")
-        out[single_comma3] = as_float(h[single_comma3], ".", ",")
-    elif en and not vn:
-        out[single_dot3] = as_float(h[single_dot3], ",", ".")
-        out[single_comma3] = as_float(h[single_comma3], ",", ".")
-    else:
-        ambiguous = single_dot3 | single_comma3
-    values = values.astype(float)
-    values[hard] = out
+    en = bool((en_full | multi_comma).any() or (plain & _match(s, DOT_DEC)).any())
+    vn_read = vn_full | multi_dot | comma_dec | (single if vn and not en else False)
+    en_read = en_full | multi_comma | (single if en and not vn else False)
+    for read, group_sign, decimal_sign in ((vn_read, ".", ","), (en_read, ",", ".")):
+        rows = read[read].index
+        values[rows], places[rows] = _read(h[rows], group_sign, decimal_sign)
+    ambiguous = single & ~vn_read & ~en_read
     status[hard & values.isna()] = "invalid"
     status[ambiguous[ambiguous].index] = "ambiguous"
-    return values, status
+    places[values.isna()] = pd.NA
+    return Parsed(values, status, places)
 
 
-def parse_integers(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    values, status = parse_numbers(cells)
+def _declared(s: pd.Series, decimal: str, group: str) -> Parsed:
+    whole = rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+|\d+" if group else r"\d+"
+    d = re.escape(decimal)
+    ok = _match(s, rf"[+-]?(?:(?:{whole})(?:{d}\d*)?|{d}\d+)")
+    values = pd.Series(np.nan, index=s.index)
+    places = pd.Series(pd.NA, index=s.index, dtype="Int64")
+    values[ok], places[ok] = _read(s[ok], group, decimal)
+    status = pd.Series("", index=s.index, dtype=object)
+    status[(s != "") & ~ok] = "invalid"
+    return Parsed(values, status, places)
+
+
+def parse_integers(cells: pd.Series, decimal: str = "", group: str = "") -> Parsed:
+    values, status, _ = parse_numbers(cells, decimal, group)
     fractional = values.notna() & (values != values.round())
     status[fractional] = "invalid"
     values[fractional] = np.nan
-    return values.astype("Int64"), status
+    return Parsed(values.astype("Int64"), status)
 
 
 TRUE = {"true", "1", "có", "co", "yes", "x", "đúng"}
 FALSE = {"false", "0", "không", "khong", "no", "sai"}
 
 
-def parse_booleans(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+def parse_booleans(cells: pd.Series) -> Parsed:
     low = cells.astype(str).str.lower()
     values = pd.Series(None, index=cells.index, dtype=object)
     values[low.isin(TRUE)] = True
     values[low.isin(FALSE)] = False
     status = pd.Series("", index=cells.index, dtype=object)
     status[(low != "") & values.isna()] = "invalid"
-    return values, status
+    return Parsed(values, status)
 
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -116,20 +153,20 @@ def _date(text: str) -> date | None:
         return None
 
 
-def parse_dates(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+def parse_dates(cells: pd.Series) -> Parsed:
     values = cells.astype(str).map(lambda t: _date(t) if t else None)
     status = pd.Series("", index=cells.index, dtype=object)
     status[(cells != "") & values.isna()] = "invalid"
-    return values.astype(object), status
+    return Parsed(values.astype(object), status)
 
 
-def parse_strings(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+def parse_strings(cells: pd.Series) -> Parsed:
     values = cells.astype(object).mask(cells == "", None)
-    return values, pd.Series("", index=cells.index, dtype=object)
+    return Parsed(values, pd.Series("", index=cells.index, dtype=object))
 
 
-PARSERS = {
-    "number": parse_numbers,
+PARSERS: dict[str, Callable[..., Parsed]] = {
+    "number": parse_numbers,  # these two also take the column's decimal and group signs
     "integer": parse_integers,
     "year": parse_integers,
     "boolean": parse_booleans,

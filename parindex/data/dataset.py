@@ -17,9 +17,11 @@ import pandas as pd
 from .problems import DataError, Problem, Report, problem
 from .read import RawTable, read_csv, read_xlsx, sheet_names
 from .rules import check_rules
-from .tables import Dataset, Descriptor, YearData
+from .tables import Dataset, Descriptor, Resource, YearData
 from .validate import (
+    PLACES,
     Field,
+    Signs,
     TableSchema,
     check_foreign_keys,
     check_table,
@@ -33,11 +35,28 @@ YEAR_TABLES = ("scores", "field_scores", "field_maxima", "published_stats", "inn
 UNIT_COLUMNS = {"units": ("parent_id", "successor_id"), "scores": ("unit_id",),
                 "field_scores": ("unit_id",), "published_stats": ("unit_id",),
                 "innovations": ("unit_id",), "indicators": ("unit_id",)}
+ROW_MAXIMUM = {"scores": "max_score", "field_scores": "max_score"}  # bounds a row's scores
 YEAR_DIR = re.compile(r"\d{4}")
 
 
 def empty_table(schema: TableSchema) -> pd.DataFrame:
-    return pd.DataFrame({f["name"]: pd.Series(dtype=object) for f in schema["fields"]})
+    columns = {f["name"]: pd.Series(dtype=object) for f in schema["fields"]}
+    columns |= {f["name"] + PLACES: pd.Series(dtype="Int64") for f in schema["fields"]
+                if f["type"] == "number"}
+    return pd.DataFrame(columns)
+
+
+def signs(descriptor: Descriptor, label: str) -> Signs:
+    """decimalChar and groupChar for the file `label`: its resource's in `datapackage.json`,
+    else the package's."""
+    resource = next((r for r in descriptor.get("resources", []) if r.get("path") == label),
+                    Resource())
+    out = Signs()
+    if decimal := resource.get("decimalChar", descriptor.get("decimalChar")):
+        out["decimalChar"] = decimal
+    if group := resource.get("groupChar", descriptor.get("groupChar")):
+        out["groupChar"] = group
+    return out
 
 
 def with_components(schema: TableSchema, components: pd.DataFrame | None) -> TableSchema:
@@ -153,7 +172,9 @@ def load(root: Path | str) -> tuple[Dataset | None, Report]:
             report.extend(problems)
             if raw is not None:
                 raws[key] = raw
-                typed[key], problems = check_table(raw, schemas[raw.name])
+                typed[key], problems = check_table(raw, schemas[raw.name],
+                                                   signs(descriptor, label),
+                                                   ROW_MAXIMUM.get(raw.name))
                 report.extend(problems)
 
     check([k for k in found if "/" not in k])  # the components, before the scores

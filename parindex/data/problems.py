@@ -63,9 +63,11 @@ _REGISTRY = (
     Code("missing-column", "Thiếu cột", "thiếu cột bắt buộc '{name}' ({title})"),
     Code("type", "Sai kiểu giá trị"),
     Code("ambiguous", "Số đọc được hai cách",
-         "số này đọc được hai cách (phần nghìn hay phần thập phân) và các ô khác trong cột "
-         "không cho biết cách viết nào được dùng",
-         hint="viết 1234 nếu là số nguyên, hoặc 1,234 hay 1.234 kèm các số khác cùng kiểu"),
+         "số này đọc được hai cách (phần nghìn hay phần thập phân); cột không khai báo dấu "
+         "thập phân, và các ô khác trong cột, giới hạn của cột hay điểm tối đa của dòng đều "
+         "không cho biết cách đọc nào đúng",
+         hint='khai báo dấu thập phân trong datapackage.json ("decimalChar": "," và '
+              '"groupChar": "."), hoặc viết 1234 nếu là số nguyên'),
     Code("required", "Thiếu giá trị bắt buộc"),
     Code("pattern", "Sai dạng mã", "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, "
          "ví dụ 'ubnd-huyen-my-xuyen'"),

@@ -3,8 +3,10 @@
 CSV in UTF-8 with or without BOM, comma, semicolon or tab separated, with rows that start
 with the resource's comment character skipped (Frictionless CSV Dialect `commentChar`); or one
 sheet of an .xlsx workbook. Every cell comes back as trimmed NFC text ("" when empty), so that
-one set of rules (`cells.py`) decides what a value means whatever the file type was. Rows are
-numbered as the spreadsheet shows them: the header is row 1.
+one set of rules (`cells.py`) decides what a value means whatever the file type was; a
+workbook's number cell is written with a decimal point and as many decimals as the workbook
+shows it with, and marked as a number (`RawTable.numbers`). Rows are numbered as the
+spreadsheet shows them: the header is row 1.
 """
 
 from __future__ import annotations
@@ -12,15 +14,18 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Unpack
 
 import numpy as np
 import pandas as pd
 
+from ..fmt import round_half_up
 from .problems import Found, Problem, problem
 
 HEADER_ROW = 1
@@ -32,12 +37,14 @@ class RawTable:
     label: str
     frame: pd.DataFrame
     sheet: str = ""
+    numbers: pd.DataFrame | None = None  # a workbook's: True where a cell holds a number
 
     def problem(self, **kwargs: Unpack[Found]) -> Problem:
         return problem(file=self.label, sheet=self.sheet, **kwargs)
 
 
-def _clean(frame: pd.DataFrame) -> pd.DataFrame:
+def _clean(frame: pd.DataFrame, numbers: pd.DataFrame | None = None
+           ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     frame.columns = [unicodedata.normalize("NFC", str(c)).strip() for c in frame.columns]
     for i in range(frame.shape[1]):
         codes, distinct = pd.factorize(frame.iloc[:, i])  # clean each distinct text once
@@ -53,7 +60,9 @@ def _clean(frame: pd.DataFrame) -> pd.DataFrame:
         if not len(rows):
             break
         blank[rows] = frame.iloc[rows, i].to_numpy() == ""
-    return frame[~blank]
+    if numbers is not None:
+        numbers = numbers.set_axis(frame.columns, axis=1).set_axis(frame.index)[~blank]
+    return frame[~blank], numbers
 
 
 def _delimiter(header_line: str) -> str:
@@ -114,7 +123,7 @@ def read_csv(path: Path, name: str, label: str, comment: str = ""
         # pandas pads a short row with empty cells: that row is the row-by-row reader's to report
         if _same_length(text, sep, frame.shape[1]) and not frame.columns.duplicated().any() \
                 and not any(str(c).startswith("Unnamed: ") for c in frame.columns):
-            return RawTable(name, label, _clean(frame)), []
+            return RawTable(name, label, _clean(frame)[0]), []
     except (pd.errors.ParserError, ValueError):
         pass  # the row-by-row reader below says which rows are wrong
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
@@ -128,22 +137,32 @@ def read_csv(path: Path, name: str, label: str, comment: str = ""
     width = len(header)
     body = [(r + [""] * width)[:width] for r in body]
     frame = pd.DataFrame(body, columns=header, dtype=object)
-    return RawTable(name, label, _clean(frame)), problems
+    return RawTable(name, label, _clean(frame)[0]), problems
 
 
 def text_row(data: bytes, offset: int) -> int:
     return data[:offset].count(b"\n") + 1
 
 
-def _cell_text(value: object) -> str:
+FIXED = re.compile(r"[#,]*0(?:\.(0+))?")  # "0.000", "#,##0.00": a number format's decimals
+
+
+def _number_text(value: float, number_format: str) -> str:
+    """A workbook's number as the workbook shows it, with a decimal point: as many decimals as
+    its number format has ("0.000"), else as its shortest form (no float noise: 97.685, not
+    97.68499999999999)."""
+    if m := FIXED.fullmatch(number_format):
+        return str(round_half_up(value, len(m.group(1) or "")))  # as Excel rounds: 2,675 → 2,68
+    return format(Decimal(repr(round(value, 9))).normalize(), "f")
+
+
+def _cell_text(value: object, number_format: str = "General") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer():
-            return str(int(value))
-        return repr(value)
+    if isinstance(value, int | float):
+        return _number_text(value, number_format) if math.isfinite(value) else str(value)
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
@@ -171,9 +190,11 @@ def read_xlsx(path: Path, name: str, label: str, sheet: str | None = None
         return None, [problem(code="xlsx", file=label)]
     try:
         ws = wb[sheet] if sheet else wb.worksheets[0]
-        rows = [[_cell_text(v) for v in r] for r in ws.iter_rows(values_only=True)]
+        cells = [[(_cell_text(c.value, c.number_format), _is_number(c.value)) for c in r]
+                 for r in ws.iter_rows()]
     finally:
         wb.close()
+    rows = [[text for text, _ in r] for r in cells]
     while rows and not any(rows[-1]):
         rows.pop()
     if not rows:
@@ -190,5 +211,11 @@ def read_xlsx(path: Path, name: str, label: str, sheet: str | None = None
         for i, r in enumerate(rows[1:]) if any(c.strip() for c in r[width:])
     ]
     body = [(r + [""] * width)[:width] for r in rows[1:]]
-    frame = pd.DataFrame(body, columns=header, dtype=object)
-    return RawTable(name, label, _clean(frame), sheet=sheet or ws.title), problems
+    flags = [([n for _, n in r] + [False] * width)[:width] for r in cells[1:len(rows)]]
+    frame, numbers = _clean(pd.DataFrame(body, columns=header, dtype=object),
+                            pd.DataFrame(flags, columns=header, dtype=bool))
+    return RawTable(name, label, frame, sheet=sheet or ws.title, numbers=numbers), problems
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -150,14 +150,15 @@ def _scores(ds: Dataset, year: int, scores: pd.DataFrame, raw: RawTable | None) 
     return problems
 
 
-def field_maxima(ds: Dataset, yd: YearData) -> pd.Series:
-    """Maximum of each (unit_id, field_id): the row's own, else its group's."""
+def field_maxima(ds: Dataset, yd: YearData, column: str = "max_score") -> pd.Series:
+    """Maximum of each (unit_id, field_id): the row's own, else its group's (`column`
+    "max_score" + PLACES: the decimals it is written with)."""
     fs = yd.field_scores
     groups = fs["unit_id"].map(ds.units.set_index("unit_id")["group_id"])
-    fm = yd.field_maxima.set_index(["group_id", "field_id"])["max_score"]
+    fm = yd.field_maxima.set_index(["group_id", "field_id"])[column]
     keys = pd.MultiIndex.from_arrays([groups, fs["field_id"]])
     by_group = pd.Series(fm.reindex(keys).to_numpy(), index=fs.index, dtype=float)
-    return fs["max_score"].astype(float).fillna(by_group)
+    return fs[column].astype(float).fillna(by_group)
 
 
 def _field_scores(ds: Dataset, year: int, yd: YearData, raw: RawTable | None) -> list[Problem]:

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
 
 import pandas as pd
 
 from .portal import Scale, scale
-from .validate import TableSchema
+from .validate import Signs, TableSchema
 
 
-class Resource(TypedDict, total=False):
+class Resource(Signs, total=False):
     name: str
     path: str
     title: str
@@ -27,9 +26,10 @@ class Resource(TypedDict, total=False):
     dialect: dict[str, str]  # Frictionless CSV Dialect; `commentChar` is honoured
 
 
-class Descriptor(TypedDict, total=False):
+class Descriptor(Signs, total=False):
     """`datapackage.json`: the parts of a Frictionless Data Package that are read; it may hold
-    more (all of it is kept when `parindex package` rewrites it)."""
+    more (all of it is kept when `parindex package` rewrites it). Its decimalChar/groupChar
+    (and a resource's) say how the number columns that declare none are written."""
 
     name: str
     title: str

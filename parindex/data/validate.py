@@ -18,11 +18,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .cells import EXPECTED, PARSERS, unsafe_urls
+from .cells import EXPECTED, PARSERS, Parsed, readings, unsafe_urls
 from .problems import CODES, Problem, row_number
 from .read import RawTable
 
 MAX_PER_KIND = 20  # beyond this many cells with the same problem in a column, one summary line
+PLACES = "_places"  # a number column's sibling in a typed table: each value's decimals as written
+NUMBER_CELL = "\t"  # marks a workbook's number cell within `_parse`: no trimmed text starts so
 
 
 class Constraints(TypedDict, total=False):
@@ -34,7 +36,15 @@ class Constraints(TypedDict, total=False):
     maximum: float
 
 
-class Field(TypedDict, total=False):
+class Signs(TypedDict, total=False):
+    """How a column writes its numbers (Table Schema): on a field, or for every number column
+    of a resource or of the whole package (`datapackage.json`)."""
+
+    decimalChar: str
+    groupChar: str
+
+
+class Field(Signs, total=False):
     name: Required[str]
     type: Required[str]  # a key of cells.PARSERS
     title: Required[str]
@@ -89,14 +99,64 @@ def closest(value: str, choices: Iterable[str]) -> str:
     return f"có phải ý bạn là '{match[0]}'?" if match else ""
 
 
-def _parse(kind: str, cells: pd.Series) -> tuple[np.ndarray, pd.Series, pd.Series, pd.Series]:
+def _parse(f: Field, cells: pd.Series, signs: Signs, numbers: pd.Series | None
+           ) -> tuple[np.ndarray, pd.Series, Parsed]:
     """Each distinct text parsed and checked once: columns repeat the same ids and scores many
-    times. Each cell's code (its position among the distinct texts), and the distinct texts,
-    their values and their statuses."""
+    times. Each cell's code (its position among the distinct texts), and the distinct texts and
+    what they mean. A number column is read with its own signs, else `signs`; a workbook's
+    number cells (`numbers`) are numbers written with a decimal point, never ambiguous."""
+    kind = f["type"]
+    if kind not in ("number", "integer"):
+        codes, texts = _distinct(cells)
+        return codes, texts, PARSERS[kind](texts)
+    decimal = f.get("decimalChar", signs.get("decimalChar", ""))
+    group = f.get("groupChar", signs.get("groupChar", ""))
+    if numbers is None or not numbers.any():
+        codes, texts = _distinct(cells)
+        return codes, texts, PARSERS[kind](texts, decimal, group)
+    codes, texts = _distinct(cells.mask(numbers, NUMBER_CELL + cells))
+    typed = ~texts.str.startswith(NUMBER_CELL)
+    texts = texts.str.removeprefix(NUMBER_CELL)
+    a = PARSERS[kind](texts[typed], decimal, group)
+    b = PARSERS[kind](texts[~typed], ".", "")
+
+    def join(x: pd.Series, y: pd.Series) -> pd.Series:
+        joined: pd.Series = pd.concat([x, y]).reindex(texts.index)
+        return joined
+    places = None if a.places is None or b.places is None else join(a.places, b.places)
+    return codes, texts, Parsed(join(a.values, b.values), join(a.status, b.status), places)
+
+
+def _distinct(cells: pd.Series) -> tuple[np.ndarray, pd.Series]:
     codes, distinct = pd.factorize(cells)  # text cells (read.py): never NaN, no code -1
-    texts = pd.Series(distinct, dtype=object)
-    values, status = PARSERS[kind](texts)
-    return codes, texts, values, status
+    return codes, pd.Series(distinct, dtype=object)
+
+
+def _settle(texts: pd.Series, f: Field, bound: pd.Series | None
+            ) -> tuple[pd.Series, pd.Series]:
+    """Ambiguous cells (by row) read the one way that their column's bounds and type, and their
+    row's maximum (`bound`), leave possible: each value and its places, NaN where both ways or
+    neither remain. 97,685 in a column of at most 100 is 97.685, never 97685."""
+    cons = f.get("constraints", {})
+    decimal, decimal_places, thousands = readings(texts)
+
+    def possible(x: pd.Series) -> pd.Series:
+        ok = pd.Series(True, index=x.index)
+        if f["type"] != "number":
+            ok &= x == x.round()
+        if "minimum" in cons:
+            ok &= x >= cons["minimum"]
+        if "maximum" in cons:
+            ok &= x <= cons["maximum"]
+        if bound is not None:
+            ok &= ~(x > bound.reindex(x.index))  # a row without a maximum does not decide
+        return ok
+
+    as_decimal, as_thousands = possible(decimal), possible(thousands)
+    one_way = as_decimal != as_thousands
+    values = decimal.where(as_decimal, thousands).where(one_way)
+    places = decimal_places.where(as_decimal, 0).where(one_way).astype("Int64")
+    return values, places
 
 
 def _rows(index: pd.Index, codes: np.ndarray,
@@ -106,8 +166,15 @@ def _rows(index: pd.Index, codes: np.ndarray,
     return index[marked]
 
 
-def check_table(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[Problem]]:
-    """Typed columns of `raw` (index: spreadsheet row numbers) and the problems found."""
+def check_table(raw: RawTable, schema: TableSchema, signs: Signs | None = None,
+                row_maximum: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Typed columns of `raw` (index: spreadsheet row numbers) and the problems found. A number
+    column comes with its sibling `<name>_places` (PLACES): each value's decimals as written.
+
+    `signs`: the resource's or package's decimalChar/groupChar, for number columns that declare
+    none. `row_maximum`: the column that holds each row's maximum score (`max_score`), which
+    bounds the row's other numbers that have no maximum of their own.
+    """
     problems: list[Problem] = []
     names = [f["name"] for f in schema["fields"]]
     header = list(raw.frame.columns)
@@ -117,7 +184,25 @@ def check_table(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[
         if col not in names:
             problems.append(raw.problem(code="extra-column", row=1, column=col,
                                         hint=closest(col, names)))
-    frame = raw.frame.loc[:, ~raw.frame.columns.duplicated()]
+    unique_columns = ~raw.frame.columns.duplicated()
+    frame = raw.frame.loc[:, unique_columns]
+    numbers = None if raw.numbers is None else raw.numbers.loc[:, unique_columns]
+    by_name = {f["name"]: f for f in schema["fields"]}
+
+    def column(f: Field) -> tuple[np.ndarray, pd.Series, Parsed]:
+        name = f["name"]
+        cells = frame[name] if name in frame else pd.Series("", index=frame.index, dtype=object)
+        nums = numbers[name] if numbers is not None and name in numbers else None
+        return _parse(f, cells, signs or {}, nums)
+
+    def bound(f: Field) -> pd.Series | None:
+        """The row maximum that bounds column `f`, if any."""
+        if row_maximum is None or row_maximum == f["name"] or f["type"] != "number" \
+                or "maximum" in f.get("constraints", {}) or row_maximum not in frame:
+            return None
+        codes, _, parsed = column(by_name[row_maximum])
+        return parsed.values.iloc[codes].set_axis(frame.index)
+
     typed: dict[str, pd.Series] = {}
     for f in schema["fields"]:
         name, cons = f["name"], f.get("constraints", {})
@@ -127,11 +212,20 @@ def check_table(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[
                                             fill={"name": name, "title": f["title"]}))
             frame = frame.assign(**{name: ""})
         cells = frame[name]
-        codes, distinct, dvalues, dstatus = _parse(f["type"], cells)
+        codes, distinct, (dvalues, dstatus, dplaces) = column(f)
         rows = partial(_rows, cells.index, codes)
+        values = dvalues.iloc[codes].set_axis(cells.index)
+        places = None if dplaces is None else dplaces.iloc[codes].set_axis(cells.index)
         problems += _capped(raw, rows(dstatus == "invalid"), name, code="type",
                             expected=EXPECTED[f["type"]])
-        problems += _capped(raw, rows(dstatus == "ambiguous"), name, code="ambiguous")
+        ambiguous = rows(dstatus == "ambiguous")
+        if len(ambiguous):
+            settled, settled_places = _settle(cells[ambiguous], f, bound(f))
+            values[ambiguous] = settled
+            if places is not None:
+                places[ambiguous] = settled_places
+            ambiguous = settled.index[settled.isna()]
+        problems += _capped(raw, ambiguous, name, code="ambiguous")
         if cons.get("required"):
             problems += _capped(raw, rows(distinct == ""), name, code="required",
                                 expected=f"ô không được để trống ({f['title']})")
@@ -148,13 +242,14 @@ def check_table(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[
         if "maximum" in cons:
             problems += _capped(raw, rows(present & (dvalues > cons["maximum"])), name,
                                 code="maximum", maximum=_fmt(cons["maximum"]))
-        values = dvalues.iloc[codes].set_axis(cells.index)
         if cons.get("unique"):
             problems += _capped(raw, values.index[values.notna() & values.duplicated()], name,
                                 code="unique")
         if f.get("format") == "uri":
             problems += _capped(raw, rows(unsafe_urls(distinct)), name, code="url")
         typed[name] = values
+        if places is not None:
+            typed[name + PLACES] = places
     table = pd.DataFrame(typed, index=frame.index)
     problems += _primary_key(raw, table, schema.get("primaryKey", []))
     return table, problems

@@ -1,19 +1,22 @@
 """Published against computed: every difference, never hidden, never 'fixed'.
 
-A difference within 0,01 is a rounding difference (the printed components are themselves
-rounded); beyond it, a mismatch. Statistics that the data cannot recompute (a group with missing
-indices) are counted as unverifiable, not as agreeing.
+A printed value is compared at the precision it is printed with: 36,2 agrees with a computed
+36,18, and 97,685 is checked to three decimals. A difference within 0,01 (within the last printed
+digit, for a value printed with fewer decimals) is a rounding difference (the printed components
+are themselves rounded); beyond it, a mismatch. Statistics that the data cannot recompute (a
+group with missing indices) are counted as unverifiable, not as agreeing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, cast
 
 from ..data.members import STATISTIC
 from ..data.problems import row_number
-from ..fmt import auto, is_missing, num, round_half_up
+from ..data.validate import PLACES
+from ..fmt import as_printed, auto, decimals, is_missing, num, round_half_up
 from .score import Results
 from .stats import Statistics
 
@@ -49,6 +52,8 @@ class _ScoreRow(Protocol):
     name: str | None
     total: float | None
     index: float | None
+    total_published_places: int | None
+    index_published_places: int | None
     rank: int | None
     inferred: str | None
     band_id: str | None
@@ -56,11 +61,21 @@ class _ScoreRow(Protocol):
 
 
 def _kind(published: float, computed: float, exact: bool = False) -> str | None:
+    """None where `computed`, rounded as `published` is printed (`fmt.Printed`), is it."""
     if exact:
         return None if published == computed else "mismatch"
-    if abs(published - computed) <= TOLERANCE + EPS:
-        return None if float(round_half_up(computed)) == published else "rounding"
-    return "mismatch"
+    places = decimals(published)
+    if float(round_half_up(computed, places)) == published:
+        return None
+    return "rounding" if abs(published - computed) <= max(TOLERANCE, 10.0 ** -places) + EPS \
+        else "mismatch"
+
+
+def _shown(published: float, computed: float, show: Callable[[float], str]) -> tuple[str, str]:
+    """Both values as a difference shows them (`show`): the published as printed, the computed
+    with as many decimals where it is printed with more than two."""
+    places = decimals(published)
+    return show(published), num(computed, places) if places > 2 else show(computed)
 
 
 def _units(results: Results) -> list[Difference]:
@@ -75,15 +90,15 @@ def _units(results: Results) -> list[Difference]:
                  ("index_published", "chỉ số", r.index, False),
                  ("rank_published", "xếp hạng", r.rank, True)]
         for col, what, computed, exact in pairs:
-            published = getattr(r, col)
-            if is_missing(published) or computed is None or is_missing(computed):
+            published = as_printed(getattr(r, col), getattr(r, col + PLACES, None))
+            if published is None or computed is None or is_missing(computed):
                 continue
-            kind = _kind(float(published), float(computed), exact)
+            kind = _kind(published, float(computed), exact)
             if kind:
                 note = " (suy ra)" if col in (r.inferred or "") else ""
-                show = auto if exact else num
                 out.append(Difference(r.year, file, r.row, subject, what + note,
-                                      show(published), show(computed), kind))
+                                      *_shown(published, computed, auto if exact else num),
+                                      kind))
         if isinstance(r.band_published, str) and isinstance(r.band_id, str) \
                 and r.band_published != r.band_id:
             out.append(Difference(r.year, file, r.row, subject, "xếp loại", r.band_published,
@@ -118,10 +133,12 @@ def _statistics(results: Results) -> tuple[list[Difference], int]:
                 what += f" của lĩnh vực {fnames.get(fid, fid)}"
             if not is_missing(p["location"]):
                 what += f" ({p['location']})"
-            kind = _kind(float(p["value"]), float(computed), exact=stat in ("count", STATISTIC))
+            value = as_printed(p["value"], p["value" + PLACES])
+            assert value is not None  # required (validated)
+            kind = _kind(value, float(computed), stat in ("count", STATISTIC))
             if kind:
-                out.append(Difference(year, file, row_number(row), subject, what, auto(p["value"]),
-                                      auto(computed), kind))
+                out.append(Difference(year, file, row_number(row), subject, what,
+                                      *_shown(value, computed, auto), kind))
             named = {"max": summary.highest_units, "min": summary.lowest_units}.get(stat)
             if named is not None and not is_missing(p["unit_id"]) and p["unit_id"] not in named:
                 out.append(Difference(year, file, row_number(row), subject, what + ", đơn vị",

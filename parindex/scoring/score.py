@@ -32,6 +32,7 @@ from ..data import members
 from ..data.dataset import empty_table
 from ..data.rules import field_maxima
 from ..data.tables import Dataset, YearData
+from ..data.validate import PLACES
 from ..fmt import rounded
 
 
@@ -67,13 +68,17 @@ def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
     df["group_id"] = df["unit_id"].map(units["group_id"])
     df["total"] = df[comps].astype(float).sum(axis=1, min_count=len(comps))
     printed = df["index_published"].astype(float)
+    places = df["index_published" + PLACES]
     if ds.scale.percent:
         df["index"] = df["total"] / df["max_score"].astype(float) * 100
     else:
         df["index"] = df["total"]
+        places = places.where(printed.notna(), df["total_published" + PLACES])
         printed = printed.fillna(df["total_published"].astype(float))
     computed = df["index"].map(rounded).astype(float)
     df["index_official"] = printed.fillna(computed)
+    df["index_official" + PLACES] = places.fillna(2).where(
+        df["index_official"].notna())  # as printed, else as rounded
     df["band_id"], df["band_origin"] = _bands(df, bandlib.for_year(ds.bands, year))
     grouped = df.groupby("group_id")["index_official"]
     df["group_size"] = _group_sizes(ds, year, df)
@@ -119,6 +124,7 @@ def _year_fields(ds: Dataset, year: int, yd: YearData) -> pd.DataFrame:
     fs = yd.field_scores
     df = fs.reset_index(names="row").assign(year=year)
     df["max_score"] = field_maxima(ds, yd).to_numpy()
+    df["max_score" + PLACES] = field_maxima(ds, yd, "max_score" + PLACES).to_numpy()
     df["group_id"] = df["unit_id"].map(ds.units.set_index("unit_id")["group_id"])
     df["pct"] = df["score"].astype(float) / df["max_score"] * 100
     return df

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, cast
 import pandas as pd
 
 from ..data.bands import for_year
+from ..data.validate import PLACES
+from ..fmt import as_printed
 
 if TYPE_CHECKING:
     from .score import Results
@@ -62,7 +64,11 @@ class Summary:
 
 
 def summarize(values: pd.Series, units: pd.Series, bands: pd.Series | None = None,
-              band_ids: list[str] | None = None, unpublished: int = 0) -> Summary:
+              band_ids: list[str] | None = None, places: pd.Series | None = None,
+              unpublished: int = 0) -> Summary:
+    """`places`: the decimals each value is printed with, so that the highest and lowest of
+    printed values are shown as printed (`fmt.Printed`); `unpublished`: the set's members that
+    the table does not print."""
     known = values.notna()
     s = Summary(n=len(values), n_known=int(known.sum()), unpublished=unpublished)
     if bands is not None:
@@ -71,7 +77,8 @@ def summarize(values: pd.Series, units: pd.Series, bands: pd.Series | None = Non
         s.band_counts = {b: int(counts.get(b, 0)) for b in band_ids or counts.index}
     if s.complete:
         s.mean = float(values.mean())
-        s.highest, s.lowest = float(values.max()), float(values.min())
+        s.highest, s.lowest = (as_printed(values[i], None if places is None else places[i])
+                               for i in (values.idxmax(), values.idxmin()))
         s.highest_units = list(units[values == s.highest])
         s.lowest_units = list(units[values == s.lowest])
     return s
@@ -87,12 +94,13 @@ def unpublished(scores: pd.DataFrame) -> dict[str, int]:
 def index_summaries(scores: pd.DataFrame, band_ids: list[str]) -> dict[str | None, Summary]:
     """Per group_id of one year's scores, and under None all agencies of the year."""
     missing = unpublished(scores)
-    out: dict[str | None, Summary] = {
-        None: summarize(scores["index_official"], scores["unit_id"], scores["band_id"], band_ids,
-                        sum(missing.values()))}
+
+    def of(s: pd.DataFrame, n_missing: int) -> Summary:
+        return summarize(s["index_official"], s["unit_id"], s["band_id"], band_ids,
+                         s["index_official" + PLACES], n_missing)
+    out: dict[str | None, Summary] = {None: of(scores, sum(missing.values()))}
     for gid, g in scores.groupby("group_id", sort=False):  # keys typed any scalar: ids are text
-        out[cast(str, gid)] = summarize(g["index_official"], g["unit_id"], g["band_id"], band_ids,
-                                        missing.get(cast(str, gid), 0))
+        out[cast(str, gid)] = of(g, missing.get(cast(str, gid), 0))
     return out
 
 

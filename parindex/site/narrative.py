@@ -15,14 +15,15 @@ from .models import GroupStats, Ref, ScoreRow, Value
 NO_CUTOFFS = "không công bố"  # a band's range where the source prints none
 
 
-def _pct_or_points(x: float | None, is_pct: bool) -> str:
-    return pct(x) if is_pct else num(x)
+def _pct_or_points(x: float | None, is_pct: bool, places: int | None = None) -> str:
+    return pct(x, places) if is_pct else num(x, places)
 
 
-def recomputed(what: str, value: float | None, is_pct: bool = True) -> str:
-    """Footnote of a printed value that the data recomputes differently."""
+def recomputed(what: str, value: float | None, is_pct: bool = True, places: int = 2) -> str:
+    """Footnote of a printed value that the data recomputes differently (`places`: as many
+    decimals as the printed value, at least two)."""
     return (f"Số in trong văn bản nguồn; {what} tính lại từ số liệu chi tiết là "
-            f"{_pct_or_points(value, is_pct)}.")
+            f"{_pct_or_points(value, is_pct, places)}.")
 
 
 def printed_elsewhere(value: float, location: str | None, is_pct: bool = True) -> str:

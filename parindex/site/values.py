@@ -14,7 +14,8 @@ from typing import Any, SupportsFloat, SupportsInt, TypeVar, cast
 import pandas as pd
 
 from ..data import bands as bandlib
-from ..fmt import auto, is_missing, rounded
+from ..data.validate import PLACES
+from ..fmt import as_printed, auto, decimals, is_missing, rounded
 from ..frames import records
 from ..scoring.score import Results
 from ..scoring.stats import Statistics, Summary
@@ -51,6 +52,11 @@ def as_float(x: object) -> float | None:
     if x.__class__ is float:
         return None if x != x else x
     return None if is_missing(x) else float(cast(SupportsFloat, x))  # a number, not missing
+
+
+def as_number(r: Record | pd.Series, column: str) -> float | None:
+    """A number of a record as its source prints it (with the decimals of `<column>_places`)."""
+    return as_printed(as_float(r[column]), cast("int | None", r.get(column + PLACES)))
 
 
 def as_text(x: object) -> str | None:
@@ -199,7 +205,7 @@ class Lookup:
 
 
 def _range_text(band: pd.Series, unit: str) -> str:
-    lo, hi = as_float(band["min_pct"]), as_float(band["max_pct"])
+    lo, hi = as_number(band, "min_pct"), as_number(band, "max_pct")
     lo_t = None if lo is None else auto(lo) + unit
     hi_t = None if hi is None else auto(hi) + unit
     if lo is None:
@@ -212,7 +218,16 @@ def _range_text(band: pd.Series, unit: str) -> str:
 
 
 def _differs(official: float | None, computed: float | None) -> bool:
-    return official is not None and computed is not None and rounded(computed) != official
+    """Whether the computed value, at the precision `official` is printed with, is not it."""
+    return (official is not None and computed is not None
+            and rounded(computed, decimals(official)) != official)
+
+
+def _recomputed(what: str, computed: float | None, official: float | None,
+                is_pct: bool = True) -> str:
+    """The footnote of a printed value that differs from the computed one, which it gives with
+    as many decimals as the printed value (at least two)."""
+    return narrative.recomputed(what, computed, is_pct, max(2, decimals(official)))
 
 
 # ---- Rows from results ------------------------------------------------------------------------
@@ -240,21 +255,21 @@ def score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
 def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     inferred = set((as_text(r["inferred"]) or "").split("|"))
     row_note = notes.add(as_text(r["note"]))  # numbered first: it sits on the name, left of values
-    total_pub, total_calc = as_float(r["total_published"]), as_float(r["total"])
+    total_pub, total_calc = as_number(r, "total_published"), as_float(r["total"])
     total = Value(total_pub, "published") if total_pub is not None else \
         Value(rounded(total_calc), "computed" if total_calc is not None else "")
     if _differs(total_pub, total_calc):
         total = Value(total_pub, "published",
-                      notes.add(narrative.recomputed("tổng điểm", total_calc, is_pct=False)))
-    idx_off, idx_calc = as_float(r["index_official"]), as_float(r["index"])
+                      notes.add(_recomputed("tổng điểm", total_calc, total_pub, is_pct=False)))
+    idx_off, idx_calc = as_number(r, "index_official"), as_float(r["index"])
     printed_idx = as_float(r["index_published"])
     if printed_idx is None and not lk.scale.percent:
         printed_idx = total_pub  # on a points scale the printed total is the printed index
     origin = "" if idx_off is None else "published" if printed_idx is not None else "computed"
     index = Value(idx_off, origin)
     if _differs(idx_off, idx_calc):
-        index = Value(idx_off, origin, notes.add(narrative.recomputed("chỉ số", idx_calc,
-                                                                      lk.scale.percent)))
+        index = Value(idx_off, origin, notes.add(_recomputed("chỉ số", idx_calc, idx_off,
+                                                             lk.scale.percent)))
     rank, rank_inferred = as_float(r["rank"]), False
     if rank is None and as_float(r["rank_published"]) is not None:
         rank, rank_inferred = as_float(r["rank_published"]), "rank_published" in inferred
@@ -262,8 +277,8 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     year = as_int(r["year"])
     return ScoreRow(
         unit=lk.unit(as_str(r["unit_id"])), year=year, group=lk.group(as_str(r["group_id"]), year),
-        max_score=as_float(r["max_score"]),
-        components=[as_float(r[c.id]) for c in lk.components],
+        max_score=as_number(r, "max_score"),
+        components=[as_number(r, c.id) for c in lk.components],
         total=total, index=index,
         rank=None if rank is None else int(rank), rank_inferred=rank_inferred,
         group_size=as_int(r["group_size"]), band=lk.band(year, r["band_id"]),
@@ -293,8 +308,9 @@ def printed(lk: Lookup, year: int, gid: str | None, fid: str | None, statistic: 
         for _, p in lk.published(year).iterrows():
             key = (as_text(p["group_id"]), as_text(p["field_id"]), p["statistic"],
                    as_text(p["band_id"]))
-            out.setdefault(key, []).append((float(p["value"]), as_text(p["location"]),
-                                            as_text(p["unit_id"])))
+            value = as_number(p, "value")
+            assert value is not None  # required (validated)
+            out.setdefault(key, []).append((value, as_text(p["location"]), as_text(p["unit_id"])))
         return out
     return lk.cached(("published", year), make).get((gid, fid, statistic, band_id), [])
 
@@ -308,7 +324,7 @@ def stat_value(computed: float | None, pub: list[Printed], notes: Notes | None,
     official = pub[0][0]
     texts = [narrative.printed_elsewhere(v, loc, pct) for v, loc, _ in pub[1:] if v != official]
     if _differs(official, computed):
-        texts.append(narrative.recomputed("giá trị", computed, pct))
+        texts.append(_recomputed("giá trị", computed, official, pct))
     note = notes.add(" ".join(texts)) if texts and notes is not None else None
     return Value(official, "published", note)
 
@@ -367,7 +383,8 @@ def published(lk: Lookup, n: int, members: int) -> str:
 # ---- Indicators, innovations ------------------------------------------------------------------
 
 
-INDICATOR_COLUMNS = ("year", "unit_id", "name", "value", "unit", "note", "source_id")
+INDICATOR_COLUMNS = ("year", "unit_id", "name", "value", "value" + PLACES, "unit", "note",
+                     "source_id")
 
 
 def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indicator]:
@@ -383,7 +400,7 @@ def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indica
             out.setdefault(cast("str | None", r["unit_id"]), []).append(r)  # None: province's
         return out
     return [Indicator(year=as_int(r["year"]), name=as_str(r["name"]),
-                      value=float(cast(SupportsFloat, r["value"])),  # required (validated)
+                      value=cast(float, as_number(r, "value")),  # required (validated)
                       unit=as_text(r["unit"]), note=as_text(r["note"]),
                       source=lk.source(r["source_id"]))
             for r in lk.cached("indicator_rows", by_unit).get(unit_id, [])]
@@ -412,7 +429,8 @@ def crumbs(year: int | None = None) -> list[Ref]:
     return out
 
 
-FIELD_ROW_COLUMNS = ("year", "unit_id", "group_id", "field_id", "score", "max_score", "pct")
+FIELD_ROW_COLUMNS = ("year", "unit_id", "group_id", "field_id", "score", "score" + PLACES,
+                     "max_score", "max_score" + PLACES, "pct")
 
 
 def field_row(lk: Lookup, r: Record) -> FieldRow:
@@ -422,7 +440,7 @@ def field_row(lk: Lookup, r: Record) -> FieldRow:
     mean = stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
                       None)
     return FieldRow(unit=lk.unit(as_str(r["unit_id"])), field=lk.field(fid, year),
-                    score=as_float(r["score"]), max_score=as_float(r["max_score"]),
+                    score=as_number(r, "score"), max_score=as_number(r, "max_score"),
                     pct=as_float(r["pct"]), group_mean=mean)
 
 

@@ -7,7 +7,7 @@ from parindex.data import cells
 
 
 def numbers(*texts):
-    values, status = cells.parse_numbers(pd.Series(texts))
+    values, status, _ = cells.parse_numbers(pd.Series(texts))
     return [None if s else v for v, s in zip(values, status, strict=True)], list(status)
 
 
@@ -40,12 +40,12 @@ def test_text_is_not_a_number(text):
 
 
 def test_integers_reject_fractions():
-    values, status = cells.parse_integers(pd.Series(["3", "2.5", ""]))
+    values, status, _ = cells.parse_integers(pd.Series(["3", "2.5", ""]))
     assert list(status) == ["", "invalid", ""] and values.iloc[0] == 3
 
 
 def test_dates_iso_and_vietnamese():
-    values, status = cells.parse_dates(pd.Series(["2024-01-08", "08/01/2024", "31/02/2024"]))
+    values, status, _ = cells.parse_dates(pd.Series(["2024-01-08", "08/01/2024", "31/02/2024"]))
     assert str(values[0]) == str(values[1]) == "2024-01-08"
     assert list(status) == ["", "", "invalid"]
 
@@ -57,3 +57,33 @@ def test_dates_iso_and_vietnamese():
 ])
 def test_only_plain_web_addresses_are_urls(url, bad):
     assert cells.unsafe_urls(pd.Series([url])).iloc[0] == bad
+
+
+def test_each_number_keeps_the_decimals_it_is_written_with():
+    values, status, places = cells.parse_numbers(pd.Series(["97,685", "7,00", "9,7", "84", ""]),
+                                                 ",", ".")
+    assert list(status) == [""] * 5
+    assert list(values[:4]) == pytest.approx([97.685, 7, 9.7, 84])
+    assert list(places[:4]) == [3, 2, 1, 0] and pd.isna(places[4])
+
+
+@pytest.mark.parametrize("decimal, group, text, expected", [
+    (",", ".", "97,685", 97.685), (",", ".", "1.234,5", 1234.5), (",", ".", "605.859", 605859),
+    (".", "", "97.685", 97.685), (".", ",", "1,234.5", 1234.5), ("", ".", "1.234", 1234),
+])
+def test_declared_signs_read_every_value_one_way(decimal, group, text, expected):
+    values, status, _ = cells.parse_numbers(pd.Series([text]), decimal, group)
+    assert list(status) == [""] and values[0] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("decimal, group, text", [
+    (",", ".", "1,234.5"), (",", ".", "1.23,4"), (".", "", "1,234"), (",", "", "1.234,5")])
+def test_a_value_not_written_as_declared_is_not_a_number(decimal, group, text):
+    _, status, _ = cells.parse_numbers(pd.Series([text]), decimal, group)
+    assert list(status) == ["invalid"]
+
+
+def test_the_two_readings_of_an_ambiguous_value():
+    decimal, places, thousands = cells.readings(pd.Series(["97,685", "1.234"]))
+    assert list(decimal) == [97.685, 1.234] and list(places) == [3, 3]
+    assert list(thousands) == [97685, 1234]

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from parindex.data.dataset import load
+from parindex.data.read import read_xlsx
+from parindex.data.validate import check_table
 from parindex.scoring.score import score
 from tests.conftest import DATA, copy_real
 
@@ -223,3 +225,27 @@ def test_only_a_file_whose_resource_declares_a_comment_character_has_comments(tm
     assert report.ok, str(report)
     assert "mau" not in dataset.groups["group_id"].tolist()
     assert dataset.groups.index[0] == 3  # the first group is still row 3 of the file
+
+
+def test_a_workbooks_number_cell_is_a_number_with_the_decimals_it_shows(tmp_path):
+    data = copy_real(tmp_path)
+    rows = rows_of(data / "2023" / "indicators.csv")
+    (data / "2023" / "indicators.csv").unlink()
+    wb = Workbook()
+    ws = wb.active
+    ws.append(rows[0])
+    for row, value in zip(rows[1:6], (97.685, 605859, 97.68499999999999, 7, "1.234"),
+                          strict=True):
+        ws.append(list({**dict(zip(rows[0], row, strict=True)), "value": value}.values()))
+    column = rows[0].index("value") + 1
+    ws.cell(row=4, column=column).number_format = "0.000"  # shows 97,685
+    ws.cell(row=5, column=column).number_format = "#,##0.00"  # shows 7,00
+    wb.save(data / "2023" / "indicators.xlsx")
+    dataset, report = load(data)
+    # the text "1.234" is still text: read two ways, it is reported; the numbers never are
+    assert [(p.code, p.row, p.value) for p in report.errors] == [("ambiguous", 6, "1.234")]
+    raw, _ = read_xlsx(data / "2023" / "indicators.xlsx", "indicators", "2023/indicators.xlsx")
+    schema = json.loads((DATA / "schemas" / "indicators.json").read_text(encoding="utf-8"))
+    table, _ = check_table(raw, schema)
+    assert table["value"].tolist()[:4] == pytest.approx([97.685, 605859, 97.685, 7])
+    assert table["value_places"].tolist()[:4] == [3, 0, 3, 2]

@@ -4,10 +4,13 @@ column.
 Each case breaks a copy of the real data package in one way; the message must name where.
 """
 
+import json
+
 import pytest
 
+from parindex.data import package
 from parindex.data.dataset import load
-from tests.conftest import copy_real
+from tests.conftest import copy_real, write_package
 from tests.helpers import edit, run_cli, set_cell
 
 
@@ -116,3 +119,104 @@ def test_warnings_do_not_fail_validation(tmp_path):
     edit(data / "2023/innovations.csv", set_cell(2, "summary", ""))
     done = run_cli("validate", str(data))
     assert done.returncode == 0 and "CẢNH BÁO" in done.stdout and "summary" in done.stdout
+
+
+# ---- Numbers as printed: decimalChar/groupChar, and what "ambiguous" means ----------------------
+
+SMALL = {
+    "groups.csv": "group_id,name,short_name,order,active_from,active_to\nso,Sở ngành,Sở,1,,",
+    "units.csv": """
+unit_id,name,short_name,group_id,parent_id,aliases,active_from,active_to,successor_id,note
+so-a,Sở Tư pháp,Tư pháp,so,,,,,,
+so-b,Sở Y tế,Y tế,so,,,,,,
+""",
+    "fields.csv": "field_id,name,short_name,order\nf1,Chỉ đạo điều hành,Chỉ đạo,1",
+    "components.csv": """
+component_id,name,short_name,order
+self_assessment,Điểm tự đánh giá,Tự đánh giá,1
+survey_staff,Khảo sát CBCCVC,KS CBCCVC,2
+sipas,Chỉ số SIPAS,SIPAS,3
+""",
+    "bands.csv": """
+year_from,year_to,band_id,name,order,min_pct,min_inclusive,max_pct,max_inclusive
+2023,,tot,Tốt,1,80,true,,
+2023,,kha,Khá,2,,,80,false
+""",
+    "sources.csv": "source_id,title,number,date,issuer,url,note\nbc,Báo cáo,,,,,",
+    # three decimals, decimal comma, no declared signs: every number reads two ways on its own
+    "2023/scores.csv": """
+unit_id;max_score;self_assessment;survey_staff;sipas;total_published;index_published;rank_published;band_published;inferred;source_id;note
+so-a;100;60,125;18,340;19,220;97,685;97,685;1;;;bc;
+so-b;;;;;;88,125;2;;;bc;
+""",
+    "2023/indicators.csv": """
+unit_id;indicator_id;name;value;unit;source_id;note
+;ty-le;Tỷ lệ hồ sơ đúng hạn;97,685;%;bc;
+;ho-so;Số hồ sơ;605.859;hồ sơ;bc;
+""",
+}
+
+
+def small(tmp_path, **changes: str):
+    return write_package(tmp_path / "data", {**SMALL, **changes})
+
+
+def test_a_reading_the_columns_bounds_rule_out_is_not_possible(tmp_path):
+    # 97685 is above index_published's maximum (100) and above the row's max_score (100)
+    no_indicators = SMALL["2023/indicators.csv"].strip().splitlines()[0]
+    dataset, report = load(small(tmp_path, **{"2023/indicators.csv": no_indicators}))
+    assert dataset is not None, str(report)
+    s = dataset.years[2023].scores.set_index("unit_id")
+    assert s.loc["so-a", ["self_assessment", "total_published", "index_published"]].tolist() \
+        == pytest.approx([60.125, 97.685, 97.685])
+    assert s.loc["so-b", "index_published"] == pytest.approx(88.125)
+    assert s.loc["so-a", ["index_published_places", "max_score_places"]].tolist() == [3, 0]
+
+
+def test_without_a_bound_a_value_read_two_ways_is_reported_in_vietnamese(tmp_path):
+    _, report = load(small(tmp_path))
+    hits = found(report, "2023/indicators.csv", "ambiguous")
+    assert [(p.row, p.column, p.value) for p in hits] == [(2, "value", "97,685"),
+                                                          (3, "value", "605.859")]
+    text = str(hits[0])
+    assert "2023/indicators.csv, dòng 2, cột 'value': giá trị '97,685'" in text
+    assert "đọc được hai cách (phần nghìn hay phần thập phân)" in text
+    assert "decimalChar" in hits[0].hint
+
+
+def test_a_row_without_its_maximum_does_not_decide(tmp_path):
+    scores = SMALL["2023/scores.csv"].replace("so-a;100;", "so-a;;")
+    _, report = load(small(tmp_path, **{"2023/scores.csv": scores}))
+    hits = found(report, "2023/scores.csv", "ambiguous")
+    assert {p.column for p in hits} == {"self_assessment", "survey_staff", "sipas",
+                                        "total_published"}  # index_published: at most 100
+
+
+def _declare(root, where: str) -> None:
+    """decimalChar "," and groupChar "." for the indicators, on the package, the resource or
+    the column."""
+    if where == "field":
+        path = root / "schemas" / "indicators.json"
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        field = next(f for f in schema["fields"] if f["name"] == "value")
+        field |= {"decimalChar": ",", "groupChar": "."}
+    else:
+        path = root / "datapackage.json"
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        target = schema if where == "package" else next(
+            r for r in schema["resources"] if r["path"] == "2023/indicators.csv")
+        target |= {"decimalChar": ",", "groupChar": "."}
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["package", "resource", "field"])
+def test_declared_signs_read_97685_as_printed(tmp_path, where):
+    root = small(tmp_path)
+    _declare(root, where)
+    package.write(root)  # `parindex package` keeps a resource's own signs
+    dataset, report = load(root)
+    assert dataset is not None, str(report)
+    ind = dataset.years[2023].indicators.set_index("indicator_id")
+    assert ind.loc["ty-le", "value"] == pytest.approx(97.685)
+    assert ind.loc["ho-so", "value"] == 605859
+    assert ind["value_places"].tolist() == [3, 0]

@@ -1,6 +1,8 @@
 """Published against computed (parindex/scoring/compare.py, `parindex check`): differences
 listed, never hidden."""
 
+import pytest
+
 from parindex.data.dataset import load
 from parindex.scoring.compare import compare
 from parindex.scoring.score import score
@@ -43,3 +45,28 @@ def test_check_command_lists_differences_and_exits_zero():
     assert done.returncode == 0
     assert "LÀM TRÒN 2023/scores.csv" in done.stdout and "77,38" in done.stdout
     assert "SAI KHÁC" in done.stdout and "6,76" in done.stdout
+
+
+def test_a_value_is_compared_at_the_precision_it_is_printed_with(real):
+    # Sở Tài chính's lowest field score, printed 36,2 (one decimal); 3,98 / 11 = 36,18 %
+    diffs, _ = compare(real)
+    assert not [d for d in diffs if d.file == "2023/published_stats.csv" and d.row == 40]
+
+
+@pytest.mark.parametrize("printed, kind", [("36,1", "rounding"), ("36,4", "mismatch")])
+def test_a_one_decimal_value_differs_beyond_its_last_digit(tmp_path, printed, kind):
+    data = copy_real(tmp_path)
+    edit(data / "2023/published_stats.csv", set_cell(40, "value", printed))
+    dataset, _ = load(data)
+    (hit,) = [d for d in compare(score(dataset))[0] if d.row == 40]
+    assert (hit.published, hit.computed, hit.kind) == (printed, "36,18", kind)
+
+
+def test_a_three_decimal_index_is_checked_to_three_decimals(three_decimals):
+    root = three_decimals("2024/scores.csv", "97,685;1;xuat-sac", "97,785;1;xuat-sac")
+    dataset, _ = load(root)
+    hit, mean = compare(score(dataset))[0]  # the group's printed mean, of printed indices
+    assert (mean.published, mean.computed) == ("88,714", "88,748")
+    assert (hit.subject, hit.what, hit.published, hit.computed, hit.kind) == (
+        "Sở Tư pháp", "chỉ số", "97,785", "97,685", "mismatch")
+    assert compare(score(load(three_decimals())[0])) == ([], 0)

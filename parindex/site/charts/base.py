@@ -38,6 +38,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from ... import fmt
 from ...data.portal import Scale
 
 WIDTH = 340
@@ -69,6 +70,17 @@ def axis_title(scale: Scale) -> str:
 
 UNIT_SERIES = "Đơn vị"
 MEAN_SERIES = "Trung bình nhóm"
+
+
+def frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """A chart's rows as a DataFrame in which a number the source prints stays as printed
+    (`fmt.Printed`, in an object column), so that its label shows it so (97,685%)."""
+    df = pd.DataFrame(rows)
+    for col in df.columns:
+        kept = [r.get(col) for r in rows]
+        if any(isinstance(x, fmt.Printed) for x in kept):
+            df[col] = pd.Series(kept, index=df.index, dtype=object)
+    return df
 
 
 # ---------------------------------------------------------------- colours

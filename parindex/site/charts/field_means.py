@@ -41,7 +41,7 @@ def alt_text(year: int, fields: list[FieldOverview], groups: list[GroupStats]) -
 
 
 def spec(c: Chart) -> base.Spec:
-    return base.as_spec(field_means_chart(pd.DataFrame(c.rows), description=c.alt),
+    return base.as_spec(field_means_chart(base.frame(c.rows), description=c.alt),
                         validate=False)
 
 
@@ -54,13 +54,13 @@ def field_means_chart(rows: pd.DataFrame, *, width: int = base.WIDTH,
     order they first appear), `mean` (percent, NaN: no bar).
     """
     df = rows.sort_values("order", kind="stable").copy()
+    df["text"] = [fmt.pct(x) for x in df["mean"]]
     df["mean"] = pd.to_numeric(df["mean"], errors="coerce").astype(float)
     fields = list(dict.fromkeys(df["field"]))
     wrapped = dict(zip(fields, base.unique([base.wrap(f, base.label_width(width))
                                             for f in fields]), strict=True))
     df["key"] = df["field"].map(wrapped)
     groups = list(dict.fromkeys(df["group"]))
-    df["text"] = [fmt.pct(x) for x in df["mean"]]
     keys = [wrapped[f] for f in fields]
     values = records(df[df["mean"].notna()], ["key", "field", "group", "mean", "text"])
     colors = [base.GROUP_COLORS[i % len(base.GROUP_COLORS)] for i in range(len(groups))]

@@ -41,7 +41,7 @@ def alt_text(group: str, year: int, rows: list[ScoreRow], scale: Scale = PERCENT
 
 
 def spec(c: Chart) -> base.Spec:
-    return base.as_spec(group_index_chart(pd.DataFrame(c.rows), pd.DataFrame(c.legend),
+    return base.as_spec(group_index_chart(base.frame(c.rows), pd.DataFrame(c.legend),
                                           description=c.alt, scale=c.scale), validate=False)
 
 
@@ -60,7 +60,7 @@ def group_index_chart(rows: pd.DataFrame, bands: pd.DataFrame, *, width: int = b
     df["_neg"] = -df["_index"]
     df = df.sort_values(["_rank", "_neg", "label"], na_position="last", kind="stable")
     df["key"] = base.unique([base.wrap(x, base.label_width(width)) for x in df["label"]])
-    df["text"] = [index_text(x, scale) for x in df["_index"]]
+    df["text"] = [index_text(x, scale) for x in df["index"]]
     df["index"] = df["_index"]
     keys = list(df["key"])
     values = records(df, ["key", "label", "index", "band_name", "band_order", "text"])

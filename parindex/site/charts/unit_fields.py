@@ -37,7 +37,7 @@ def alt_text(name: str, year: int, rows: list[FieldRow]) -> str:
 
 
 def spec(c: Chart) -> base.Spec:
-    return unit_fields_spec(pd.DataFrame(c.rows), description=c.alt)
+    return unit_fields_spec(base.frame(c.rows), description=c.alt)
 
 
 def unit_fields_spec(rows: pd.DataFrame, *, width: int = base.WIDTH,
@@ -49,12 +49,12 @@ def unit_fields_spec(rows: pd.DataFrame, *, width: int = base.WIDTH,
     `group_mean` (percent, NaN: no tick).
     """
     df = rows.sort_values("order", kind="stable").copy()
+    df["text"] = [fmt.pct(x) for x in df["pct"]]
+    df["mean_text"] = ["" if fmt.is_missing(x) else "TB " + fmt.pct(x) for x in df["group_mean"]]
     df["pct"] = pd.to_numeric(df["pct"], errors="coerce").astype(float)
     df["group_mean"] = pd.to_numeric(df["group_mean"], errors="coerce").astype(float)
     df["key"] = base.unique([base.wrap(x, base.label_width(width)) for x in df["field"]])
     df["at"] = df[["pct", "group_mean"]].max(axis=1)
-    df["text"] = [fmt.pct(x) for x in df["pct"]]
-    df["mean_text"] = ["" if fmt.is_missing(x) else "TB " + fmt.pct(x) for x in df["group_mean"]]
     keys = list(df["key"])
     step = base.band_step(keys, minimum=2 * base.LINE_HEIGHT + 8)
     plot = base.plot_px(width, keys)

@@ -34,7 +34,7 @@ def alt_text(name: str, years: list[UnitYear], scale: Scale = PERCENT) -> str:
 
 
 def spec(c: Chart) -> base.Spec:
-    return unit_history_spec(pd.DataFrame(c.rows), description=c.alt, scale=c.scale)
+    return unit_history_spec(base.frame(c.rows), description=c.alt, scale=c.scale)
 
 
 LABEL_ALL_YEARS = 6  # up to this many years every point and every year is labelled
@@ -58,9 +58,9 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: in
     """
     df = rows.copy()
     df["year"] = pd.to_numeric(df["year"]).astype(int)
+    df["text"] = [index_text(x, scale) for x in df["index"]]
     df["index"] = pd.to_numeric(df["index"], errors="coerce").astype(float)
     df = df.sort_values("year", kind="stable").reset_index(drop=True)
-    df["text"] = [index_text(x, scale) for x in df["index"]]
     many = len(df) > LABEL_ALL_YEARS
     known = df["index"].dropna()
     if many and not known.empty:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...data.validate import PLACES
 from ...frames import records
 from ...scoring.score import Results
 from ...text import fold, vi_sort_key
@@ -17,7 +18,7 @@ from ..urls import field_results_url
 from ..values import (
     FIELD_ROW_COLUMNS,
     Lookup,
-    as_float,
+    as_number,
     as_str,
     crumbs,
     field_row,
@@ -55,6 +56,7 @@ FIELD_TABLE_MAX = 200
 
 
 FIELD_TABLE_ENDS = 10
+MAX_COLUMNS = ("max_score", "max_score" + PLACES)
 
 
 def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
@@ -67,7 +69,7 @@ def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
         part = by_group.get(g.id)
         if part is None:
             continue
-        maxima = {as_float(x) for x in part["max_score"].tolist()}
+        maxima = {as_number(r, "max_score") for r in records(part, MAX_COLUMNS)}
         ends = 0 if len(part) <= FIELD_TABLE_MAX else FIELD_TABLE_ENDS
         shown = pd.concat([part.head(ends), part.tail(ends)]) if ends else part
         rows = [field_row(lk, r) for r in records(shown, FIELD_ROW_COLUMNS)]
