@@ -96,6 +96,9 @@ _REGISTRY = (
          "năm {year} cần đúng một bảng xếp loại, hiện có {count}",
          hint="kiểm tra cột year_from và year_to"),
     Code("above-maximum", "Điểm vượt điểm tối đa"),
+    Code("group-size", "Số thành viên của nhóm",
+         hint="sửa số thành viên ghi ở đây, hoặc active_from và active_to của các đơn vị "
+              "trong units.csv"),
     Code("inactive-unit", "Đơn vị không hoạt động",
          "đơn vị không hoạt động trong năm {year} (xem active_from, active_to trong units.csv)",
          severity="warning"),

@@ -14,6 +14,7 @@ from typing import cast
 import pandas as pd
 
 from . import bands as bandlib
+from . import members
 from .problems import Problem, problem, row_number
 from .read import RawTable
 from .tables import Dataset, YearData
@@ -57,6 +58,7 @@ def _check_rules(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
             problems += [raw.problem(code="required", row=int(r), column="band_id",
                                      expected="chỉ tiêu 'count' cần mã xếp loại được đếm")
                          for r in bad]
+        problems += members.check(ds, year, yd, raw)
     problems += _unlisted(ds, raws)
     problems += _unfilled(ds, raws)
     return problems

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, cast
 
+from ..data.members import STATISTIC
 from ..data.problems import row_number
 from ..data.validate import PLACES
 from ..fmt import as_printed, auto, decimals, is_missing, num, round_half_up
@@ -134,7 +135,7 @@ def _statistics(results: Results) -> tuple[list[Difference], int]:
                 what += f" ({p['location']})"
             value = as_printed(p["value"], p["value" + PLACES])
             assert value is not None  # required (validated)
-            kind = _kind(value, float(computed), stat == "count")
+            kind = _kind(value, float(computed), stat in ("count", STATISTIC))
             if kind:
                 out.append(Difference(year, file, row_number(row), subject, what,
                                       *_shown(value, computed, auto), kind))

@@ -14,8 +14,11 @@ difference between them.
 The band is computed from the index of record and the year's band table; where the table states
 no ranges (the source prints no cut-offs), or the index is not known, it is the printed band.
 
-A rank is only given when every agency of the group has an index that year: ranking the few
-known agencies of an incomplete group would publish ranks that are not the province's.
+A rank is only given when every member of the group has an index that year: ranking the few
+known agencies of an incomplete group would publish ranks that are not the province's. The
+members are the agencies of the table and those `units.csv` lists as active in the group that
+year, or as many as a source states (`data.members`); a table that prints some of them keeps its
+printed ranks, out of every member (`group_size`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import bands as bandlib
+from ..data import members
 from ..data.dataset import empty_table
 from ..data.rules import field_maxima
 from ..data.tables import Dataset, YearData
@@ -77,10 +81,18 @@ def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
         df["index_official"].notna())  # as printed, else as rounded
     df["band_id"], df["band_origin"] = _bands(df, bandlib.for_year(ds.bands, year))
     grouped = df.groupby("group_id")["index_official"]
-    complete = grouped.transform(lambda s: s.notna().all())
+    df["group_size"] = _group_sizes(ds, year, df)
+    complete = grouped.transform(lambda s: s.notna().all()) & (
+        grouped.transform("size") == df["group_size"])
     df["rank"] = grouped.rank(method="min", ascending=False).where(complete).astype("Int64")
-    df["group_size"] = grouped.transform("size")
     return df
+
+
+def _group_sizes(ds: Dataset, year: int, df: pd.DataFrame) -> pd.Series:
+    """Each row's group's number of members, printed or not (`data.members`): the rows of a
+    table that prints 10 of 63 members are ranked out of 63, by their printed ranks."""
+    sizes = members.sizes(ds, year, df["unit_id"])
+    return df["group_id"].map(sizes).fillna(0).astype("int64")
 
 
 def _bands(df: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:

@@ -235,6 +235,19 @@ class GroupStats:
     spread: Value
     band_counts: list[tuple[Band, Value]]
     mean_change: Value = field(default_factory=lambda: Value(None))
+    members: int = 0  # every member, printed or not (more than n: the table prints some)
+    published: str = ""  # "10 trên 63 tỉnh, thành phố được công bố" where the table is partial
+    withheld: str = ""  # why the statistics that need every member are not shown
+
+    @property
+    def partial(self) -> bool:
+        """The table prints only some members: no statistic that needs them all, except as the
+        source prints it."""
+        return self.members > self.n
+
+    @property
+    def shows_band_counts(self) -> bool:
+        return not self.partial or any(v.value is not None for _, v in self.band_counts)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -315,6 +328,7 @@ class GroupCard:
     n: int
     mean: Value
     top: list[ScoreRow]  # the first three by rank (printed or inferred)
+    published: str = ""  # "10 trên 63 … được công bố" where the table prints some members
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -537,6 +551,7 @@ class YearSummary:
     url: str  # the year's overview
     n: int  # agencies
     mean: Value
+    published: str = ""  # "10 trên 63 … được công bố" where the year's table is partial
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -50,10 +50,23 @@ def _change_text(change: Value | None, scale: Scale) -> str:
     return f", {word}{amount} so với năm trước"
 
 
+def published(n: int, members: int, noun: str) -> str:
+    """How much of a group a partial table prints: "10 trên 63 tỉnh, thành phố được công bố"."""
+    return f"{integer(n)} trên {integer(members)} {noun} được công bố"
+
+
+def withheld(n: int, members: int, noun: str) -> str:
+    """Why a partial table's group (or year) has no mean, highest, lowest, spread or counts."""
+    return (f"Văn bản nguồn chỉ công bố kết quả của {integer(n)} trên {integer(members)} {noun}: "
+            "trung bình, cao nhất, thấp nhất, khoảng cách và số theo xếp loại cần kết quả của "
+            "tất cả nên không được tính; chỉ hiện các số văn bản nguồn in.")
+
+
 def year_lead(year: int, stats: GroupStats | None, scale: Scale) -> str:
     if stats is None or stats.n == 0:
         return f"Năm {year} chưa có số liệu."
-    text = f"Năm {year} có {stats.n} {scale.members} được đánh giá"
+    text = (f"Năm {year}: {stats.published}" if stats.partial
+            else f"Năm {year} có {stats.n} {scale.members} được đánh giá")
     if stats.mean.value is not None:
         text += (f"; {scale.named} trung bình là "
                  f"{index_text(stats.mean.value, scale)}")
@@ -62,7 +75,8 @@ def year_lead(year: int, stats: GroupStats | None, scale: Scale) -> str:
 
 
 def group_lead(group: str, year: int, stats: GroupStats, scale: Scale) -> str:
-    text = f"Năm {year}, nhóm {group} có {stats.n} đơn vị"
+    text = (f"Năm {year}, nhóm {group}: {stats.published}" if stats.partial
+            else f"Năm {year}, nhóm {group} có {stats.n} đơn vị")
     if stats.mean.value is not None:
         text += f", {'chỉ số' if scale.percent else 'điểm'} trung bình " \
                 f"{index_text(stats.mean.value, scale)}"

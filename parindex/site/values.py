@@ -355,9 +355,12 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
     spread = summary.spread if summary else None
     change = lk.stats.mean_change(year, gid, fid)
     pct = fid is not None or lk.scale.percent  # a field's values are percentages of its maxima
+    members = summary.members if summary else 0
     return GroupStats(
         group=None if gid is None else lk.group(gid, year),
         n=n, n_known=summary.n_known if summary else 0,
+        members=members, published=published(lk, n, members),
+        withheld=narrative.withheld(n, members, lk.scale.members) if members > n else "",
         mean=stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
                          notes, pct),
         highest=_extreme("Cao nhất", summary, "highest", printed(lk, year, gid, fid, "max"), lk,
@@ -368,6 +371,13 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
         band_counts=counts,
         mean_change=stat_value(change, printed(lk, year, gid, fid, "mean_change"), notes, pct),
     )
+
+
+def published(lk: Lookup, n: int, members: int) -> str:
+    """"10 trên 63 tỉnh, thành phố được công bố" where a table prints some of the members
+    (the noun is the data's, `portal.members`), else ""."""
+    return narrative.published(n, members, lk.scale.members) \
+        if members > n else ""
 
 
 # ---- Indicators, innovations ------------------------------------------------------------------

@@ -16,6 +16,7 @@ from ..values import (
     Lookup,
     group_stats,
     printed,
+    published,
     ranking_order,
     score_row,
     stat_value,
@@ -38,7 +39,9 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
         mean = stat_value(summary.mean if summary else None,
                            printed(lk, year, g.id, None, "mean"), notes)
         cards.append(GroupCard(group=g, n=len(rows), mean=mean,
-                               top=[r for r in rows if r.rank is not None][:3]))
+                               top=[r for r in rows if r.rank is not None][:3],
+                               published=published(lk, len(rows),
+                                                   summary.members if summary else 0)))
     return HomePage(url=HOME_URL, template="home", title="Chỉ số cải cách hành chính",
                     lead=narrative.year_lead(year, stats, lk.scale), year=year,
                     year_url=year_url(year),
