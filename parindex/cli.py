@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol, cast
 
+import pandas as pd
+
 from . import scaffold
 from .data import package
 from .data.dataset import load
@@ -23,9 +25,22 @@ from .fmt import MISSING, as_printed, auto, num
 from .scoring.compare import compare
 from .scoring.score import Results, score
 
-RESULT_COLUMNS = ["unit_id", "name", "group_id", "max_score", "total", "index",
-                  "index_official", "rank", "group_size", "band_id", "index_change",
-                  "rank_change"]
+RESULT_COLUMNS = ["unit_id", "name", "group_id", "max_score", "total", "index", "rank",
+                  "group_size", "band_id", "total_computed", "index_computed", "rank_computed",
+                  "index_change", "rank_change"]
+
+
+def of_record(scores: pd.DataFrame) -> pd.DataFrame:
+    """The results as the site publishes them: `total`, `index` and `rank` are the values of
+    record (printed where the source prints them, else computed; a rank of an incomplete table
+    as printed), beside what the portal computes from the components (`…_computed`)."""
+    return scores.assign(
+        total_computed=scores["total"], index_computed=scores["index"],
+        rank_computed=scores["rank"],
+        total=scores["total_published"].astype(float).fillna(scores["total"]),
+        index=scores["index_official"],
+        rank=scores["rank"].astype("Float64").fillna(
+            scores["rank_published"].astype("Float64")).astype("Int64"))
 
 
 class _Row(Protocol):
@@ -35,7 +50,7 @@ class _Row(Protocol):
     name: str | None
     group_id: str | None
     total: float | None
-    index_official: float | None
+    index: float | None
     index_official_places: int | None
     rank: int | None
     group_size: int
@@ -56,7 +71,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def _table(rows: Iterable[_Row]) -> str:
     headers = ["Mã đơn vị", "Đơn vị", "Nhóm", "Tổng điểm", "Chỉ số (%)", "Hạng", "Xếp loại"]
     cells = [[r.unit_id, r.name, r.group_id, num(r.total),
-              num(as_printed(r.index_official, r.index_official_places)),
+              num(as_printed(r.index, r.index_official_places)),
               MISSING if r.rank is None or r.rank != r.rank else f"{r.rank}/{r.group_size}",
               r.band_id or MISSING] for r in rows]
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *cells, strict=False)]
@@ -74,10 +89,10 @@ def cmd_score(args: argparse.Namespace) -> int:
         years = ", ".join(map(str, results.years)) or "không có"
         print(f"Không có điểm của năm {args.year}. Các năm có điểm: {years}.", file=sys.stderr)
         return 1
-    ordered = results.year(args.year).sort_values(["group_id", "rank", "unit_id"])
+    ordered = of_record(results.year(args.year)).sort_values(["group_id", "rank", "unit_id"])
     df = ordered[RESULT_COLUMNS]
     if args.format == "csv":
-        df.to_csv(sys.stdout, index=False)
+        df.to_csv(sys.stdout, index=False, float_format="%.10g")  # no float noise
     elif args.format == "json":
         records = json.loads(df.to_json(orient="records", force_ascii=False))
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)

@@ -19,6 +19,19 @@ def test_score_csv_has_the_contract_columns_and_one_row_per_agency():
     assert abs(float(my_xuyen["index"]) - 83.84) < 0.01
 
 
+def test_score_gives_the_values_of_record_beside_the_computed_ones():
+    """A table that prints only some members (10 of 63) and no ranks the portal can compute:
+    `parindex score` gives the printed ranks out of the whole membership, and the printed
+    indices; the computed values are in the `…_computed` columns."""
+    done = run_cli("score", "tests/fixtures/partial_table/data", "--year", "2024",
+                   "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [(r["rank"], r["group_size"], r["rank_computed"]) for r in rows][:4] == [
+        ("3", "63", ""), ("7", "63", ""), ("12", "63", ""), ("18", "63", "")]
+    assert rows[2]["index"] == "85.9" and rows[2]["index_computed"] == "85.9"  # no float noise
+
+
 def test_score_json_and_table():
     done = run_cli("score", "data", "--year", "2023", "--format", "json")
     records = json.loads(done.stdout)
