@@ -239,7 +239,7 @@ def test_parindex_score_and_check_reproduce_the_printed_points(points):
     data = points.parent / "data"
     done = run_cli("score", str(data), "--year", "2025", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
-    assert [(r["unit_id"], float(r["index_official"]), r["rank"], r["band_id"])
+    assert [(r["unit_id"], float(r["index"]), r["rank"], r["band_id"])
             for r in rows] == [
         ("xa-an-binh", 945.755, "1", "xuat-sac"), ("xa-binh-minh", 860, "2", "tot"),
         ("phuong-cau-ke", 850.25, "3", "tot"), ("xa-dai-an", 812.4, "4", "tot"),
