@@ -153,6 +153,15 @@ class Chart:
     scale: Scale = PERCENT
 
 
+@dataclass(frozen=True)
+class TrendPoint:
+    """A mean of one year in a trend: `series` is the group's name (or every agency's)."""
+
+    year: int
+    series: str
+    mean: Value
+
+
 # ---- Rows -------------------------------------------------------------------------------------
 
 
@@ -339,6 +348,7 @@ class HomePage(Page):
     stats: GroupStats | None
     groups: list[GroupCard]
     bands: list[Band]
+    trend: list[TrendPoint] = field(default_factory=list)  # every agency's mean by year
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -362,6 +372,8 @@ class YearPage(Page):
     csv_url: str  # the year's results
     json_url: str
     year_links: list[NavLink]  # every year, this one current; none when there is one year
+    trend: list[TrendPoint] = field(default_factory=list)  # each group's mean by year
+    later: list[str] = field(default_factory=list)  # what became of the year's agencies
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -155,3 +155,14 @@ def change(x: float | None) -> str:
     """A change of index in percentage points, or the missing text."""
     return MISSING if x is None else signed(x)
 
+
+
+def group_ended(group: str, end: int) -> str:
+    """"Nhóm UBND cấp huyện hoạt động đến năm 2025." (a group that no longer exists)."""
+    return f"Nhóm {group} hoạt động đến năm {end}."
+
+
+def unit_ended(unit: str, end: int, successor: str | None) -> str:
+    """"Sở Giao thông vận tải hoạt động đến năm 2024; nhiệm vụ chuyển cho Sở Xây dựng."."""
+    then = f"; nhiệm vụ chuyển cho {successor}" if successor else ""
+    return f"{unit} hoạt động đến năm {end}{then}."

@@ -24,6 +24,7 @@ from . import narrative
 from .models import (
     HOME,
     YEARS,
+    TrendPoint,
     Band,
     FieldRow,
     GroupStats,
@@ -458,3 +459,43 @@ def active_text(u: Record) -> str:
     if start:
         return f"hoạt động từ năm {int(start)}"
     return ""
+
+
+# ---- Trends -----------------------------------------------------------------------------------
+
+def trend(lk: Lookup, gid: str | None, series: str) -> list[TrendPoint]:
+    """The mean of a group (None: every agency) in every year of the package, as shown (the
+    printed mean where the source prints one, else the computed), a year without either
+    included as a gap. A year with only printed statistics (an earlier year a later report
+    quotes) counts too; a year between with neither is listed without a value."""
+    known = set(lk.results.years) | set(lk.results.dataset.years)
+    years = range(min(known), max(known) + 1) if known else range(0)
+    out = []
+    for y in years:
+        summary = lk.stats.index(y, gid) if y in lk.results.years else None
+        out.append(TrendPoint(y, series, stat_value(summary.mean if summary else None,
+                                                    printed(lk, y, gid, None, "mean"), None)))
+    return out
+
+
+def later(lk: Lookup, year: int) -> list[str]:
+    """What became of the agencies of a year that stopped existing later: each ended group in
+    one sentence, each other ended agency with the one that took over its tasks."""
+    out = []
+    ended_groups = set()
+    for g in lk.groups_of(year):
+        end = as_float(dict(zip(lk.groups_df["group_id"], lk.groups_df["active_to"]))[g.id])
+        if end:
+            ended_groups.add(g.id)
+            out.append(narrative.group_ended(g.name, int(end)))
+    for uid, u in unit_records(lk).items():
+        end = as_float(u["active_to"])
+        if not end or end < year or as_str(u["group_id"]) in ended_groups:
+            continue
+        start = as_float(u["active_from"])
+        if start and start > year:
+            continue
+        succ = as_text(u["successor_id"])
+        out.append(narrative.unit_ended(lk.unit(uid).name, int(end),
+                                        lk.unit(succ).name if succ else None))
+    return out
