@@ -24,7 +24,6 @@ from . import narrative
 from .models import (
     HOME,
     YEARS,
-    TrendPoint,
     Band,
     FieldRow,
     GroupStats,
@@ -35,6 +34,7 @@ from .models import (
     ScoreRow,
     Source,
     Stat,
+    TrendPoint,
     Value,
 )
 from .urls import field_url, group_url, unit_url, year_url
@@ -483,8 +483,9 @@ def later(lk: Lookup, year: int) -> list[str]:
     one sentence, each other ended agency with the one that took over its tasks."""
     out = []
     ended_groups = set()
+    group_end = dict(zip(lk.groups_df["group_id"], lk.groups_df["active_to"], strict=True))
     for g in lk.groups_of(year):
-        end = as_float(dict(zip(lk.groups_df["group_id"], lk.groups_df["active_to"]))[g.id])
+        end = as_float(group_end[g.id])
         if end:
             ended_groups.add(g.id)
             out.append(narrative.group_ended(g.name, int(end)))
