@@ -7,7 +7,9 @@ the charts drawn (`pages`), reusing what the store already has (`store`); then t
 are not pages (`extras`). Its options are one typed value, `PARINDEX` (`options.BuildOptions`);
 its counts and times are its `stats` (`options.BuildStats`); it reports each stage on the logger
 "parindex.build" and sends `options.pages_written`. The templates' filters are in `filters`.
-Invalid data raises `DataError` carrying the report, before anything is written.
+Invalid data raises `DataError` carrying the report, before anything is written; so does a
+printed index, rank or band that differs from the computed one beyond rounding and is not
+declared a known error of the source (`parindex.scoring.compare.refused`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ if str(Path(__file__).resolve().parents[1]) not in sys.path:  # loaded by path, 
 from parindex import fmt  # noqa: E402
 from parindex.data.dataset import load  # noqa: E402
 from parindex.data.portal import portal  # noqa: E402
-from parindex.data.problems import DataError  # noqa: E402
+from parindex.data.problems import DataError, Report  # noqa: E402
+from parindex.scoring.compare import refused  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
 from plugins import extras, pages  # noqa: E402
@@ -67,6 +70,9 @@ class ParIndexGenerator(Generator):
         self.env.autoescape = True  # data can hold any text, whatever the site's settings
         t = time.perf_counter()
         self.results = score(dataset)
+        wrong = refused(self.results)  # a printed index, rank or band beyond rounding
+        if wrong:
+            raise DataError(Report(wrong + self.report.problems))
         n = len(self.results.scores)
         self._stage("score", f"Tính điểm: {fmt.integer(n)} lượt đơn vị × năm", t, n)
         t = time.perf_counter()
