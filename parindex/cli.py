@@ -203,8 +203,9 @@ def cmd_init(args: argparse.Namespace) -> int:
           "2. Điền các bảng dữ liệu; dòng bắt đầu bằng # là dòng ví dụ, không được đọc. "
           f"Hướng dẫn: {root / 'content' / 'pages' / 'huong-dan-cap-nhat-du-lieu.md'}.\n"
           f"3. Kiểm tra: parindex validate {root / 'data'}\n"
-          f"4. Xem trước (trong thư mục mã nguồn của cổng): make serve DATA={root / 'data'} "
-          f"CONTENT={root / 'content'}")
+          f"4. Xem trước: parindex serve --data {root / 'data'} --content {root / 'content'} "
+          f"(hoặc, trong thư mục mã nguồn của cổng: make serve DATA={root / 'data'} "
+          f"CONTENT={root / 'content'})")
     return 0
 
 

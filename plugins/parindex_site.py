@@ -33,7 +33,7 @@ from parindex.data.problems import DataError, Report  # noqa: E402
 from parindex.scoring.compare import refused  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
-from plugins import extras, pages  # noqa: E402
+from plugins import content, extras, pages  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
 from plugins.pool import Pool  # noqa: E402
@@ -54,6 +54,11 @@ class ParIndexGenerator(Generator):
         progress.info("%s (%.1f giây)", line, seconds, extra={"stage": name, "count": count})
 
     def generate_context(self) -> None:
+        unread = content.unread(self.context, self.readers, Path(self.path),
+                                self.settings.get("ARTICLE_PATHS", []))
+        if unread:  # Pelican skipped them (it runs its generators first): none is dropped
+            raise content.ContentError("Không đọc được tệp trong thư mục nội dung:\n"
+                                       + "\n".join(unread))
         self.options = BuildOptions.of(self.settings)
         self.stats = BuildStats()
         self.used: set[str] = set()  # the store's entries this build used (see store.prune)
@@ -137,5 +142,6 @@ def add_filters(generator: Generator) -> None:
 
 
 def register() -> None:
+    signals.readers_init.connect(content.vietnamese_dates)
     signals.generator_init.connect(add_filters)
     signals.get_generators.connect(get_generators)
