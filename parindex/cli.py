@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -146,9 +147,12 @@ def _project(module: str, args: list[str]) -> int:
               "parindex build và parindex serve chạy trong thư mục mã nguồn của cổng "
               "(cài bằng pip install -e .).", file=sys.stderr)
         return 1
+    command = [sys.executable, "-m", f"plugins.{module}", *args]
+    if os.name == "posix":  # this process becomes the command: Ctrl+C and signals reach it
+        os.chdir(root)
+        os.execv(sys.executable, command)
     try:
-        return subprocess.run([sys.executable, "-m", f"plugins.{module}", *args], cwd=root,
-                              check=False).returncode
+        return subprocess.run(command, cwd=root, check=False).returncode
     except KeyboardInterrupt:
         return 130
 

@@ -112,7 +112,7 @@ def _put(ws, row: int, col: int, value: Decimal | str | int | None, text: bool,
     cell = ws.cell(row, col)
     if isinstance(value, Decimal):
         if text:
-            cell.value = str(value).replace(".", ",")
+            cell.value = f"{value:.2f}".replace(".", ",")
         else:
             cell.value = float(value)
             cell.number_format = fmt
@@ -122,12 +122,11 @@ def _put(ws, row: int, col: int, value: Decimal | str | int | None, text: bool,
 
 def office_workbook(path: Path, *, seed: int = 2024, text_numbers: bool = False,
                     two_row_header: bool = False, percent_cell: str | None = None,
-                    field_sheet: bool = True, extra_rows: list[tuple[int, list]] = ()
-                    ) -> Book:
+                    field_sheet: bool = True, typed: dict[str, str] | None = None) -> Book:
     """Write a results workbook at `path`. `text_numbers`: numbers typed as text with decimal
     commas; `two_row_header`: the components under a merged "Điểm đạt được"; `percent_cell`: the
     unit whose index cell holds a fraction formatted as a percentage (0,8120 shown 81,20%);
-    `extra_rows`: rows inserted before a sheet row (its number, its cells)."""
+    `typed`: names typed otherwise, by unit id."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Chỉ số CCHC"
@@ -155,6 +154,8 @@ def office_workbook(path: Path, *, seed: int = 2024, text_numbers: bool = False,
             ws.cell(r, c, text)
         r += 1
     sections = _rows(seed)
+    for row in (r for s in sections for r in s):
+        row.typed = (typed or {}).get(row.unit_id, row.typed)
     rows: dict[str, Row] = {}
     means: dict[str, Decimal] = {}
     for i, ((title, _), agencies) in enumerate(zip(SECTIONS, sections, strict=True)):
@@ -183,10 +184,6 @@ def office_workbook(path: Path, *, seed: int = 2024, text_numbers: bool = False,
         r += 1
     ws.cell(r, 1, "Ghi chú: xếp hạng trong từng nhóm cơ quan, đơn vị.")
     ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=10)
-    for at, cells in sorted(extra_rows, reverse=True):
-        ws.insert_rows(at)
-        for c, v in enumerate(cells, start=1):
-            ws.cell(at, c, v)
     maxima: dict[str, list[Decimal]] = {}
     if field_sheet:
         maxima = _field_sheet(wb, sections, seed)

@@ -42,6 +42,20 @@ def test_bad_data_stops_the_build_and_keeps_the_last_good_output(good_site):
     assert snapshot(output) == before
 
 
+def test_a_printed_index_beyond_rounding_stops_the_build_and_keeps_the_last_good_output(
+        good_site):
+    tmp, _, output, before = good_site
+    typo = copy_real(tmp / "typo")
+    edit(typo / "2023/scores.csv", set_cell(25, "index_published", "83.08"))  # printed 78,08
+    done = run_build(output, typo)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 1
+    assert ("LỖI 2023/scores.csv, dòng 25, cột 'index_published': giá trị '83,08' — UBND "
+            "huyện Kế Sách: chỉ số công bố 83,08, tính lại 78,08") in err
+    assert "giữ nguyên" in err and "Traceback" not in out + err
+    assert snapshot(output) == before
+
+
 def test_warnings_are_shown_and_do_not_stop_the_build(good_site, tmp_path):
     _, _, _, _ = good_site
     data = copy_real(tmp_path)
