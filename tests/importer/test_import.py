@@ -4,15 +4,17 @@ with a suggestion, and then nothing is written."""
 
 import csv
 import io
+import itertools
 import json
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from parindex.data.dataset import load
 from parindex.importer import run
+from parindex.scoring.compare import refused
 from parindex.scoring.score import score
-from tests.conftest import copy_real
+from tests.conftest import ROOT, copy_real
 from tests.helpers import run_cli
 from tests.importer.workbooks import SECTIONS, office_workbook
 
@@ -225,3 +227,32 @@ def test_an_old_xls_is_refused_by_the_command_line(tmp_path, data):
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "ket-qua.xls" in done.stdout and "Lưu thành" in done.stdout
     assert not (data / "2024").exists()
+
+
+@pytest.mark.parametrize("guide", ["content/pages", "parindex/scaffold/content/pages"])
+def test_the_editors_guides_example_workbook_imports_as_the_guide_says(tmp_path, data, guide):
+    """The example table of the editors' guide, typed into a workbook under a letterhead as an
+    office would (numbers as text with decimal commas), imports without a problem and gives
+    the indices and means it prints."""
+    lines = (ROOT / guide / "huong-dan-cap-nhat-du-lieu.md").read_text(
+        encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| STT |"))
+    table = itertools.takewhile(lambda line: line.startswith("|"), lines[start:])
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in table
+             if not line.startswith("|---")]
+    wb = Workbook()
+    wb.active.append(["UBND TỈNH", "", "", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    wb.active.append(["KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024"])
+    for row in cells:
+        wb.active.append(row)
+    wb.save(tmp_path / "vi-du.xlsx")
+    done = run(tmp_path / "vi-du.xlsx", 2024, data)
+    assert done.report.problems == [], str(done.report)
+    printed = {r[1]: r[7] for r in cells[1:] if len(r) > 7 and r[7] and r[0]}
+    scores = rows(data / "2024/scores.csv")
+    assert sorted(r["index_published"] for r in scores) == sorted(
+        v.replace(",", ".") for v in printed.values())
+    means = [r[7].replace(",", ".") for r in cells if r[1] == "TRUNG BÌNH"]
+    assert [s["value"] for s in rows(data / "2024/published_stats.csv")] == means
+    dataset, report = load(data)
+    assert report.ok and refused(score(dataset)) == []
