@@ -125,6 +125,10 @@ _REGISTRY = (
     Code("formula", "Công thức chưa có kết quả",
          "ô có công thức nhưng tệp không lưu kết quả của nó (tệp do một chương trình tạo, "
          "chưa từng mở bằng Excel)", hint="mở tệp bằng Excel, lưu lại, rồi nhập lại"),
+    Code("formula-total", "Tổng điểm là công thức chưa có kết quả",
+         "ô tổng điểm là công thức mà tệp không lưu kết quả: để trống, cổng tự cộng các thành "
+         "phần", hint="mở tệp bằng Excel, lưu lại, rồi nhập lại để có tổng điểm in mà đối chiếu",
+         severity="warning"),
     Code("table-exists", "Bảng của năm đã có", "bảng {table} của năm đã có: {file}",
          hint="thêm --overwrite để thay bảng đó bằng bảng từ tệp Excel"),
     Code("skipped-row", "Dòng bị bỏ qua", "{what}: dòng này bị bỏ qua", severity="warning"),

@@ -9,6 +9,7 @@ Every wording comes from the package, so another province adds its own in its sc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
@@ -19,8 +20,9 @@ from ..data import bands as bandlib
 from ..data.portal import Scale
 from ..data.tables import Dataset
 from ..data.validate import Field, TableSchema
-from .words import Names, key
+from .words import Names, key, name_key, provincial, within
 
+NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+|[A-Z])\s*[.)/:-]\s+")  # "I. ", "2) ", "A - "
 STATISTICS = ("mean", "max", "min")  # what a row of a results table can print for its section
 NOT_IN_WORKBOOKS = ("inferred", "known_error", "source_id")  # the portal's own columns
 
@@ -95,8 +97,8 @@ class Context:
             unit_column={key(x) for x in labels(_field(scores, "unit_id"))
                          + labels(_field(ds.schemas["field_scores"], "unit_id"))},
             types={f["name"]: f["type"] for f in scores["fields"]},
-            fields=Names(((fid, _texts([name, short, fid])) for fid, name, short
-                          in _rows(ds.fields, "field_id", "name", "short_name")), key),
+            fields=Names((fid, _texts([name, short, fid])) for fid, name, short
+                         in _rows(ds.fields, "field_id", "name", "short_name")),
             units=Names((uid, _texts([name, *(aliases or "").split("|"), uid]))
                         for uid, name, aliases in _rows(units, "unit_id", "name", "aliases")),
             short_names=Names((uid, _texts([short])) for uid, short
@@ -115,9 +117,33 @@ class Context:
                                                        "max_score"))},
         )
 
-    def unit(self, name: str) -> set[str]:
-        """The agencies a name may be: by name, alias or id, else by short name."""
-        return self.units.find(name) or self.short_names.find(name)
+    def unit(self, name: str) -> tuple[set[str], str]:
+        """The agencies a name may be (by name, alias or id, else by short name), and the
+        name read when the workbook's is not known as written: without what follows "tỉnh"
+        ("Công an tỉnh X" read as "Công an tỉnh", then "Công an")."""
+        short = provincial(name)
+        tries = dict.fromkeys([name, short, short.rsplit(" ", 1)[0] if key(short).endswith(
+            key("tỉnh")) else short])
+        for read in tries:
+            found = self.units.find(read) or self.short_names.find(read)
+            if found:
+                return found, "" if read == name else read
+        return set(), ""
+
+    def field(self, header: str) -> str | None:
+        """The field a column's header names: by a field's name, short name or id (with or
+        without its numbering, "3. Cải cách TTHC"), else the one field whose name or short name
+        the header holds ("Tác động của CCHC đến người dân": tác-dong), the longest if several."""
+        for text in (NUMBERING.sub("", header, count=1), header):
+            found = self.fields.find(text)
+            if len(found) == 1:
+                return found.pop()
+        k = name_key(NUMBERING.sub("", header, count=1))
+        held = sorted(((len(label), fid) for label, fids in self.fields.ids.items()
+                       for fid in fids if within(label, k) or within(k, label)), reverse=True)
+        if held and (len(held) == 1 or held[0][0] > held[1][0] or held[0][1] == held[1][1]):
+            return held[0][1]
+        return None
 
     def statistic(self, label: str) -> str | None:
         """The statistic a row's label prints ("TRUNG BÌNH", "Trung bình chung" → mean)."""
@@ -130,4 +156,5 @@ class Context:
         return any(k == w or k.startswith(w + " ") for w in self.note_rows)
 
     def is_maxima(self, label: str) -> bool:
-        return key(label) in self.maxima_rows
+        k = key(label)
+        return any(k == w or k.startswith(w + " ") for w in self.maxima_rows)

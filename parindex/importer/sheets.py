@@ -17,19 +17,17 @@ with a suggestion, never guessed.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Unpack
 
 from ..data.problems import Found, Problem, problem
-from .context import Context
+from .context import NUMBERING, Context
 from .words import key
 from .workbook import Cell, Sheet
 
 SEARCH = 40  # the header is looked for in the first rows of a sheet
-NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+|[A-Z])\s*[.)/:-]\s+")  # "I. ", "2) ", "A - "
 ALL = {key("chung"), key("toàn"), key("tất cả"), key("cộng")}  # words of a row for everyone
 STAT_WORDS = {"mean": "trung bình", "max": "cao nhất", "min": "thấp nhất"}
 NUMBERS = ("number", "integer")
@@ -98,8 +96,7 @@ def _target(text: str, kind: str, ctx: Context) -> str | None:
         return "unit_id"
     if kind == "scores":
         return ctx.score_columns.get(k)
-    found = ctx.fields.find(unnumbered(text)) or ctx.fields.find(text)
-    return next(iter(found)) if len(found) == 1 else None
+    return ctx.field(text)
 
 
 def _header(band: list[list[Cell]], first: int, kind: str, ctx: Context) -> Header | None:
@@ -193,9 +190,9 @@ class Reader:
             return self.statistic(n, label, stat, row)
         if label and ctx.is_maxima(label):
             return self.maxima(n, label, row)
-        units = ctx.unit(label) if label else set()
+        units, read_as = ctx.unit(label) if label else (set(), "")
         if len(units) == 1:
-            return self.agency(n, label, units.pop(), row)
+            return self.agency(n, label, units.pop(), row, read_as)
         if len(units) > 1:
             names = ", ".join(sorted(units))
             return self.problem(code="ambiguous-unit", row=n, column=self.column(), value=label,
@@ -230,7 +227,7 @@ class Reader:
         named = f" của nhóm «{self.ctx.group_name[group]}»" if group else ""
         self.say(n, label, f"bỏ qua (tiêu đề mục{named})")
 
-    def agency(self, n: int, label: str, uid: str, row: list[Cell]) -> None:
+    def agency(self, n: int, label: str, uid: str, row: list[Cell], read_as: str = "") -> None:
         ctx, out = self.ctx, self.out
         group = ctx.unit_group.get(uid)
         if self.block.group and group != self.block.group:
@@ -238,8 +235,9 @@ class Reader:
                          fill={"group": ctx.group_name.get(group or "", group),
                                "section": self.block.label})
         self.block.units.append(uid)
+        said = f" (đọc là «{read_as}»)" if read_as else ""
         if self.header.kind == "fields":
-            return self.field_scores(n, label, uid, row)
+            return self.field_scores(n, label, uid, row, said)
         if uid in out.scores:
             self.problem(code="duplicate-row", row=n, column=self.column(), value=label,
                          fill={"first": out.where[uid]})
@@ -249,12 +247,15 @@ class Reader:
             values[name] = self.value(n, c, name, cell)
         out.scores[uid] = values
         out.where[uid] = f"{self.sheet.name}, dòng {n}"
-        self.say(n, label, f"giữ → {uid}")
+        self.say(n, label, f"giữ → {uid}{said}")
 
     def value(self, n: int, c: int, name: str, cell: Cell) -> str:
         """A cell of a named column as the canonical table writes it ("" and a problem if it
         cannot be read)."""
         column = self.header.texts.get(c, name)
+        if cell.formula and name == "total_published" and self.ctx.scale.percent:
+            self.problem(code="formula-total", row=n, column=column, value=cell.formula)
+            return ""  # the portal adds the total up itself
         if cell.formula:
             self.problem(code="formula", row=n, column=column, value=cell.formula)
             return ""
@@ -276,7 +277,7 @@ class Reader:
             return ""
         return cell.text
 
-    def field_scores(self, n: int, label: str, uid: str, row: list[Cell]) -> None:
+    def field_scores(self, n: int, label: str, uid: str, row: list[Cell], said: str) -> None:
         out = self.out
         if any((uid, f) in out.field_scores for _, f, _ in self.cells(row)):
             self.problem(code="duplicate-row", row=n, column=self.column(), value=label,
@@ -285,7 +286,7 @@ class Reader:
         for c, fid, cell in self.cells(row):
             out.field_scores[(uid, fid)] = self.value(n, c, fid, cell)
         out.where["fields:" + uid] = f"{self.sheet.name}, dòng {n}"
-        self.say(n, label, f"giữ → {uid} ({len(self.header.columns) - 1} lĩnh vực)")
+        self.say(n, label, f"giữ → {uid}{said} ({len(self.header.columns) - 1} lĩnh vực)")
 
     def maxima(self, n: int, label: str, row: list[Cell]) -> None:
         if self.header.kind != "fields":
@@ -293,6 +294,9 @@ class Reader:
                          fill={"what": "dòng điểm tối đa trong bảng điểm (chỉ đọc ở trang "
                                        "điểm lĩnh vực)"})
             return self.say(n, label, "bỏ qua (điểm tối đa chỉ đọc ở trang điểm lĩnh vực)")
+        if self.block.maxima and self.block.units:  # another group's maxima, no heading
+            self.close()
+            self.block = Block()
         self.block.maxima = {fid: cell for _, fid, cell in self.cells(row)}
         self.block.maxima_row = n
         for c, fid, cell in self.cells(row):
@@ -309,9 +313,12 @@ class Reader:
         columns = {name: (c, cell) for c, name, cell in self.cells(row)}
         printed = columns.get("index_published") or (
             None if self.ctx.scale.percent else columns.get("total_published"))
-        value = self.value(n, printed[0], "index_published", printed[1]) if printed else ""
+        unsaved = printed is not None and bool(printed[1].formula)
+        value = self.value(n, printed[0], "index_published", printed[1]) \
+            if printed and not unsaved else ""
         if subject is None or not value:
             why = ("các đơn vị của mục thuộc nhiều nhóm" if subject is None
+                   else "ô chỉ số là công thức mà tệp không lưu kết quả" if unsaved
                    else "không có giá trị ở cột chỉ số")
             self.problem(code="skipped-row", row=n, column=self.column(), value=label,
                          fill={"what": f"dòng {word} không ghi được: {why}"})
@@ -326,11 +333,14 @@ class Reader:
 
     def subject(self, label: str, stat: str) -> str | None:
         """The group a statistic's row is about ("" for every agency), None if it cannot
-        be told: the section's group; every agency when the row says so ("chung", "toàn …"),
-        when its section already had this statistic, or when the table has no sections."""
+        be told: the group its section's heading names, else the one group of the section's
+        agencies; every agency when the row says so ("chung", "toàn …"), when its section
+        already had this statistic, or when the table has no sections."""
         words = set(key(label).split())
         if words & ALL or stat in self.block.stats:
             return ""
+        if self.block.group:  # the section's heading names it
+            return self.block.group
         groups = {self.ctx.unit_group.get(u) for u in self.block.units}
         if len(groups) == 1:
             return groups.pop() or None

@@ -36,7 +36,10 @@ ABBREVIATIONS: Mapping[str, str] = {
     "kh&đt": "kế hoạch và đầu tư", "khđt": "kế hoạch và đầu tư",
     "vh-tt&dl": "văn hóa thể thao và du lịch", "vhttdl": "văn hóa thể thao và du lịch",
     "cchc": "cải cách hành chính", "cbccvc": "cán bộ công chức viên chức",
+    "tthc": "thủ tục hành chính", "vbqppl": "văn bản quy phạm pháp luật",
+    "kt-xh": "kinh tế xã hội", "ktxh": "kinh tế xã hội", "cqđt": "chính quyền điện tử",
 }
+
 _PUNCT = re.compile(r"[^\w%]+")  # anything but letters, digits, "_" and "%" separates words
 
 
@@ -60,12 +63,29 @@ def key(text: object) -> str:
     return " ".join(_syllable(w) for w in plain.split())
 
 
+_AND, _TINH = key("và"), key("tỉnh")  # a conjunction names drop or keep; "province"
+
+
 def name_key(text: object) -> str:
-    """An agency's name made comparable: `key`, with its abbreviations written out ("UBND
-    Tp. X" and "Ủy ban nhân dân thành phố X" are equal; "Sở Giao thông - Vận tải" and "Sở Giao
-    thông vận tải" too)."""
+    """An agency's or a field's name made comparable: `key`, with its abbreviations written out
+    and without "và" ("UBND Tp. X" and "Ủy ban nhân dân thành phố X" are equal; "Sở Giao
+    thông - Vận tải" and "Sở Giao thông và Vận tải" too)."""
     words = unicodedata.normalize("NFC", str(text)).casefold().replace(".", ". ").split()
-    return key(" ".join(ABBREVIATIONS.get(w.strip("().,;:"), w) for w in words))
+    spelt = key(" ".join(ABBREVIATIONS.get(w.strip("().,;:"), w) for w in words)).split()
+    return " ".join(w for w in spelt if w != _AND)
+
+
+def within(part: str, whole: str) -> bool:
+    """Whether the words of key `part` come in a row in key `whole`."""
+    return bool(part) and f" {part} " in f" {whole} "
+
+
+def provincial(text: str) -> str:
+    """A name without what follows its last "tỉnh" ("Công an tỉnh X" → "Công an tỉnh"), for
+    the agencies a workbook names with the province's name after them."""
+    words = text.split()
+    cut = max((i for i, w in enumerate(words) if key(w) == _TINH), default=len(words) - 1)
+    return " ".join(words[:cut + 1])
 
 
 class Names:

@@ -171,11 +171,12 @@ def test_a_band_name_that_is_no_band_is_an_error(tmp_path, data):
 def test_a_formula_without_its_result_is_an_error_saying_to_open_it_in_excel(tmp_path, data):
     path = office_workbook(tmp_path / "f.xlsx").path
     wb = load_workbook(path)
-    wb["Chỉ số CCHC"]["G8"] = "=SUM(D8:F8)"
+    wb["Chỉ số CCHC"]["H8"] = "=G8/C8*100"
+    wb["Chỉ số CCHC"]["G9"] = "=SUM(D9:F9)"  # a total: the portal adds it up, a warning
     wb.save(path)
     done = run(path, 2024, data)
-    assert [(p.code, p.row, p.column) for p in done.report.errors] == [
-        ("formula", 8, "Tổng điểm")]
+    assert [(p.code, p.row, p.column) for p in done.report.problems] == [
+        ("formula", 8, "Chỉ số (%)"), ("formula-total", 9, "Tổng điểm")]
     assert "mở tệp bằng Excel, lưu lại" in str(done.report.errors[0])
 
 
