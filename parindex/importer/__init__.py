@@ -25,6 +25,7 @@ from pathlib import Path
 from ..data import package
 from ..data.dataset import load
 from ..data.problems import Problem, Report, problem
+from ..data.read import sheet_names
 from ..data.tables import Dataset
 from ..text import slug
 from .context import Context
@@ -55,7 +56,7 @@ def _csv(header: list[str], rows: Sequence[Mapping[str, str]]) -> str:
     return out.getvalue()
 
 
-def _source(ds: Dataset, imported: Imported, workbook: Path, year: int) -> dict[str, str]:
+def _source(imported: Imported, workbook: Path, year: int) -> dict[str, str]:
     """The source the imported rows cite, from the workbook: its title (the text above the
     scores' header that reads as one), number and date where the title rows give them."""
     texts = imported.titles
@@ -134,8 +135,6 @@ def _conflicts(root: Path, year: int, names: list[str], overwrite: bool) -> list
 
 
 def _has_sheet(book: Path, table: str) -> bool:
-    from ..data.read import sheet_names
-
     try:
         return table in [s.strip() for s in sheet_names(book)]
     except Exception:  # a broken workbook: `parindex validate` says so
@@ -181,19 +180,19 @@ def run(workbook: Path, year: int, root: Path, source: str | None = None,
         outcome.report.extend([problem(code="unknown-reference", file="sources.csv",
                                        value=source, expected="không có mã nguồn này trong "
                                                               "sources.csv")])
-    new = _source(ds, imported, workbook, year)
+    new = _source(imported, workbook, year)
     source_id = source or new["source_id"]
+    adding = source is None and source_id not in known
+    if adding and ds.files.get("sources", "sources.csv") != "sources.csv":
+        outcome.report.extend([problem(
+            code="unknown-reference", file=ds.files["sources"], value=source_id,
+            expected="bảng nguồn là tệp Excel, lệnh nhập không thêm dòng vào đó",
+            hint="thêm văn bản nguồn vào bảng đó rồi chạy lại với --source MÃ_NGUỒN")])
     texts = tables(ds, ctx, imported, source_id)
     outcome.report.extend(_conflicts(root, year, list(texts), overwrite))
     if not outcome.report.ok:
         return outcome
-    if source is None and source_id not in known:
-        if ds.files.get("sources", "sources.csv") != "sources.csv":
-            outcome.report.extend([problem(
-                code="table-exists", file=ds.files["sources"],
-                fill={"table": "sources", "file": ds.files["sources"]},
-                hint="bảng nguồn không phải CSV: thêm nguồn vào đó rồi ghi --source MÃ_NGUỒN")])
-            return outcome
+    if adding:
         _add_source(root, new)
         outcome.log.append(f"Thêm nguồn «{new['title']}» (mã {source_id}) vào sources.csv.")
     (root / str(year)).mkdir(exist_ok=True)

@@ -9,7 +9,6 @@ Every wording comes from the package, so another province adds its own in its sc
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
@@ -20,9 +19,8 @@ from ..data import bands as bandlib
 from ..data.portal import Scale
 from ..data.tables import Dataset
 from ..data.validate import Field, TableSchema
-from .words import Names, key, name_key, provincial, within
+from .words import Names, key, name_key, provincial, unnumbered, within
 
-NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+|[A-Z])\s*[.)/:-]\s+")  # "I. ", "2) ", "A - "
 STATISTICS = ("mean", "max", "min")  # what a row of a results table can print for its section
 NOT_IN_WORKBOOKS = ("inferred", "known_error", "source_id")  # the portal's own columns
 
@@ -134,11 +132,11 @@ class Context:
         """The field a column's header names: by a field's name, short name or id (with or
         without its numbering, "3. Cải cách TTHC"), else the one field whose name or short name
         the header holds ("Tác động của CCHC đến người dân": tác-dong), the longest if several."""
-        for text in (NUMBERING.sub("", header, count=1), header):
+        for text in (unnumbered(header), header):
             found = self.fields.find(text)
             if len(found) == 1:
                 return found.pop()
-        k = name_key(NUMBERING.sub("", header, count=1))
+        k = name_key(unnumbered(header))
         held = sorted(((len(label), fid) for label, fids in self.fields.ids.items()
                        for fid in fids if within(label, k) or within(k, label)), reverse=True)
         if held and (len(held) == 1 or held[0][0] > held[1][0] or held[0][1] == held[1][1]):

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import Unpack
 
 from ..data.problems import Found, Problem, problem
-from .context import NUMBERING, Context
-from .words import key
+from .context import Context
+from .words import key, unnumbered
 from .workbook import Cell, Sheet
 
 SEARCH = 40  # the header is looked for in the first rows of a sheet
@@ -78,11 +78,6 @@ class Imported:
     problems: list[Problem] = field(default_factory=list)
 
 
-def unnumbered(text: str) -> str:
-    """A heading without its numbering ("I. SỞ, BAN, NGÀNH" → "SỞ, BAN, NGÀNH")."""
-    return NUMBERING.sub("", text, count=1)
-
-
 def canonical(cell: Cell) -> str:
     """A number as the canonical tables write it: a decimal point, its shown decimals."""
     return "" if cell.number is None else f"{cell.number:.{cell.places}f}"
@@ -104,18 +99,22 @@ def _header(band: list[list[Cell]], first: int, kind: str, ctx: Context) -> Head
     the agency and at least two more. A column takes the lowest row's text that names one."""
     columns: dict[int, str] = {}
     texts: dict[int, str] = {}
+    seen: set[int] = set()  # the cells read: a merged cell is one cell over several columns
     for c in range(max(len(r) for r in band)):
-        said = [r[c].text for r in band if c < len(r) and r[c].text and r[c].number is None]
-        for text in reversed(said):
-            name = _target(text, kind, ctx)
+        said = [r[c] for r in band if c < len(r) and r[c].text and r[c].number is None]
+        if said and id(said[-1]) in seen:
+            continue
+        seen.update(id(cell) for cell in said)
+        for cell in reversed(said):
+            name = _target(cell.text, kind, ctx)
             if name is not None:
                 if name not in columns.values():
                     columns[c] = name
-                texts[c] = text
+                texts[c] = cell.text
                 break
         else:
             if said:
-                texts[c] = said[-1]
+                texts[c] = said[-1].text
     h = Header(kind, first, first + len(band) - 1, columns, texts)
     return h if "unit_id" in columns.values() and h.count >= 2 else None
 

@@ -41,6 +41,7 @@ ABBREVIATIONS: Mapping[str, str] = {
 }
 
 _PUNCT = re.compile(r"[^\w%]+")  # anything but letters, digits, "_" and "%" separates words
+NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+|[A-Z])\s*[.)/:-]\s+")  # "I. ", "2) ", "A - "
 
 
 def _syllable(word: str) -> str:
@@ -64,6 +65,11 @@ def key(text: object) -> str:
 
 
 _AND, _TINH = key("và"), key("tỉnh")  # a conjunction names drop or keep; "province"
+
+
+def unnumbered(text: str) -> str:
+    """A heading without its numbering ("I. SỞ, BAN, NGÀNH" → "SỞ, BAN, NGÀNH")."""
+    return NUMBERING.sub("", text, count=1)
 
 
 def name_key(text: object) -> str:
