@@ -21,7 +21,7 @@ from typing import Protocol, cast
 from ..data.problems import Problem, problem, row_number
 from ..data.validate import PLACES
 from ..fmt import as_printed, auto, decimals, is_missing, num, round_half_up
-from .score import Results
+from .score import Results, listed
 from .stats import Statistics
 
 TOLERANCE = 0.01
@@ -95,7 +95,7 @@ def _units(results: Results) -> list[Difference]:
     for r in rows:
         subject = r.name or r.unit_id
         file = files.get(f"{r.year}/scores", f"{r.year}/scores.csv")
-        known = _names(r.known_error)
+        known = listed(r.known_error)
         pairs = [("total_published", "tổng điểm", r.total, False),
                  ("index_published", "chỉ số", r.index, False),
                  ("rank_published", "xếp hạng", r.rank, True)]
@@ -105,7 +105,7 @@ def _units(results: Results) -> list[Difference]:
                 continue
             kind = _kind(published, float(computed), exact)
             if kind:
-                note = " (suy ra)" if col in _names(r.inferred) else ""
+                note = " (suy ra)" if col in listed(r.inferred) else ""
                 out.append(Difference(r.year, file, r.row, subject, what + note,
                                       *_shown(published, computed, auto if exact else num),
                                       kind, col, col in known))
@@ -115,11 +115,6 @@ def _units(results: Results) -> list[Difference]:
                                   r.band_id, "mismatch", "band_published",
                                   "band_published" in known))
     return out
-
-
-def _names(text: object) -> set[str]:
-    """The column names of an `inferred` or `known_error` cell ("a|b")."""
-    return {n.strip() for n in text.split("|")} if isinstance(text, str) else set()
 
 
 def _statistics(results: Results) -> tuple[list[Difference], int]:
@@ -168,8 +163,7 @@ def compare(results: Results) -> tuple[list[Difference], int]:
     return _units(results) + stats, unverifiable
 
 
-
-def refused(results: Results, diffs: list[Difference] | None = None) -> list[Problem]:
+def refused(results: Results) -> list[Problem]:
     """The mismatches the build refuses to publish: an agency's index (on a points scale its
     printed score, `total_published`), band or rank beyond rounding, not declared a known
     error of the source in the row's `known_error`; indices first, as a wrong index moves the
@@ -177,8 +171,7 @@ def refused(results: Results, diffs: list[Difference] | None = None) -> list[Pro
     order = ["total_published", "index_published", "band_published", "rank_published"]
     if results.dataset.scale.percent:
         order.remove("total_published")
-    diffs = compare(results)[0] if diffs is None else diffs
-    wrong = sorted((d for d in diffs if d.kind == "mismatch" and d.column in order
+    wrong = sorted((d for d in compare(results)[0] if d.kind == "mismatch" and d.column in order
                     and not d.known), key=lambda d: (order.index(d.column), d.year, d.row or 0))
     return [problem(code="published-mismatch", file=d.file, row=d.row, column=d.column,
                     value=d.published,

@@ -84,12 +84,16 @@ def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def listed(text: object) -> set[str]:
+    """The column names of an `inferred` or `known_error` cell ("a|b")."""
+    return {n.strip() for n in text.split("|")} if isinstance(text, str) else set()
+
+
 def _trusted(df: pd.DataFrame, column: str) -> pd.Series:
     """A printed column, without the values its row declares a known error of the source
     (`known_error`): the index of record is then the computed one."""
-    known = df["known_error"].fillna("").astype(str).str.split("|").map(
-        lambda names: column in {n.strip() for n in names})
-    return df[column].astype(float).where(~known.astype(bool))
+    known = df["known_error"].map(lambda text: column in listed(text)).astype(bool)
+    return df[column].astype(float).where(~known)
 
 
 def _bands(df: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
