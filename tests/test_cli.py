@@ -44,3 +44,28 @@ def test_unknown_year_is_a_plain_message():
     done = run_cli("score", "data", "--year", "1999")
     assert done.returncode == 1 and "năm 1999" in done.stderr and "2023" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_parindex_build_builds_a_portal_from_the_folder_it_runs_in(tmp_path):
+    """Without make (an office on Windows): `parindex build` in a folder with data/ and
+    content/ builds output/ there."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, copy_real
+
+    copy_real(tmp_path)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "parindex.cli", "build"], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "Đã dựng trang vào" in done.stdout
+    assert (tmp_path / "output/don-vi/ubnd-huyen-my-xuyen/index.html").is_file()
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    done = subprocess.run([sys.executable, "-m", "parindex.cli", "build"], cwd=empty, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1 and "--data" in done.stderr and "Traceback" not in done.stderr

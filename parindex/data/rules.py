@@ -135,12 +135,13 @@ def _scores(ds: Dataset, year: int, scores: pd.DataFrame, raw: RawTable | None) 
                              expected="mã xếp loại không có trong bảng xếp loại của năm "
                                       f"{year}: " + ", ".join(sorted(band_ids)))
                  for r in scores.index[bad]]
-    for r, text in scores["inferred"].dropna().items():
-        for name in text.split("|"):
-            if name.strip() not in INFERABLE:
-                problems.append(raw.problem(code="enum", row=row_number(r), column="inferred",
-                                            value=name, expected="cần tên cột công bố: "
-                                            + ", ".join(INFERABLE)))
+    for col in ("inferred", "known_error"):  # names of published columns, "|"-separated
+        for r, text in scores[col].dropna().items():
+            for name in text.split("|"):
+                if name.strip() not in INFERABLE:
+                    problems.append(raw.problem(code="enum", row=row_number(r), column=col,
+                                                value=name, expected="cần tên cột công bố: "
+                                                + ", ".join(INFERABLE)))
     units = ds.units.set_index("unit_id")
     start = scores["unit_id"].map(units["active_from"]).astype("Float64")
     end = scores["unit_id"].map(units["active_to"]).astype("Float64")

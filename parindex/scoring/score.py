@@ -5,7 +5,8 @@ percentage scale; on a points scale (the package's `portal.index.scale`, see dat
 the index is the total itself, and the printed total is its printed value.
 
 The index of record (`index_official`) is what the province decides and publishes: the printed
-index where a source prints one, otherwise the computed index rounded half-up to 2 decimals (the
+index where a source prints one, otherwise (or where the row declares the printed index a known
+error of the source, `known_error`) the computed index rounded half-up to 2 decimals (the
 precision of publication). Bands, ranks and group statistics use it, as the province's own report
 does: its group means are means of the printed indices (public service units: 76,195 → 76,20,
 where the unrounded indices would give 76,19). Both values are kept; `compare.py` reports every
@@ -67,14 +68,14 @@ def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
     df["short_name"] = df["unit_id"].map(units["short_name"]).fillna(df["name"])
     df["group_id"] = df["unit_id"].map(units["group_id"])
     df["total"] = df[comps].astype(float).sum(axis=1, min_count=len(comps))
-    printed = df["index_published"].astype(float)
-    places = df["index_published" + PLACES]
+    printed = _trusted(df, "index_published")
+    places = df["index_published" + PLACES].where(printed.notna())
     if ds.scale.percent:
         df["index"] = df["total"] / df["max_score"].astype(float) * 100
     else:
         df["index"] = df["total"]
         places = places.where(printed.notna(), df["total_published" + PLACES])
-        printed = printed.fillna(df["total_published"].astype(float))
+        printed = printed.fillna(_trusted(df, "total_published"))
     computed = df["index"].map(rounded).astype(float)
     df["index_official"] = printed.fillna(computed)
     df["index_official" + PLACES] = places.fillna(2).where(
@@ -93,6 +94,18 @@ def _group_sizes(ds: Dataset, year: int, df: pd.DataFrame) -> pd.Series:
     table that prints 10 of 63 members are ranked out of 63, by their printed ranks."""
     sizes = members.sizes(ds, year, df["unit_id"])
     return df["group_id"].map(sizes).fillna(0).astype("int64")
+
+
+def listed(text: object) -> set[str]:
+    """The column names of an `inferred` or `known_error` cell ("a|b")."""
+    return {n.strip() for n in text.split("|")} if isinstance(text, str) else set()
+
+
+def _trusted(df: pd.DataFrame, column: str) -> pd.Series:
+    """A printed column, without the values its row declares a known error of the source
+    (`known_error`): the index of record is then the computed one."""
+    known = df["known_error"].map(lambda text: column in listed(text)).astype(bool)
+    return df[column].astype(float).where(~known)
 
 
 def _bands(df: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
