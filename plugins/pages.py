@@ -23,6 +23,7 @@ from pelican.contents import Page
 
 from parindex.site import Planned, charts, exports, models, urls
 
+from .content import ContentError
 from .pool import Pool
 from .store import Store, digest, out_path, page_key
 
@@ -44,8 +45,12 @@ def read_notes(readers: Any, root: Path, context: dict[str, Any], folder: str,
         notes[urls.METHOD_URL] = readers.read_file(base_path=str(root), path=METHOD_NOTE,
                                                    content_class=Page, context=context)
     for path in sorted((root / folder).glob("*.md")) if (root / folder).is_dir() else []:
-        page = readers.read_file(base_path=str(root), path=str(path.relative_to(root)),
-                                 content_class=Page, context=context)
+        try:
+            page = readers.read_file(base_path=str(root), path=str(path.relative_to(root)),
+                                     content_class=Page, context=context)
+        except ValueError as exc:  # a date that is no date (plugins.content)
+            raise ContentError(f"Không đọc được ghi chú {path.relative_to(root)}: {exc}"
+                               ) from None
         unit = page.metadata.get("unit")
         if unit in known:
             notes[unit] = page

@@ -86,7 +86,7 @@ def test_my_xuyen_profile(out):
 def test_every_agency_has_a_profile(out):
     with open(DATA / "units.csv", encoding="utf-8") as f:
         ids = [r["unit_id"] for r in csv.DictReader(f)]
-    assert len(ids) == 40
+    assert len(ids) == 42  # the 40 of 2021 and 2023, and the two departments founded in 2025
     assert all((out / "don-vi" / uid / "index.html").is_file() for uid in ids)
 
 
@@ -127,11 +127,18 @@ def test_downloads_parse_and_match_the_data(out):
         assert r["index"] == (float(c["index"]) if c["index"] else None), c["unit_id"]
         assert r["rank"] == (int(c["rank"]) if c["rank"] else None)
     copy = out / "du-lieu/goi-du-lieu/2023/scores.csv"
-    assert copy.read_bytes() == (DATA / "2023/scores.csv").read_bytes()
+    assert copy.read_bytes() == (DATA / "2023/scores.csv").read_bytes()  # the data is canonical
     package = json.loads((out / "du-lieu/goi-du-lieu/datapackage.json").read_text("utf-8"))
     assert {"2023/innovations.csv", "units.csv"} <= {r["path"] for r in package["resources"]}
     with zipfile.ZipFile(out / "du-lieu/chi-so-cchc-du-lieu.zip") as z:
         assert "datapackage.json" in z.namelist() and "schemas/scores.json" in z.namelist()
+
+
+def test_the_published_data_package_is_valid_for_frictionless(out):
+    from frictionless import Package
+
+    report = Package(str(out / "du-lieu/goi-du-lieu/datapackage.json")).validate()
+    assert report.valid, [e.message for task in report.tasks for e in task.errors][:5]
 
 
 def test_downloads_offer_an_empty_template_of_every_table(out):

@@ -24,7 +24,7 @@ from .profile import (
     check_standard,
     read_json,
 )
-from .read import RawTable, read_csv, read_xlsx, sheet_names
+from .read import RawTable, read_csv, read_xlsx, sheets
 from .rules import check_rules
 from .tables import Dataset, Descriptor, Resource, YearData
 from .validate import (
@@ -47,6 +47,7 @@ UNIT_COLUMNS = {"units": ("parent_id", "successor_id"), "scores": ("unit_id",),
                 "field_scores": ("unit_id",), "published_stats": ("unit_id",),
                 "innovations": ("unit_id",), "indicators": ("unit_id",)}
 ROW_MAXIMUM = {"scores": "max_score", "field_scores": "max_score"}  # bounds a row's scores
+BUILT_IN_SCHEMAS = Path(__file__).resolve().parents[1] / "scaffold" / "schemas"
 YEAR_DIR = re.compile(r"\d{4}")
 OLD_WORKBOOKS = (".xls", ".ods", ".xlsm", ".xlsb")  # workbooks the loader cannot read
 
@@ -104,7 +105,10 @@ def _load_schemas(root: Path) -> tuple[Descriptor, dict[str, TableSchema], list[
     schemas: dict[str, TableSchema] = {}
     for table in GLOBAL_TABLES + YEAR_TABLES:
         label = f"schemas/{table}.json"
-        obj, found = read_json(root / label, label, code="schema")
+        path = root / label
+        if not path.exists():  # a package may keep only the schemas it changes
+            path = BUILT_IN_SCHEMAS / f"{table}.json"
+        obj, found = read_json(path, label, code="schema")
         if not found:
             schema, found = check_schema(obj, label, GLOBAL_TABLES)
             if schema is not None:
@@ -156,11 +160,11 @@ def _sheets(root: Path, book: Path, year: str, add: Callable[[str, Path, str], N
     an empty one (Excel's "Sheet1") nothing."""
     label = book.relative_to(root).as_posix()
     try:
-        sheets = sheet_names(book)
+        found = sheets(book)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken workbook
         return [problem(code="xlsx", file=label)]
     problems = []
-    for sheet, empty in sheets:
+    for sheet, empty in found:
         if sheet.strip() in YEAR_TABLES:
             add(f"{year}/{sheet.strip()}", book, sheet)
         elif not empty:

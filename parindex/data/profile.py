@@ -32,7 +32,8 @@ BOUNDED = ("number", "integer", "year")  # the types `minimum` and `maximum` app
 # The columns of the scores table that are not score components: every other column of its
 # schema is a component, and must be a row of components.csv.
 SCORES_COLUMNS = ("unit_id", "max_score", "total_published", "index_published",
-                  "rank_published", "band_published", "inferred", "source_id", "note")
+                  "rank_published", "band_published", "inferred", "known_error", "source_id",
+                  "note")
 KEPT = ("required", "unique", "pattern", "enum")  # the code relies on these of its columns
 
 
@@ -318,7 +319,7 @@ def check_descriptor(obj: object) -> tuple[Descriptor | None, list[Problem]]:
             if "scale" in index and index["scale"] not in SCALES:
                 c.bad("portal.index.scale", "phải là một trong: " + ", ".join(SCALES),
                       index["scale"])
-    resources = obj.get("resources")
+    resources = obj.get("resources", [])  # none listed: every file is `unlisted` (a warning)
     if not isinstance(resources, list):
         c.bad("resources", "phải là danh sách các tệp, mỗi tệp một đối tượng có 'path'",
               resources)

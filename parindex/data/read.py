@@ -199,7 +199,11 @@ def _cell_text(value: object, number_format: str = "General") -> str:
     return str(value)
 
 
-def sheet_names(path: Path) -> list[tuple[str, bool]]:
+def sheet_names(path: Path) -> list[str]:
+    return [name for name, _ in sheets(path)]
+
+
+def sheets(path: Path) -> list[tuple[str, bool]]:
     """Each sheet's name, and whether it is empty (no cell holds anything). Raises what
     openpyxl raises for a file that is no workbook."""
     from openpyxl import load_workbook

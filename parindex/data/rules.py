@@ -14,11 +14,13 @@ from typing import cast
 import pandas as pd
 
 from . import bands as bandlib
+from . import members
 from .problems import Problem, problem, row_number
 from .read import RawTable
 from .tables import Dataset, YearData
 
 PUBLISHED = ("total_published", "index_published", "rank_published", "band_published")
+INFERABLE = ("max_score", *PUBLISHED)  # values a row may mark as read, not printed
 TOLERANCE = 0.005  # a component may exceed the maximum by less than display rounding
 TO_FILL = "CẦN ĐIỀN"  # in a text of a new portal's descriptor that the editor must write
 NEEDED = ("groups", "units", "components", "sources")  # tables no site can do without
@@ -42,8 +44,7 @@ def _check_rules(ds: Dataset, raws: dict[str, RawTable], prior_errors: bool) -> 
     problems += _components(ds, label)
     problems += _band_tables(ds, label)
     for year, yd in ds.years.items():
-        problems += _year(ds, year, yd, label,
-                          said=prior_errors or f"{year}/field_scores" in raws)
+        problems += _year(year, yd, label)
         problems += _scores(ds, year, yd.scores, raws.get(f"{year}/scores"))
         problems += _field_scores(ds, year, yd, raws.get(f"{year}/field_scores"))
         raw = raws.get(f"{year}/innovations")
@@ -58,6 +59,8 @@ def _check_rules(ds: Dataset, raws: dict[str, RawTable], prior_errors: bool) -> 
             problems += [raw.problem(code="required", row=int(r), column="band_id",
                                      expected="chỉ tiêu 'count' cần mã xếp loại được đếm")
                          for r in bad]
+        problems += members.check(ds, year, yd, raw)
+    problems += [] if prior_errors else _no_field_scores(ds, raws, label)
     problems += _unlisted(ds, raws)
     problems += _unfilled(ds, raws)
     return problems
@@ -71,28 +74,34 @@ def _components(ds: Dataset, label: dict[str, str]) -> list[Problem]:
             for r, cid in comps["component_id"].dropna().items() if cid not in columns]
 
 
-def _year(ds: Dataset, year: int, yd: YearData, label: dict[str, str], said: bool
-          ) -> list[Problem]:
-    """A year's tables agree on who was scored: field scores, field maxima and statistics
-    belong to a year with scores, and an agency's field scores to an agency with a score row
-    (else they are not shown). A year with scores but no field scores is said, unless a
-    problem with its file is (`said`): its field pages are left out."""
+def _year(year: int, yd: YearData, label: dict[str, str]) -> list[Problem]:
+    """A year's tables agree on who was scored: field scores and field maxima belong to a year
+    with scores, and an agency's field scores to an agency with a score row (else they are not
+    shown). Published statistics may stand alone (a province's means of earlier years)."""
     scored = set(yd.scores["unit_id"].dropna())
     if not scored:
-        have = [t for t in ("field_scores", "field_maxima", "published_stats")
-                if not yd.tables[t].empty]
+        have = [t for t in ("field_scores", "field_maxima") if not yd.tables[t].empty]
         return [problem(code="no-scores", file=label[f"{year}/{have[0]}"],
                         fill={"year": year, "tables": ", ".join(have)})] if have else []
     fs = yd.field_scores
-    if fs.empty:
-        return [] if ds.fields.empty or said else [problem(
-            code="no-field-scores", file=label.get(f"{year}/scores", str(year)),
-            expected=f"năm {year} chưa có điểm theo lĩnh vực (bảng field_scores): trang web "
-                     "không có phần lĩnh vực của năm này")]
     first = fs[fs["unit_id"].notna() & ~fs["unit_id"].isin(scored)].drop_duplicates("unit_id")
     return [problem(code="unscored", file=label[f"{year}/field_scores"], row=row_number(r),
                     column="unit_id", value=uid, fill={"year": year})
             for r, uid in first["unit_id"].items()]
+
+
+def _no_field_scores(ds: Dataset, raws: dict[str, RawTable], label: dict[str, str]
+                     ) -> list[Problem]:
+    """Fields listed, years scored, and not one field score: the site will have no field
+    pages, which is said (unless a field scores file is there but could not be used, which
+    its own problem says)."""
+    if ds.fields.empty or any(k.endswith("/field_scores") for k in raws) or not any(
+            not yd.scores.empty for yd in ds.years.values()):
+        return []
+    return [problem(code="no-field-scores", file=label.get("fields", "fields.csv"),
+                    expected=f"fields.csv có {len(ds.fields)} lĩnh vực nhưng không năm nào có "
+                             "điểm theo lĩnh vực (bảng field_scores): trang web không có phần "
+                             "lĩnh vực")]
 
 
 def _band_tables(ds: Dataset, label: dict[str, str]) -> list[Problem]:
@@ -158,12 +167,13 @@ def _scores(ds: Dataset, year: int, scores: pd.DataFrame, raw: RawTable | None) 
                              expected="mã xếp loại không có trong bảng xếp loại của năm "
                                       f"{year}: " + ", ".join(sorted(band_ids)))
                  for r in scores.index[bad]]
-    for r, text in scores["inferred"].dropna().items():
-        for name in text.split("|"):
-            if name.strip() not in PUBLISHED:
-                problems.append(raw.problem(code="enum", row=row_number(r), column="inferred",
-                                            value=name, expected="cần tên cột công bố: "
-                                            + ", ".join(PUBLISHED)))
+    for col in ("inferred", "known_error"):  # names of published columns, "|"-separated
+        for r, text in scores[col].dropna().items():
+            for name in text.split("|"):
+                if name.strip() not in INFERABLE:
+                    problems.append(raw.problem(code="enum", row=row_number(r), column=col,
+                                                value=name, expected="cần tên cột công bố: "
+                                                + ", ".join(INFERABLE)))
     units = ds.units.set_index("unit_id")
     start = scores["unit_id"].map(units["active_from"]).astype("Float64")
     end = scores["unit_id"].map(units["active_to"]).astype("Float64")

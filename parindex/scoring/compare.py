@@ -5,6 +5,11 @@ A printed value is compared at the precision it is printed with: 36,2 agrees wit
 digit, for a value printed with fewer decimals) is a rounding difference (the printed components
 are themselves rounded); beyond it, a mismatch. Statistics that the data cannot recompute (a
 group with missing indices) are counted as unverifiable, not as agreeing.
+
+The build publishes no mismatch in what ranks an agency (`refused`): its index (on a points
+scale, its printed score), rank or band, unless the row names that column in `known_error` (the
+source itself prints it wrongly). A rounding difference, or a published statistic the source
+gets wrong, never stops it: the pages show them as such.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, cast
 
-from ..data.problems import row_number
+from ..data.members import STATISTIC
+from ..data.problems import Problem, problem, row_number
 from ..data.validate import PLACES
 from ..fmt import as_printed, auto, decimals, is_missing, num, round_half_up
-from .score import Results
+from .score import Results, listed
 from .stats import Statistics
 
 TOLERANCE = 0.01
@@ -33,10 +39,14 @@ class Difference:
     published: str
     computed: str
     kind: str  # "rounding" | "mismatch"
+    column: str = ""  # the published column of scores (index_published, …), if it is one
+    known: bool = False  # the row declares it a known error of the source (known_error)
 
     def __str__(self) -> str:
         where = f"{self.file}" + (f", dòng {self.row}" if self.row else "")
         label = "LÀM TRÒN" if self.kind == "rounding" else "SAI KHÁC"
+        if self.known:
+            label += " (lỗi của văn bản nguồn, đã ghi trong known_error)"
         return (f"{label} {where} — {self.subject}, {self.what}: công bố {self.published}, "
                 f"tính lại {self.computed}")
 
@@ -55,6 +65,7 @@ class _ScoreRow(Protocol):
     index_published_places: int | None
     rank: int | None
     inferred: str | None
+    known_error: str | None
     band_id: str | None
     band_published: str | None
 
@@ -85,6 +96,7 @@ def _units(results: Results) -> list[Difference]:
     for r in rows:
         subject = r.name or r.unit_id
         file = files.get(f"{r.year}/scores", f"{r.year}/scores.csv")
+        known = listed(r.known_error)
         pairs = [("total_published", "tổng điểm", r.total, False),
                  ("index_published", "chỉ số", r.index, False),
                  ("rank_published", "xếp hạng", r.rank, True)]
@@ -94,14 +106,15 @@ def _units(results: Results) -> list[Difference]:
                 continue
             kind = _kind(published, float(computed), exact)
             if kind:
-                note = " (suy ra)" if col in (r.inferred or "") else ""
+                note = " (suy ra)" if col in listed(r.inferred) else ""
                 out.append(Difference(r.year, file, r.row, subject, what + note,
                                       *_shown(published, computed, auto if exact else num),
-                                      kind))
+                                      kind, col, col in known))
         if isinstance(r.band_published, str) and isinstance(r.band_id, str) \
                 and r.band_published != r.band_id:
             out.append(Difference(r.year, file, r.row, subject, "xếp loại", r.band_published,
-                                  r.band_id, "mismatch"))
+                                  r.band_id, "mismatch", "band_published",
+                                  "band_published" in known))
     return out
 
 
@@ -134,7 +147,7 @@ def _statistics(results: Results) -> tuple[list[Difference], int]:
                 what += f" ({p['location']})"
             value = as_printed(p["value"], p["value" + PLACES])
             assert value is not None  # required (validated)
-            kind = _kind(value, float(computed), stat == "count")
+            kind = _kind(value, float(computed), stat in ("count", STATISTIC))
             if kind:
                 out.append(Difference(year, file, row_number(row), subject, what,
                                       *_shown(value, computed, auto), kind))
@@ -150,3 +163,23 @@ def compare(results: Results) -> tuple[list[Difference], int]:
     stats, unverifiable = _statistics(results)
     return _units(results) + stats, unverifiable
 
+
+def refused(results: Results) -> list[Problem]:
+    """The mismatches the build refuses to publish: an agency's index (on a points scale its
+    printed score, `total_published`), band or rank beyond rounding, not declared a known
+    error of the source in the row's `known_error`; indices first, as a wrong index moves the
+    ranks of its group."""
+    order = ["total_published", "index_published", "band_published", "rank_published"]
+    if results.dataset.scale.percent:
+        order.remove("total_published")
+    wrong = sorted((d for d in compare(results)[0] if d.kind == "mismatch" and d.column in order
+                    and not d.known), key=lambda d: (order.index(d.column), d.year, d.row or 0))
+    return [problem(code="published-mismatch", file=d.file, row=d.row, column=d.column,
+                    value=d.published,
+                    expected=f"{d.subject}: {d.what} công bố {d.published}, tính lại "
+                             f"{d.computed} (khác quá mức làm tròn); cổng không đăng số sai",
+                    hint=("xếp hạng tính từ chỉ số của cả nhóm: sửa chỉ số sai (nếu có, ở "
+                          "trên) trước; " if d.column == "rank_published" else "")
+                    + "dò lại số đã chép với văn bản; nếu văn bản in đúng như vậy, ghi "
+                      f"'{d.column}' vào cột known_error của dòng này và giải thích trong note")
+            for d in wrong]

@@ -3,7 +3,9 @@
 Mean, highest and lowest (with the agencies), spread and count per band, of the index of record.
 A mean, highest or lowest is only given when every agency in the set has a value: the mean of
 the few known agencies of a group is not the group's mean. A count per band likewise needs every
-agency's band (from its index, or printed where the source gives no cut-offs).
+agency's band (from its index, or printed where the source gives no cut-offs). Members that the
+table does not print (10 of 63 provinces: `group_size`) count as agencies without a value, so
+a partial table has none of these statistics, in its group or in its year.
 """
 
 from __future__ import annotations
@@ -34,10 +36,16 @@ class Summary:
     lowest_units: list[str] = field(default_factory=list)
     band_counts: dict[str, int] = field(default_factory=dict)
     n_banded: int = 0  # agencies with a band (computed or, without cut-offs, published)
+    unpublished: int = 0  # members the table does not print (not among the n)
+
+    @property
+    def members(self) -> int:
+        """Every member of the set, printed or not."""
+        return self.n + self.unpublished
 
     @property
     def complete(self) -> bool:
-        return self.n > 0 and self.n_known == self.n
+        return self.n > 0 and self.n_known == self.n and not self.unpublished
 
     @property
     def spread(self) -> float | None:
@@ -47,20 +55,22 @@ class Summary:
 
     def get(self, statistic: str, band_id: str | None = None) -> float | None:
         if statistic == "count":  # of every agency's band, whether or not its index is known
-            if self.n == 0 or self.n_banded < self.n:
+            if self.n == 0 or self.n_banded < self.n or self.unpublished:
                 return None
             return 0 if band_id is None else self.band_counts.get(band_id, 0)
         name = {"max": "highest", "min": "lowest"}.get(statistic, statistic)
-        value: float | None = getattr(self, name)  # mean, highest, lowest or spread
+        value: float | None = getattr(self, name)  # mean, highest, lowest, spread or members
         return value
 
 
 def summarize(values: pd.Series, units: pd.Series, bands: pd.Series | None = None,
-              band_ids: list[str] | None = None, places: pd.Series | None = None) -> Summary:
+              band_ids: list[str] | None = None, places: pd.Series | None = None,
+              unpublished: int = 0) -> Summary:
     """`places`: the decimals each value is printed with, so that the highest and lowest of
-    printed values are shown as printed (`fmt.Printed`)."""
+    printed values are shown as printed (`fmt.Printed`); `unpublished`: the set's members that
+    the table does not print."""
     known = values.notna()
-    s = Summary(n=len(values), n_known=int(known.sum()))
+    s = Summary(n=len(values), n_known=int(known.sum()), unpublished=unpublished)
     if bands is not None:
         counts = bands.value_counts()
         s.n_banded = int(bands.notna().sum())
@@ -74,28 +84,41 @@ def summarize(values: pd.Series, units: pd.Series, bands: pd.Series | None = Non
     return s
 
 
+def unpublished(scores: pd.DataFrame) -> dict[str, int]:
+    """Per group of one year's scores, its members that the table does not print."""
+    grouped = scores.groupby("group_id", sort=False)["group_size"]
+    missing = grouped.first() - grouped.size()
+    return {cast(str, g): int(n) for g, n in missing.items() if n > 0}
+
+
 def index_summaries(scores: pd.DataFrame, band_ids: list[str]) -> dict[str | None, Summary]:
     """Per group_id of one year's scores, and under None all agencies of the year."""
-    def of(s: pd.DataFrame) -> Summary:
+    missing = unpublished(scores)
+
+    def of(s: pd.DataFrame, n_missing: int) -> Summary:
         return summarize(s["index_official"], s["unit_id"], s["band_id"], band_ids,
-                         s["index_official" + PLACES])
-    out: dict[str | None, Summary] = {None: of(scores)}
+                         s["index_official" + PLACES], n_missing)
+    out: dict[str | None, Summary] = {None: of(scores, sum(missing.values()))}
     for gid, g in scores.groupby("group_id", sort=False):  # keys typed any scalar: ids are text
-        out[cast(str, gid)] = of(g)
+        out[cast(str, gid)] = of(g, missing.get(cast(str, gid), 0))
     return out
 
 
-def field_summaries(fields: pd.DataFrame) -> dict[tuple[str | None, str], Summary]:
+def field_summaries(fields: pd.DataFrame, missing: dict[str, int] | None = None
+                    ) -> dict[tuple[str | None, str], Summary]:
     """Per (group_id, field_id) of one year's field scores, and (None, field_id) across groups.
 
     Percentages need the field maximum; where it is unknown, the field has no statistics.
+    `missing`: the members of each group that the year's table does not print (`unpublished`).
     """
+    missing = missing or {}
     out: dict[tuple[str | None, str], Summary] = {}
     for key, f in fields.groupby("field_id", sort=False):
         fid = cast(str, key)  # groupby keys are typed any scalar; ids are text
-        out[(None, fid)] = summarize(f["pct"], f["unit_id"])
+        out[(None, fid)] = summarize(f["pct"], f["unit_id"], unpublished=sum(missing.values()))
         for gid, g in f.groupby("group_id", sort=False):
-            out[(cast(str, gid), fid)] = summarize(g["pct"], g["unit_id"])
+            out[(cast(str, gid), fid)] = summarize(g["pct"], g["unit_id"],
+                                                   unpublished=missing.get(cast(str, gid), 0))
     return out
 
 
@@ -122,7 +145,8 @@ class Statistics:
         """The percentage of a field in a group (None: every agency) in a year."""
         if year not in self._fields:
             fs = self.results.fields
-            self._fields[year] = field_summaries(fs[fs["year"] == year])
+            self._fields[year] = field_summaries(fs[fs["year"] == year],
+                                                 unpublished(self.results.year(year)))
         return self._fields[year].get((gid, fid))
 
     def summary(self, year: int, gid: str | None, fid: str | None = None) -> Summary | None:
@@ -147,7 +171,7 @@ class Statistics:
     def get(self, year: int, gid: str | None, fid: str | None, statistic: str,
             band_id: str | None = None) -> float | None:
         """A statistic by the name `published_stats.csv` gives it (`mean`, `max`, `min`,
-        `spread`, `count` of `band_id`, `mean_change`)."""
+        `spread`, `count` of `band_id`, `mean_change`, `members`)."""
         if statistic == "mean_change":
             return self.mean_change(year, gid, fid)
         summary = self.summary(year, gid, fid)

@@ -153,6 +153,15 @@ class Chart:
     scale: Scale = PERCENT
 
 
+@dataclass(frozen=True)
+class TrendPoint:
+    """A mean of one year in a trend: `series` is the group's name (or every agency's)."""
+
+    year: int
+    series: str
+    mean: Value
+
+
 # ---- Rows -------------------------------------------------------------------------------------
 
 
@@ -175,6 +184,7 @@ class ScoreRow:
     index_change: float | None
     rank_change: int | None
     note: int | None = None  # footnote number of the source's note on this row
+    max_score_inferred: bool = False  # read from the source, not printed (`inferred` lists it)
 
     @property
     def rank_text(self) -> str:
@@ -234,6 +244,19 @@ class GroupStats:
     spread: Value
     band_counts: list[tuple[Band, Value]]
     mean_change: Value = field(default_factory=lambda: Value(None))
+    members: int = 0  # every member, printed or not (more than n: the table prints some)
+    published: str = ""  # "10 trên 63 tỉnh, thành phố được công bố" where the table is partial
+    withheld: str = ""  # why the statistics that need every member are not shown
+
+    @property
+    def partial(self) -> bool:
+        """The table prints only some members: no statistic that needs them all, except as the
+        source prints it."""
+        return self.members > self.n
+
+    @property
+    def shows_band_counts(self) -> bool:
+        return not self.partial or any(v.value is not None for _, v in self.band_counts)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -314,6 +337,7 @@ class GroupCard:
     n: int
     mean: Value
     top: list[ScoreRow]  # the first three by rank (printed or inferred)
+    published: str = ""  # "10 trên 63 … được công bố" where the table prints some members
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -324,6 +348,7 @@ class HomePage(Page):
     stats: GroupStats | None
     groups: list[GroupCard]
     bands: list[Band]
+    trend: list[TrendPoint] = field(default_factory=list)  # every agency's mean by year
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -347,6 +372,8 @@ class YearPage(Page):
     csv_url: str  # the year's results
     json_url: str
     year_links: list[NavLink]  # every year, this one current; none when there is one year
+    trend: list[TrendPoint] = field(default_factory=list)  # each group's mean by year
+    later: list[str] = field(default_factory=list)  # what became of the year's agencies
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -536,6 +563,7 @@ class YearSummary:
     url: str  # the year's overview
     n: int  # agencies
     mean: Value
+    published: str = ""  # "10 trên 63 … được công bố" where the year's table is partial
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -50,19 +50,33 @@ def _change_text(change: Value | None, scale: Scale) -> str:
     return f", {word}{amount} so với năm trước"
 
 
+def published(n: int, members: int, noun: str) -> str:
+    """How much of a group a partial table prints: "10 trên 63 tỉnh, thành phố được công bố"."""
+    return f"{integer(n)} trên {integer(members)} {noun} được công bố"
+
+
+def withheld(n: int, members: int, noun: str) -> str:
+    """Why a partial table's group (or year) has no mean, highest, lowest, spread or counts."""
+    return (f"Văn bản nguồn chỉ công bố kết quả của {integer(n)} trên {integer(members)} {noun}: "
+            "trung bình, cao nhất, thấp nhất, khoảng cách và số theo xếp loại cần kết quả của "
+            "tất cả nên không được tính; chỉ hiện các số văn bản nguồn in.")
+
+
 def year_lead(year: int, stats: GroupStats | None, scale: Scale) -> str:
     if stats is None or stats.n == 0:
         return f"Năm {year} chưa có số liệu."
-    text = f"Năm {year} có {stats.n} {scale.members} được đánh giá"
+    text = (f"Năm {year}: {stats.published}" if stats.partial
+            else f"Năm {year} có {stats.n} {scale.members} được đánh giá")
     if stats.mean.value is not None:
-        text += (f"; {scale.name[:1].lower()}{scale.name[1:]} trung bình là "
+        text += (f"; {scale.named} trung bình là "
                  f"{index_text(stats.mean.value, scale)}")
         text += _change_text(stats.mean_change, scale)
     return text + "."
 
 
 def group_lead(group: str, year: int, stats: GroupStats, scale: Scale) -> str:
-    text = f"Năm {year}, nhóm {group} có {stats.n} đơn vị"
+    text = (f"Năm {year}, nhóm {group}: {stats.published}" if stats.partial
+            else f"Năm {year}, nhóm {group} có {stats.n} đơn vị")
     if stats.mean.value is not None:
         text += f", {'chỉ số' if scale.percent else 'điểm'} trung bình " \
                 f"{index_text(stats.mean.value, scale)}"
@@ -86,14 +100,13 @@ def field_lead(field: str, year: int, mean: Value, n: int) -> str:
 
 
 def unit_lead(name: str, group: str, row: ScoreRow | None, scale: Scale) -> str:
-    what = f"{scale.name[:1].lower()}{scale.name[1:]}"
     if row is None:
         return f"{name} thuộc nhóm {group}. Chưa có kết quả {scale.name}."
     if row.index.value is None:
-        text = (f"{name} thuộc nhóm {group}. Văn bản nguồn không in {what} năm {row.year} "
+        text = (f"{name} thuộc nhóm {group}. Văn bản nguồn không in {scale.named} năm {row.year} "
                 "của đơn vị")
     else:
-        text = (f"{name} thuộc nhóm {group}. Năm {row.year}, {what} là "
+        text = (f"{name} thuộc nhóm {group}. Năm {row.year}, {scale.named} là "
                 f"{index_text(row.index.value, scale)}")
     if row.rank is not None:
         text += f"; xếp thứ {row.rank_text} trong nhóm"
@@ -142,3 +155,14 @@ def change(x: float | None) -> str:
     """A change of index in percentage points, or the missing text."""
     return MISSING if x is None else signed(x)
 
+
+
+def group_ended(group: str, end: int) -> str:
+    """"Nhóm UBND cấp huyện hoạt động đến năm 2025." (a group that no longer exists)."""
+    return f"Nhóm {group} hoạt động đến năm {end}."
+
+
+def unit_ended(unit: str, end: int, successor: str | None) -> str:
+    """"Sở Giao thông vận tải hoạt động đến năm 2024; nhiệm vụ chuyển cho Sở Xây dựng."."""
+    then = f"; nhiệm vụ chuyển cho {successor}" if successor else ""
+    return f"{unit} hoạt động đến năm {end}{then}."

@@ -34,6 +34,7 @@ from .models import (
     ScoreRow,
     Source,
     Stat,
+    TrendPoint,
     Value,
 )
 from .urls import field_url, group_url, unit_url, year_url
@@ -277,7 +278,7 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     year = as_int(r["year"])
     return ScoreRow(
         unit=lk.unit(as_str(r["unit_id"])), year=year, group=lk.group(as_str(r["group_id"]), year),
-        max_score=as_number(r, "max_score"),
+        max_score=as_number(r, "max_score"), max_score_inferred="max_score" in inferred,
         components=[as_number(r, c.id) for c in lk.components],
         total=total, index=index,
         rank=None if rank is None else int(rank), rank_inferred=rank_inferred,
@@ -355,9 +356,12 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
     spread = summary.spread if summary else None
     change = lk.stats.mean_change(year, gid, fid)
     pct = fid is not None or lk.scale.percent  # a field's values are percentages of its maxima
+    members = summary.members if summary else 0
     return GroupStats(
         group=None if gid is None else lk.group(gid, year),
         n=n, n_known=summary.n_known if summary else 0,
+        members=members, published=published(lk, n, members),
+        withheld=narrative.withheld(n, members, lk.scale.members) if members > n else "",
         mean=stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
                          notes, pct),
         highest=_extreme("Cao nhất", summary, "highest", printed(lk, year, gid, fid, "max"), lk,
@@ -368,6 +372,13 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
         band_counts=counts,
         mean_change=stat_value(change, printed(lk, year, gid, fid, "mean_change"), notes, pct),
     )
+
+
+def published(lk: Lookup, n: int, members: int) -> str:
+    """"10 trên 63 tỉnh, thành phố được công bố" where a table prints some of the members
+    (the noun is the data's, `portal.members`), else ""."""
+    return narrative.published(n, members, lk.scale.members) \
+        if members > n else ""
 
 
 # ---- Indicators, innovations ------------------------------------------------------------------
@@ -448,3 +459,44 @@ def active_text(u: Record) -> str:
     if start:
         return f"hoạt động từ năm {int(start)}"
     return ""
+
+
+# ---- Trends -----------------------------------------------------------------------------------
+
+def trend(lk: Lookup, gid: str | None, series: str) -> list[TrendPoint]:
+    """The mean of a group (None: every agency) in every year of the package, as shown (the
+    printed mean where the source prints one, else the computed), a year without either
+    included as a gap. A year with only printed statistics (an earlier year a later report
+    quotes) counts too; a year between with neither is listed without a value."""
+    known = set(lk.results.years) | set(lk.results.dataset.years)
+    years = range(min(known), max(known) + 1) if known else range(0)
+    out = []
+    for y in years:
+        summary = lk.stats.index(y, gid) if y in lk.results.years else None
+        out.append(TrendPoint(y, series, stat_value(summary.mean if summary else None,
+                                                    printed(lk, y, gid, None, "mean"), None)))
+    return out
+
+
+def later(lk: Lookup, year: int) -> list[str]:
+    """What became of the agencies of a year that stopped existing later: each ended group in
+    one sentence, each other ended agency with the one that took over its tasks."""
+    out = []
+    ended_groups = set()
+    group_end = dict(zip(lk.groups_df["group_id"], lk.groups_df["active_to"], strict=True))
+    for g in lk.groups_of(year):
+        end = as_float(group_end[g.id])
+        if end:
+            ended_groups.add(g.id)
+            out.append(narrative.group_ended(g.name, int(end)))
+    for uid, u in unit_records(lk).items():
+        end = as_float(u["active_to"])
+        if not end or end < year or as_str(u["group_id"]) in ended_groups:
+            continue
+        start = as_float(u["active_from"])
+        if start and start > year:
+            continue
+        succ = as_text(u["successor_id"])
+        out.append(narrative.unit_ended(lk.unit(uid).name, int(end),
+                                        lk.unit(succ).name if succ else None))
+    return out

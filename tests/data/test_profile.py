@@ -57,9 +57,9 @@ SCHEMA_CASES = {
         "'fields[4].constraints.minimum' (cột 'sipas') phải là một số"),
     "a minimum on a text column": (
         field("note", lambda f: f.update(constraints={"minimum": 1})),
-        "mục 'fields[11].constraints.minimum' (cột 'note') chỉ dùng cho cột số"),
+        "mục 'fields[12].constraints.minimum' (cột 'note') chỉ dùng cho cột số"),
     "constraints as a list": (field("note", lambda f: f.update(constraints=["required"])),
-                              "mục 'fields[11].constraints' (cột 'note') phải là một đối "
+                              "mục 'fields[12].constraints' (cột 'note') phải là một đối "
                               "tượng JSON"),
     "a key naming no column": (lambda s: {**s, "primaryKey": ["id"]},
                                "mục 'primaryKey' nêu một cột không có trong 'fields'"),
@@ -112,7 +112,7 @@ DESCRIPTOR_CASES = {
     "resources an object": (lambda d: {**d, "resources": {"units": d["resources"][1]}},
                             "mục 'resources' phải là danh sách các tệp"),
     "a resource that is no object": (lambda d: {**d, "resources": [*d["resources"], 7]},
-                                     "mục 'resources[13]' phải là một đối tượng JSON"),
+                                     "mục 'resources[17]' phải là một đối tượng JSON"),
     "a path that is no text": (lambda d: {**d, "resources": [{**d["resources"][0], "path": 5},
                                                              *d["resources"][1:]]},
                                "giá trị '5' — cần mô tả gói dữ liệu (Data Package) đọc được: mục "

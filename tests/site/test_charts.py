@@ -287,7 +287,9 @@ def _chart(kind: str, rows: pd.DataFrame, legend: pd.DataFrame | None = None) ->
 EVERY_KIND = {
     "group_index": (DISTRICTS, BANDS), "unit_fields": (FIELDS, None),
     "unit_history": (pd.DataFrame({"year": [2022, 2023], "index": [NAN, 80.0]}), None),
-    "field_means": (MEANS, None)}
+    "field_means": (MEANS, None),
+    "mean_trend": (pd.DataFrame({"series": ["A"] * 3, "year": [2021, 2022, 2023],
+                                 "index": [80.0, NAN, 77.5]}), None)}
 
 
 def test_every_kind_of_chart_is_a_valid_vega_lite_spec():

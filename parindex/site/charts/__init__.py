@@ -14,11 +14,11 @@ from types import ModuleType
 
 from ... import fmt
 from ..models import Chart
-from . import base, field_means, group_index, unit_fields, unit_history
+from . import base, field_means, group_index, mean_trend, unit_fields, unit_history
 from .base import Spec, band_css
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in (group_index, field_means, unit_fields,
-                                                    unit_history)}
+                                                    unit_history, mean_trend)}
 
 
 def spec(chart: Chart) -> Spec:

@@ -35,7 +35,7 @@ def chart(rows: list[ScoreRow], group: Ref, year: int, bands: list[Band],
 
 def alt_text(group: str, year: int, rows: list[ScoreRow], scale: Scale = PERCENT) -> str:
     parts = [f"{r.unit.short_name} {index_text(r.index.value, scale)}" for r in rows]
-    return (f"Biểu đồ thanh ngang: {scale.name[:1].lower()}{scale.name[1:]} năm {year} của "
+    return (f"Biểu đồ thanh ngang: {scale.named} năm {year} của "
             f"{len(rows)} đơn vị nhóm {group}, theo thứ hạng: " + "; ".join(parts)
             + ". Số liệu ở bảng bên dưới.")
 

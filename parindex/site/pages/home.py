@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...frames import records
 from ...scoring.score import Results
 from .. import narrative
+from ..charts import mean_trend
 from ..models import (
     GroupCard,
     HomePage,
@@ -16,9 +17,11 @@ from ..values import (
     Lookup,
     group_stats,
     printed,
+    published,
     ranking_order,
     score_row,
     stat_value,
+    trend,
 )
 
 
@@ -38,8 +41,14 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
         mean = stat_value(summary.mean if summary else None,
                            printed(lk, year, g.id, None, "mean"), notes)
         cards.append(GroupCard(group=g, n=len(rows), mean=mean,
-                               top=[r for r in rows if r.rank is not None][:3]))
+                               top=[r for r in rows if r.rank is not None][:3],
+                               published=published(lk, len(rows),
+                                                   summary.members if summary else 0)))
+    points = trend(lk, None, f"Tất cả {lk.scale.members}")
+    chart = mean_trend.chart(f"{lk.scale.name} trung bình qua các năm", points,
+                             lk.scale)
     return HomePage(url=HOME_URL, template="home", title="Chỉ số cải cách hành chính",
+                    charts=[chart] if chart else [], trend=points if chart else [],
                     lead=narrative.year_lead(year, stats, lk.scale), year=year,
                     year_url=year_url(year),
                     has_fields=year in results.field_years,
