@@ -199,10 +199,11 @@ def _normalized(schema: dict[str, Any]) -> TableSchema:
     out = dict(schema)
     if "primaryKey" in out:
         out["primaryKey"] = _names(out["primaryKey"])
-    out["foreignKeys"] = [{"fields": _names(fk["fields"]),
-                           "reference": {**fk["reference"],
-                                         "fields": _names(fk["reference"]["fields"])}}
-                          for fk in out.get("foreignKeys", [])]
+    if "foreignKeys" in out:
+        out["foreignKeys"] = [{**fk, "fields": _names(fk["fields"]),
+                               "reference": {**fk["reference"],
+                                             "fields": _names(fk["reference"]["fields"])}}
+                              for fk in out["foreignKeys"]]
     return cast(TableSchema, out)
 
 
