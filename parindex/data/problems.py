@@ -113,7 +113,8 @@ _REGISTRY = (
          "năm {year} có {tables} nhưng không có dòng điểm nào (scores), nên không được công bố",
          hint="thêm bảng điểm scores của năm, hoặc kiểm tra tên thư mục năm"),
     Code("unscored", "Đơn vị thiếu dòng điểm",
-         "đơn vị có điểm lĩnh vực năm {year} nhưng không có dòng trong bảng điểm (scores) của năm",
+         "đơn vị có trong bảng {table} năm {year} nhưng không có dòng trong bảng điểm (scores) "
+         "của năm",
          hint="thêm một dòng cho đơn vị vào bảng điểm (chỉ cần unit_id và source_id nếu văn bản "
               "không in điểm), hoặc sửa mã đơn vị"),
     Code("band-gap", "Bảng xếp loại hở hoặc chồng", "bảng xếp loại từ năm {start}: {gap}"),

@@ -76,18 +76,22 @@ def _components(ds: Dataset, label: dict[str, str]) -> list[Problem]:
 
 def _year(year: int, yd: YearData, label: dict[str, str]) -> list[Problem]:
     """A year's tables agree on who was scored: field scores and field maxima belong to a year
-    with scores, and an agency's field scores to an agency with a score row (else they are not
-    shown). Published statistics may stand alone (a province's means of earlier years)."""
+    with scores, and an agency named by its field scores or a published statistic (the
+    highest, the lowest) to an agency with a score row (else it is not shown, or a row was
+    deleted). Published statistics of the province may stand alone (means of earlier years)."""
     scored = set(yd.scores["unit_id"].dropna())
-    if not scored:
-        have = [t for t in ("field_scores", "field_maxima") if not yd.tables[t].empty]
+    have = [t for t in ("field_scores", "field_maxima") if not yd.tables[t].empty]
+    if not scored and have:
         return [problem(code="no-scores", file=label[f"{year}/{have[0]}"],
-                        fill={"year": year, "tables": ", ".join(have)})] if have else []
-    fs = yd.field_scores
-    first = fs[fs["unit_id"].notna() & ~fs["unit_id"].isin(scored)].drop_duplicates("unit_id")
-    return [problem(code="unscored", file=label[f"{year}/field_scores"], row=row_number(r),
-                    column="unit_id", value=uid, fill={"year": year})
-            for r, uid in first["unit_id"].items()]
+                        fill={"year": year, "tables": ", ".join(have)})]
+    problems = []
+    for table in ("field_scores", "published_stats"):
+        t = yd.tables[table]
+        first = t[t["unit_id"].notna() & ~t["unit_id"].isin(scored)].drop_duplicates("unit_id")
+        problems += [problem(code="unscored", file=label[f"{year}/{table}"], row=row_number(r),
+                             column="unit_id", value=uid, fill={"year": year, "table": table})
+                     for r, uid in first["unit_id"].items()]
+    return problems
 
 
 def _no_field_scores(ds: Dataset, raws: dict[str, RawTable], label: dict[str, str]

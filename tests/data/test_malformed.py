@@ -257,9 +257,21 @@ def test_12_a_quoted_cell_ending_in_an_escaped_quote_is_still_open(tmp_path):
 def test_13_an_agency_with_field_scores_but_no_score_row_is_an_error(tmp_path):
     data = copy_real(tmp_path)
     edit(data / "2023/scores.csv", lambda header, body: body.pop(19))  # Mỹ Xuyên, row 21
+    found = errors(data, "unscored")  # its field scores, and the highest index it holds
+    assert [(p.file, p.value) for p in found] == [
+        ("2023/field_scores.csv", "ubnd-huyen-my-xuyen"),
+        ("2023/published_stats.csv", "ubnd-huyen-my-xuyen")]
+
+
+def test_13_an_agency_a_published_statistic_names_needs_its_score_row(tmp_path):
+    """2021 prints only each group's leader: deleting a leader's row is said, because the
+    year's highest index names it."""
+    data = copy_real(tmp_path)
+    edit(data / "2021/scores.csv", lambda header, body: body.pop(0))  # Sở Xây dựng
     [p] = errors(data, "unscored")
-    assert (p.file, p.column, p.value) == ("2023/field_scores.csv", "unit_id",
-                                           "ubnd-huyen-my-xuyen")
+    assert str(p).startswith("LỖI 2021/published_stats.csv, dòng 6, cột 'unit_id': giá trị "
+                             "'so-xay-dung' — đơn vị có trong bảng published_stats năm 2021 "
+                             "nhưng không có dòng trong bảng điểm (scores) của năm")
 
 
 def test_a_year_with_field_scores_but_no_scores_is_an_error(tmp_path):
