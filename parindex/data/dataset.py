@@ -17,6 +17,7 @@ import pandas as pd
 
 from .problems import DataError, Problem, Report, problem
 from .profile import (
+    BUILT_IN_SCHEMAS,
     SCORES_COLUMNS,
     check_descriptor,
     check_references,
@@ -47,7 +48,6 @@ UNIT_COLUMNS = {"units": ("parent_id", "successor_id"), "scores": ("unit_id",),
                 "field_scores": ("unit_id",), "published_stats": ("unit_id",),
                 "innovations": ("unit_id",), "indicators": ("unit_id",)}
 ROW_MAXIMUM = {"scores": "max_score", "field_scores": "max_score"}  # bounds a row's scores
-BUILT_IN_SCHEMAS = Path(__file__).resolve().parents[1] / "scaffold" / "schemas"
 YEAR_DIR = re.compile(r"\d{4}")
 OLD_WORKBOOKS = (".xls", ".ods", ".xlsm", ".xlsb")  # workbooks the loader cannot read
 

@@ -26,7 +26,9 @@ from .problems import Problem, problem
 from .tables import Descriptor
 from .validate import TableSchema
 
-REFERENCE = Path(__file__).resolve().parents[1] / "scaffold" / "schemas"
+# The project's own schemas: those of a package that leaves schemas/ out, and the reference
+# of what the code relies on.
+BUILT_IN_SCHEMAS = Path(__file__).resolve().parents[1] / "scaffold" / "schemas"
 CONSTRAINTS = ("required", "unique", "pattern", "enum", "minimum", "maximum")
 BOUNDED = ("number", "integer", "year")  # the types `minimum` and `maximum` apply to
 # The columns of the scores table that are not score components: every other column of its
@@ -234,7 +236,7 @@ def check_schema(obj: object, label: str, tables: Iterable[str]) -> tuple[TableS
 def reference(table: str) -> TableSchema | None:
     """The project's own schema of `table` (the columns the code relies on); for the scores,
     without its components, which are each province's own."""
-    path = REFERENCE / f"{table}.json"
+    path = BUILT_IN_SCHEMAS / f"{table}.json"
     if not path.is_file():
         return None
     schema: TableSchema = json.loads(path.read_text(encoding="utf-8"))
@@ -332,7 +334,7 @@ def check_descriptor(obj: object) -> tuple[Descriptor | None, list[Problem]]:
         if not isinstance(r.get("path"), str) or not r["path"]:
             c.bad(f"{where}.path", "phải là đường dẫn của một tệp (chuỗi văn bản), ví dụ "
                   "\"2023/scores.csv\"", r.get("path"))
-        for key in ("name", "title", "profile", "format", "encoding", "schema"):
+        for key in ("name", "title", "profile", "format", "encoding"):
             c.text(r, key, f"{where}.")
         for key in ("decimalChar", "groupChar"):
             c.text(r, key, f"{where}.", one_char=True)
