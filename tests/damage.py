@@ -42,7 +42,6 @@ NUMBER_TEXTS = ("99999999999999999999999", "1e308", "1e-400", "1e5", "8.384e1", 
 FOLDER_NAMES = ("{y}a", "{y}.bak", "năm {y}", "{y} ", "{y}_cu", "Năm {y}", "{y}-old")
 STRAY_NAMES = ("score.csv", "scores.xls", "Scores.csv", "field_score.csv", "scores (1).csv",
                "scores.csv.bak", "diem.csv")
-TYPES = ("number", "integer", "year")
 
 
 def _rows(path: Path) -> list[list[str]]:
