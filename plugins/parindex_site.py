@@ -30,7 +30,7 @@ from parindex.data.portal import portal  # noqa: E402
 from parindex.data.problems import DataError  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
-from plugins import extras, pages  # noqa: E402
+from plugins import api, extras, pages  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
 from plugins.pool import Pool  # noqa: E402
@@ -93,6 +93,7 @@ class ParIndexGenerator(Generator):
             t = time.perf_counter()
             drawing = pages.Drawing(pool, work)
             done = pages.write_all(pool, [p.kind for p in self.plan], drawing.add)
+            done.urls += api.finish(work, done.api)  # index.json, schemas, du-lieu/api/
             placing = done.placing / max(pool.workers, 1)  # the charts' time, not the pages'
             t += placing
             for name, template, title in EXTRA_PAGES:
