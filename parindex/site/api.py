@@ -12,9 +12,10 @@ equal bytes. Each kind has a JSON Schema (`api_schemas`), published beside the d
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .. import fmt
@@ -160,9 +161,12 @@ def band(b: Band | None) -> Doc | None:
             "range_stated": b.range_stated, "range_inferred": b.range_inferred}
 
 
-def score_row(r: ScoreRow, components: Sequence[Ref]) -> Doc:
+def score_row(r: ScoreRow, components: Sequence[Ref], *, in_history: bool = False) -> Doc:
+    """An agency's year. In a ranking each row names its agency (`unit`); in an agency's
+    history, the group it was ranked in that year (`group`), not itself again."""
+    named = {"group": group_ref(r.group, r.year)} if in_history else {"unit": unit_ref(r.unit)}
     return {
-        "unit": unit_ref(r.unit), "year": r.year, "group": group_ref(r.group, r.year),
+        **named, "year": r.year,
         "max_score": number(r.max_score), "max_score_inferred": r.max_score_inferred,
         "components": {c.id: number(x) for c, x in zip(components, r.components, strict=True)},
         "total": value(r.total), "index": value(r.index),
@@ -184,10 +188,14 @@ def stats(s: GroupStats, year: int) -> Doc:
     }
 
 
-def field_row(r: FieldRow, year: int) -> Doc:
-    return {"unit": unit_ref(r.unit), "field": field_ref(r.field, year),
-            "score": number(r.score), "max_score": number(r.max_score), "pct": number(r.pct),
-            "group_mean": value(r.group_mean)}
+def field_row(r: FieldRow, year: int, *, of_unit: bool = False) -> Doc:
+    """A score in a field. On a field's page each row names its agency (`unit`); on an
+    agency's, the field (`field`) and its group's mean there (`group_mean`), which a field's
+    document gives once per group (`stats`)."""
+    named = {"field": field_ref(r.field, year), "group_mean": value(r.group_mean)} if of_unit \
+        else {"unit": unit_ref(r.unit)}
+    return {**named, "score": number(r.score), "max_score": number(r.max_score),
+            "pct": number(r.pct)}
 
 
 def innovation(i: Innovation) -> Doc:
@@ -281,9 +289,10 @@ def _agency(p: UnitPage) -> Doc:
         "active": p.active or None,
         "successor": unit_ref(p.successor) if p.successor else None, "remark": p.remark,
         "components": [ref(c) for c in p.components],
-        "history": [score_row(h.row, p.components) for h in p.history],
+        "history": [score_row(h.row, p.components, in_history=True) for h in p.history],
         "fields_year": p.fields_year,
-        "fields": [field_row(r, p.fields_year) for r in p.fields] if p.fields_year else [],
+        "fields": [field_row(r, p.fields_year, of_unit=True) for r in p.fields]
+        if p.fields_year else [],
         "innovations": [innovation(i) for i in p.innovations],
         "indicators": [indicator(i) for i in p.indicators],
     }
@@ -333,30 +342,45 @@ def index(endpoints: Sequence[Endpoint], scale: Scale) -> Doc:
 
 def dumps(doc: object) -> str:
     """`doc` as compact JSON text, keys sorted, a number with its decimals (a `Decimal` 7.00
-    stays 7.00, where Python's json would write a float, 7.0)."""
-    return "".join(_chunks(doc)) + "\n"
+    stays 7.00, where Python's json would write a float, 7.0). Written here rather than with
+    `json.dumps`, whose encoder takes no number as written; as fast (the C string encoder)."""
+    out: list[str] = []
+    _write(doc, out)
+    return "".join(out) + "\n"
 
 
-def _chunks(x: object) -> Iterator[str]:
-    if isinstance(x, dict):
-        yield "{"
-        for i, k in enumerate(sorted(x)):
-            yield ("," if i else "") + json.dumps(k, ensure_ascii=False) + ":"
-            yield from _chunks(x[k])
-        yield "}"
-    elif isinstance(x, list | tuple):
-        yield "["
+_string = json.encoder.encode_basestring  # a str as JSON, non-ASCII kept (C where it can)
+
+
+@lru_cache(maxsize=1024)
+def _key(k: str) -> str:
+    return _string(k) + ":"
+
+
+def _write(x: object, out: list[str]) -> None:
+    if isinstance(x, str):
+        out.append(_string(x))
+    elif isinstance(x, dict):
+        out.append("{")
+        sep = ""
+        for k in sorted(x):
+            out.append(sep + _key(k))
+            _write(x[k], out)
+            sep = ","
+        out.append("}")
+    elif isinstance(x, list):
+        out.append("[")
         for i, item in enumerate(x):
             if i:
-                yield ","
-            yield from _chunks(item)
-        yield "]"
-    elif isinstance(x, Decimal):
-        yield str(x)
-    elif isinstance(x, float):
-        raise TypeError(f"a number of a document must be a Decimal (api.number): {x!r}")
-    else:
-        yield json.dumps(x, ensure_ascii=False)
+                out.append(",")
+            _write(item, out)
+        out.append("]")
+    elif x is None or isinstance(x, bool):
+        out.append("null" if x is None else "true" if x else "false")
+    elif isinstance(x, int | Decimal):
+        out.append(str(x))
+    else:  # a float would lose its printed decimals
+        raise TypeError(f"not a value of a document (numbers are api.number's): {x!r}")
 
 
 # ---- The documentation page ----------------------------------------------------------------

@@ -24,6 +24,14 @@ def _obj(description: str = "", /, **props: Schema) -> Schema:
     return {"description": description, **out} if description else out
 
 
+def _either(schema: Schema, *alternatives: tuple[str, ...]) -> Schema:
+    """`schema` with one of the `alternatives` (sets of its properties), as its context
+    decides."""
+    named = {n for a in alternatives for n in a}
+    return {**schema, "required": [n for n in schema["required"] if n not in named],
+            "oneOf": [{"required": list(a)} for a in alternatives]}
+
+
 def _ref(name: str) -> Schema:
     return {"$ref": f"#/$defs/{name}"}
 
@@ -73,15 +81,17 @@ DEFS: dict[str, Schema] = {
         "Một xếp loại của năm.",
         id=TEXT, name=TEXT, order={"type": "integer", "minimum": 1}, range=TEXT,
         range_stated=BOOL, range_inferred=BOOL),
-    "score_row": _obj(
-        "Kết quả của một cơ quan, đơn vị trong một năm.",
-        unit=_ref("link"), year=YEAR, group=_ref("link"), max_score=NUMBER_OR_NULL,
+    "score_row": _either(_obj(
+        "Kết quả của một cơ quan, đơn vị trong một năm: trong bảng xếp hạng có `unit` (cơ quan, "
+        "đơn vị của dòng), trong lịch sử của một cơ quan, đơn vị có `group` (nhóm được xếp "
+        "hạng năm đó).",
+        unit=_ref("link"), group=_ref("link"), year=YEAR, max_score=NUMBER_OR_NULL,
         max_score_inferred=BOOL,
         components={"type": "object", "additionalProperties": NUMBER_OR_NULL,
                     "description": "Điểm từng thành phần, theo mã thành phần."},
         total=_ref("value"), index=_ref("value"), rank=INT_OR_NULL, rank_inferred=BOOL,
         group_size=INT, band=_null(_ref("band")), band_inferred=BOOL,
-        index_change=NUMBER_OR_NULL, rank_change=INT_OR_NULL, note=NOTE),
+        index_change=NUMBER_OR_NULL, rank_change=INT_OR_NULL, note=NOTE), ("unit",), ("group",)),
     "extreme": _obj("Giá trị cao nhất hoặc thấp nhất và các cơ quan, đơn vị đạt nó.",
                     value=_ref("value"), agencies=_array(_ref("link"))),
     "stats": _obj(
@@ -90,10 +100,12 @@ DEFS: dict[str, Schema] = {
         highest=_ref("extreme"), lowest=_ref("extreme"), spread=_ref("value"),
         mean_change=_ref("value"),
         band_counts=_array(_obj(band=TEXT, count=_ref("value")))),
-    "field_row": _obj(
-        "Điểm của một cơ quan, đơn vị trong một lĩnh vực.",
-        unit=_ref("link"), field=_ref("link"), score=NUMBER_OR_NULL, max_score=NUMBER_OR_NULL,
-        pct=NUMBER_OR_NULL, group_mean=_ref("value")),
+    "field_row": _either(_obj(
+        "Điểm trong một lĩnh vực: trong tài liệu của lĩnh vực có `unit`; trong tài liệu của một "
+        "cơ quan, đơn vị có `field` và trung bình của nhóm trong lĩnh vực (`group_mean`).",
+        unit=_ref("link"), field=_ref("link"), group_mean=_ref("value"), score=NUMBER_OR_NULL,
+        max_score=NUMBER_OR_NULL, pct=NUMBER_OR_NULL), ("unit",),
+        ("field", "group_mean")),
     "innovation": _obj(
         "Một sáng kiến được công nhận.",
         id=TEXT, year=YEAR, unit=_ref("link"), title=TEXT, summary=TEXT_OR_NULL,

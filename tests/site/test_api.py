@@ -65,7 +65,7 @@ def test_my_xuyen_holds_its_2023_index_and_rank(documents):
     row = next(r for r in doc["history"] if r["year"] == 2023)
     assert row["index"] == {"value": 83.84, "origin": "published", "note": None}
     assert row["rank"] == 1 and row["group_size"] == 11
-    assert row["unit"]["name"] == "UBND huyện Mỹ Xuyên"
+    assert doc["unit"]["name"] == "UBND huyện Mỹ Xuyên" and "unit" not in row
     assert row["group"]["api"] == urls.api_group_url(2023, row["group"]["id"])
 
 
@@ -98,6 +98,7 @@ def test_a_ranking_document_lists_the_rows_in_the_pages_order(real_site, documen
     for page in real_site.rankings:
         _, doc = documents[urls.api_group_url(page.year, page.group.id)]
         assert [r["unit"]["id"] for r in doc["rows"]] == [r.unit.id for r in page.rows]
+        assert all("group" not in r for r in doc["rows"])
     _, districts = documents[urls.api_group_url(2023, "huyen")]
     assert districts["rows"][0]["unit"]["id"] == MY_XUYEN
     assert districts["stats"]["agencies"] == 11
@@ -166,3 +167,14 @@ def test_printed_values_keep_their_three_decimals_in_the_text(three_decimals_sit
     assert '"value":75.000' in api.dumps(api.document(y_te)[1])  # printed 75,000
     for made in filter(None, map(api.document, three_decimals_site.pages())):
         assert not list(validator(made[0].kind).iter_errors(json.loads(api.dumps(made[1]))))
+
+
+def test_a_row_names_its_agency_or_its_group_never_both_nor_neither(documents):
+    _, ranking = documents[urls.api_group_url(2023, "huyen")]
+    _, agency = documents[urls.api_unit_url(MY_XUYEN)]
+    check = validator("group")
+    row = ranking["rows"][0]
+    assert not list(check.iter_errors(ranking))
+    for broken in ({**row, "group": agency["history"][0]["group"]},
+                   {k: v for k, v in row.items() if k != "unit"}):
+        assert list(check.iter_errors({**ranking, "rows": [broken]}))
