@@ -1,5 +1,4 @@
-"""The JSON API and the charts' embed pages, written with the pages (glue only: the documents
-are `parindex.site.api`'s, the embed pages `parindex.site.embeds`').
+"""The JSON API, written with the pages (glue only: the documents are `parindex.site.api`'s).
 
 `write_document` runs in the pool's workers, right after a page is written, from the same
 model; `finish` in the build process once every page is: `index.json` of the endpoints the
@@ -8,25 +7,22 @@ workers wrote, the schemas, and the documentation page `du-lieu/api/`.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parindex.data.portal import Scale
 from parindex.site import api, api_schemas, models, urls
 
-from .store import out_path
-
 if TYPE_CHECKING:
     from .pages import Work
 
 
-def write_document(output: Path, page: models.Page) -> list[api.Endpoint]:
+def write_document(work: Work, page: models.Page) -> list[api.Endpoint]:
     """Write the page's document, if it has one; its endpoint."""
     made = api.document(page)
     if made is None:
         return []
     endpoint, doc = made
-    out_path(output, endpoint.path).write_text(api.dumps(doc), encoding="utf-8")
+    work.out(endpoint.path).write_text(api.dumps(doc), encoding="utf-8")
     return [endpoint]
 
 

@@ -101,7 +101,7 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
         done.reused += _write_page(work, page, done.used)
         for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
             _write_page(work, embed, done.used)
-        done.api += api.write_document(work.output, page)
+        done.api += api.write_document(work, page)
         started = time.perf_counter()
         for chart in page.charts:
             svg, drawn = urls.chart_url(page.url, chart.name, "svg"), charts.key(chart)

@@ -414,12 +414,9 @@ class ApiPage(Page):
         """The shell example, for the site at `root` (its address, ending with "/"; a preview
         build knows none: its examples fetch from `make serve`)."""
         root = PREVIEW_ROOT if root == "/" else root
-        first = next((k.example for k in self.kinds if k.kind.kind == "agency"),
-                     self.kinds[0].example if self.kinds else None)
-        lines = [f"curl -s {root}{self.index_url}"]
-        if first:
-            lines.append(f"curl -s {root}{first.path}")
-        return "\n".join(lines)
+        agency = next((k.example for k in self.kinds if k.kind.kind == "agency"), None)
+        return "\n".join(f"curl -s {root}{path}" for path in
+                         [self.index_url, *([agency.path] if agency else [])])
 
     def pandas(self, root: str) -> str:
         """The Python example: a ranking as a table (`root` as for `curl`)."""

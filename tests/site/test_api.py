@@ -178,3 +178,11 @@ def test_a_row_names_its_agency_or_its_group_never_both_nor_neither(documents):
     for broken in ({**row, "group": agency["history"][0]["group"]},
                    {k: v for k, v in row.items() if k != "unit"}):
         assert list(check.iter_errors({**ranking, "rows": [broken]}))
+
+
+def test_the_readme_documents_every_kind_with_its_path():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for k in api.KINDS.values():
+        assert f"| `{k.kind}` | `{k.pattern}` |" in readme, k.kind
