@@ -16,7 +16,7 @@ from markupsafe import escape as esc
 
 from parindex import fmt, text
 from parindex.data.portal import Scale
-from parindex.site import models, narrative, urls
+from parindex.site import embeds, models, narrative, urls
 
 NO_HTML = Markup("")
 MISSING_HTML = Markup('<span class="missing">chưa có số liệu</span>')
@@ -80,10 +80,24 @@ def unit_links(context, units: list[models.Ref]) -> Markup:
     return Markup(", ").join(unit_link(context, u) for u in units)
 
 
+@pass_context
+def absolute(context, url: str) -> str:
+    """A site-relative URL as another site must write it: under SITEURL where the build has
+    absolute URLs, else from the root of the host ("/nhung/…")."""
+    root = "" if context.get("RELATIVE_URLS") else context.get("SITEURL", "")
+    return f"{root}/{url}"
+
+
+@pass_context
+def embed_code(context, page: models.Page, chart: models.Chart) -> str:
+    """The iframe snippet of a chart's embed page (text: the template escapes it)."""
+    return embeds.snippet(absolute(context, page.chart_embed(chart)), chart.title)
+
+
 FILTERS = {"num": fmt.num, "pct": fmt.pct, "integer": fmt.integer, "signed": fmt.signed,
            "auto": fmt.auto, "change": narrative.change, "fold": text.fold, "number": number,
            "value": value, "fn": footnote, "band": band, "unit_link": unit_link,
-           "unit_links": unit_links}
+           "unit_links": unit_links, "absolute": absolute, "embed_code": embed_code}
 GLOBALS = {"missing": missing, "inferred": inferred,
            "links": urls.LINKS}  # the site's fixed links, for Pelican's own templates too
 

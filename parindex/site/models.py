@@ -24,6 +24,7 @@ from .urls import (
     HOME_URL,
     YEARS_URL,
     chart_url,
+    embed_url,
     innovations_url,
 )
 
@@ -329,6 +330,10 @@ class Page:
     def chart_csv(self, chart: Chart) -> str:
         """The numbers the chart draws."""
         return chart_url(self.url, chart.name, "csv")
+
+    def chart_embed(self, chart: Chart) -> str:
+        """The chart alone, for an iframe elsewhere (`embeds`)."""
+        return embed_url(self.url, chart.name)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,6 +13,7 @@ from ..fmt import MISSING, integer, num, pct, signed
 from .models import GroupStats, Ref, ScoreRow, Value
 
 NO_CUTOFFS = "không công bố"  # a band's range where the source prints none
+TABLE_BELOW = "Số liệu ở bảng bên dưới."  # ends a chart's text alternative on its page
 
 
 def _pct_or_points(x: float | None, is_pct: bool, places: int | None = None) -> str:

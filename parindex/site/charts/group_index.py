@@ -11,7 +11,7 @@ from ... import fmt
 from ...data.portal import PERCENT, Scale
 from ...frames import records
 from ..models import Band, Chart, Ref, ScoreRow
-from ..narrative import index_text
+from ..narrative import TABLE_BELOW, index_text
 from . import base
 
 KIND = "group_index"
@@ -37,7 +37,7 @@ def alt_text(group: str, year: int, rows: list[ScoreRow], scale: Scale = PERCENT
     parts = [f"{r.unit.short_name} {index_text(r.index.value, scale)}" for r in rows]
     return (f"Biểu đồ thanh ngang: {scale.named} năm {year} của "
             f"{len(rows)} đơn vị nhóm {group}, theo thứ hạng: " + "; ".join(parts)
-            + ". Số liệu ở bảng bên dưới.")
+            + ". " + TABLE_BELOW)
 
 
 def spec(c: Chart) -> base.Spec:
