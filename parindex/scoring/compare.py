@@ -482,23 +482,34 @@ def _tails(names: Iterable[str]) -> list[str]:
     return out
 
 
+def published_statistics(results: Results, year: int, stats: Statistics | None = None
+                         ) -> Assessment:
+    """The differences of one year's published statistics (what the pages need to know about
+    a printed statistic: `Assessment.kinds`)."""
+    yd = results.dataset.years.get(year)
+    if yd is None or yd.published_stats.empty:
+        return Assessment([], 0)
+    stats = stats or Statistics(results)
+    names = _Names(results)
+    published = _published(yd.published_stats)
+    copied = _copied(results, year, names, published)
+    gone = {r for d in copied for r in d.rows}  # not this section's numbers: not checked
+    published = [s for s in published if s.row not in gone]
+    found, unverifiable = _statistics(results, year, stats, names, published)
+    found += copied + _conflicts(results, year, names, published) \
+        + _band_totals(results, year, stats, names, published)
+    return Assessment(found, unverifiable)
+
+
 def assess(results: Results) -> Assessment:
     """Every difference, and how many published statistics nothing can check."""
     stats = Statistics(results)
-    names = _Names(results)
     out = _units(results) + _field_sums(results)
     unverifiable = 0
-    for year, yd in results.dataset.years.items():
-        if yd.published_stats.empty:
-            continue
-        published = _published(yd.published_stats)
-        copied = _copied(results, year, names, published)
-        gone = {r for d in copied for r in d.rows}  # not this section's numbers: not checked
-        published = [s for s in published if s.row not in gone]
-        found, n = _statistics(results, year, stats, names, published)
-        out += found + copied + _conflicts(results, year, names, published) \
-            + _band_totals(results, year, stats, names, published)
-        unverifiable += n
+    for year in results.dataset.years:
+        found = published_statistics(results, year, stats)
+        out += found.differences
+        unverifiable += found.unverifiable
     out += _names(results)
     return Assessment(sorted(out, key=lambda d: (d.year, d.file, d.row or 0)), unverifiable)
 
