@@ -133,7 +133,8 @@ def unpublished_notice(stats: GroupStats, scale: Scale, columns: bool, inferred:
     (`columns`: none of them is printed), and that the ranks marked "(suy ra)" are not its."""
     parts = []
     if stats.partial:
-        parts.append(f"Văn bản nguồn chỉ công bố {stats.published}")
+        parts.append(f"Văn bản nguồn chỉ công bố kết quả của {integer(stats.n)} trên "
+                     f"{integer(stats.members)} {scale.members}")
     elif stats.n_known < stats.n:
         parts.append(f"Văn bản nguồn chỉ in {scale.named} của {integer(stats.n_known)} trên "
                      f"{integer(stats.n)} đơn vị của nhóm")
