@@ -348,16 +348,16 @@ def printed(lk: Lookup, year: int, gid: str | None, fid: str | None, statistic: 
     return lk.cached(("published", year), make).get((gid, fid, statistic, band_id), [])
 
 
-def stat_value(computed: float | None, pub: list[Printed], notes: Notes | None,
-               pct: bool = True) -> Value:
+def stat_value(computed: float | None, pub: list[Printed], notes: Notes | None) -> Value:
     """A statistic as computed from the data the page shows; where the data cannot give it,
-    as printed (a value repeated from another section is not this statistic's). A printed
-    value that differs beyond rounding is quoted in a short note beside the value ("văn bản
-    nguồn in 6,76"), its location in the footnote. (`pct`: kept for the callers; a note quotes
-    the number alone, beside a value that has its unit.)"""
-    del pct
+    as printed (a value repeated from another section is not this statistic's), with the
+    printed decimals where the printed value is the computed one. A printed value that differs
+    beyond rounding is quoted in a short note beside the value ("văn bản nguồn in 6,76": the
+    number alone, beside a value that has its unit), its location in the footnote."""
     if computed is not None:
-        shown = rounded(computed)
+        # the printed value where it is the computed one at its own precision (88,714)
+        shown = next((p.value for p in pub if not p.kinds
+                      and rounded(computed, decimals(p.value)) == p.value), rounded(computed))
         other = [p for p in pub if p.differs and p.value != shown]
         return Value(shown, "computed", *_quoted(other, notes))
     usable = [p for p in pub if not p.copied]
@@ -382,9 +382,9 @@ def _quoted(pub: list[Printed], notes: Notes | None, copied: bool = False,
 
 
 def _extreme(label: str, summary: Summary | None, which: str, pub: list[Printed],
-             lk: Lookup, notes: Notes, pct: bool) -> Stat:
+             lk: Lookup, notes: Notes) -> Stat:
     computed = getattr(summary, which) if summary else None
-    value = stat_value(computed, pub, notes, pct)
+    value = stat_value(computed, pub, notes)
     if computed is not None:
         uids = getattr(summary, f"{which}_units")
     else:
@@ -400,8 +400,7 @@ def _band_counts(lk: Lookup, year: int, gid: str | None, summary: Summary | None
     for b in lk.bands(year):
         computed = summary.get("count", b.id) if summary else None
         counts.append((b, stat_value(None if computed is None else float(computed),
-                                     printed(lk, year, gid, None, "count", b.id), notes,
-                                     pct=False)))
+                                     printed(lk, year, gid, None, "count", b.id), notes)))
     given = [(b, v) for b, v in counts if v.value is not None]
     members = summary.members if summary else 0
     if len(given) == len(counts) or not given or \
@@ -420,21 +419,20 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
     counts = _band_counts(lk, year, gid, summary, notes) if fid is None else []
     spread = summary.spread if summary else None
     change = lk.stats.mean_change(year, gid, fid)
-    pct = fid is not None or lk.scale.percent  # a field's values are percentages of its maxima
     members = summary.members if summary else 0
-    mean_change = stat_value(change, printed(lk, year, gid, fid, "mean_change"), notes, pct)
+    mean_change = stat_value(change, printed(lk, year, gid, fid, "mean_change"), notes)
     return GroupStats(
         group=None if gid is None else lk.group(gid, year),
         n=n, n_known=summary.n_known if summary else 0,
         members=members, published=published(lk, n, members),
         withheld=narrative.withheld(n, members, lk.scale.members) if members > n else "",
         mean=stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
-                        notes, pct),
+                        notes),
         highest=_extreme("Cao nhất", summary, "highest", printed(lk, year, gid, fid, "max"), lk,
-                         notes, pct),
+                         notes),
         lowest=_extreme("Thấp nhất", summary, "lowest", printed(lk, year, gid, fid, "min"), lk,
-                        notes, pct),
-        spread=stat_value(spread, printed(lk, year, gid, fid, "spread"), notes, pct),
+                        notes),
+        spread=stat_value(spread, printed(lk, year, gid, fid, "spread"), notes),
         band_counts=counts,
         mean_change=mean_change,
         change_text=narrative.change_text(mean_change, lk.scale),
