@@ -141,8 +141,8 @@ def unpublished_notice(stats: GroupStats, scale: Scale, columns: bool, inferred:
     if parts and columns:
         parts.append("không in điểm chuẩn tối đa, điểm thành phần và tổng điểm")
     if parts:
-        parts.append("trung bình, cao nhất, thấp nhất và số đơn vị theo xếp loại là số văn "
-                     "bản nguồn in, không tính lại được")
+        parts.append("trung bình, cao nhất, thấp nhất và số đơn vị theo xếp loại không tính "
+                     "lại được; chỉ hiện các số văn bản nguồn in")
     if inferred:
         parts.append("thứ hạng ghi “(suy ra)” không in trong văn bản nguồn mà được suy ra")
     if not parts:
