@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import cast
 
 import pandas as pd
@@ -112,8 +113,15 @@ class Assessment:
 
     def kinds(self, year: int, file: str, row: int) -> set[str]:
         """The kinds of difference found for one row of a file."""
-        return {d.kind for d in self.differences
-                if d.year == year and d.file == file and row in (d.rows or (d.row,))}
+        return self._by_row.get((year, file, row), set())
+
+    @cached_property
+    def _by_row(self) -> dict[tuple[int, str, int | None], set[str]]:
+        out: dict[tuple[int, str, int | None], set[str]] = {}
+        for d in self.differences:
+            for row in d.rows or (d.row,):
+                out.setdefault((d.year, d.file, row), set()).add(d.kind)
+        return out
 
     def by_severity(self) -> list[tuple[str, list[Difference]]]:
         return [(s, [d for d in self.differences if d.severity == s]) for s in SEVERITIES]
@@ -278,24 +286,30 @@ class _Names:
         return str(self.units.get(uid, uid))
 
 
-def _printed_bounds(s: _Stat, stats: list[_Stat]) -> tuple[float, tuple[float, float], str] | None:
+_BySet = dict[tuple[str | None, str | None, str], float]  # first printed value of a statistic
+
+
+def _by_set(stats: list[_Stat]) -> _BySet:
+    out: _BySet = {}
+    for x in stats:
+        out.setdefault((x.gid, x.fid, x.statistic), x.value)
+    return out
+
+
+def _printed_bounds(s: _Stat, printed: _BySet) -> tuple[float, tuple[float, float], str] | None:
     """A spread where the data cannot recompute it, from the highest and lowest the source
     prints for the same set (a spread of fields, from its printed field means): the value, its
     bounds, and the arithmetic in words."""
-    def printed(statistic: str, fid: str | None) -> float | None:
-        return next((x.value for x in stats if x.gid == s.gid and x.fid == fid
-                     and x.statistic == statistic), None)
     if s.statistic == "spread":
-        hi, lo = printed("max", s.fid), printed("min", s.fid)
+        hi, lo = printed.get((s.gid, s.fid, "max")), printed.get((s.gid, s.fid, "min"))
         if hi is None or lo is None:
             return None
         pair = [hi, lo]
     elif s.statistic == "field_spread":
-        means = {x.fid: x.value for x in stats if x.gid == s.gid and x.fid
-                 and x.statistic == "mean"}
+        means = [v for (g, f, st), v in printed.items() if g == s.gid and f and st == "mean"]
         if len(means) < 2:
             return None
-        pair = [max(means.values()), min(means.values())]
+        pair = [max(means), min(means)]
     else:
         return None
     halves = [0.5 * 10.0 ** -decimals(x) for x in pair]
@@ -320,10 +334,11 @@ def _statistics(results: Results, year: int, stats: Statistics, names: _Names,
     out, unverifiable = [], 0
     file = _file(results, year, "published_stats")
     inferred = _inferred_maxima(results, year)
+    by_set = _by_set(published)
     for s in published:
         subject, what = names.subject(s.gid), names.what(s)
         computed = stats.get(year, s.gid, s.fid, s.statistic, s.band)
-        arithmetic = _printed_bounds(s, published)
+        arithmetic = _printed_bounds(s, by_set)
         note, guess = "", False
         if computed is not None:
             bounds = stats.bounds(year, s.gid, s.fid, s.statistic, s.band)

@@ -582,7 +582,12 @@ class AuditRow:
 class AuditGroup:
     severity: str  # "serious", "notice", "rounding"
     heading: str
-    rows: list[AuditRow]
+    rows: list[AuditRow]  # the first AUDIT_LISTED
+    total: int  # differences of this severity, listed or not
+
+    @property
+    def unlisted(self) -> int:
+        return self.total - len(self.rows)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,6 +11,10 @@ from ..models import HOME, AuditGroup, AuditPage, AuditRow, Ref
 from ..urls import AUDIT_URL, DOWNLOADS_URL
 from ..values import Lookup
 
+# A national portal's rounding differences run to hundreds of thousands: each table lists this
+# many and says how many more `parindex check` gives.
+AUDIT_LISTED = 500
+
 
 def audit_page(results: Results, lk: Lookup) -> AuditPage:
     found = assess(results)
@@ -18,8 +22,9 @@ def audit_page(results: Results, lk: Lookup) -> AuditPage:
         AuditRow(year=d.year or None, subject=d.subject, what=d.what, published=d.published,
                  comparison=d.comparison, location=d.location, note=d.note,
                  data_row=f"{d.file}" + (f", dòng {d.row}" if d.row else ""))
-        for d in diffs]) for severity, diffs in found.by_severity()]
-    serious, notice, rounding = (len(g.rows) for g in groups)
+        for d in diffs[:AUDIT_LISTED]], total=len(diffs))
+        for severity, diffs in found.by_severity()]
+    serious, notice, rounding = (g.total for g in groups)
     return AuditPage(
         url=AUDIT_URL, template="audit", title="Đối chiếu số liệu",
         lead=narrative.audit_lead(serious, notice, rounding, found.unverifiable),
