@@ -53,9 +53,18 @@ def footnote(n: int | None) -> Markup:
     return Markup(f'<sup class="fn"><a href="#ghi-chu-{n}" aria-label="ghi chú {n}">{n}</a></sup>')
 
 
-def value(v: models.Value, kind: str = "pct", percent: bool = True) -> Markup:
-    """A published value and the number of its footnote."""
+def value(v: models.Value, kind: str = "pct", percent: bool = True, suffix: str = "") -> Markup:
+    """A value and the number of its footnote; a value inferred by arithmetic marked so; where
+    the source printed another, the short note beside it ("văn bản nguồn in 6,76"), which
+    carries the footnote."""
     shown = number(v.value, kind, percent)
+    if v.value is not None and suffix:  # a unit after the number ("14,78 điểm %")
+        shown += esc(suffix)
+    if v.origin == "inferred":
+        shown += Markup(INFERRED_HTML)
+    if v.printed:
+        return shown + Markup(f' <span class="source-printed">({esc(v.printed)}'
+                              f"{footnote(v.note)})</span>")
     return shown + footnote(v.note) if v.note else shown
 
 
@@ -94,7 +103,14 @@ def embed_code(context, page: models.Page, chart: models.Chart) -> str:
     return embeds.snippet(absolute(context, page.chart_embed(chart)), chart.title)
 
 
-FILTERS = {"num": fmt.num, "pct": fmt.pct, "integer": fmt.integer, "signed": fmt.signed,
+def capitalize_first(text: str) -> str:
+    """A sentence's first letter in upper case, the rest as written (Jinja's `capitalize`
+    lowers the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+FILTERS = {"capitalize_first": capitalize_first, "num": fmt.num, "pct": fmt.pct,
+           "integer": fmt.integer, "signed": fmt.signed,
            "auto": fmt.auto, "change": narrative.change, "fold": text.fold, "number": number,
            "value": value, "fn": footnote, "band": band, "unit_link": unit_link,
            "unit_links": unit_links, "absolute": absolute, "embed_code": embed_code}

@@ -26,6 +26,7 @@ ABOUT_URL = "gioi-thieu/"
 PAGEFIND_DIR = "pagefind/"  # the search index and its UI, written by Pagefind after the build
 BANDS_CSS = "css/bands.css"  # the band colours, generated from bands.csv
 
+AUDIT_URL = "du-lieu/doi-chieu/"  # every difference between the source and the data
 PACKAGE_DIR = "du-lieu/goi-du-lieu/"
 PACKAGE_ZIP = "du-lieu/chi-so-cchc-du-lieu.zip"
 TEMPLATES_DIR = "du-lieu/mau/"
@@ -154,6 +155,7 @@ class Links:
     news: str = NEWS_URL
     method: str = METHOD_URL
     about: str = ABOUT_URL
+    audit: str = AUDIT_URL
     pagefind: str = PAGEFIND_DIR
     bands_css: str = BANDS_CSS
     menu: tuple[MenuItem, ...] = MENU

@@ -113,7 +113,7 @@ def test_index_lists_every_document_with_its_kind_schema_and_description(documen
     mine = listed[urls.api_unit_url(MY_XUYEN)]
     assert mine["kind"] == "agency" and mine["page"] == urls.unit_url(MY_XUYEN)
     assert mine["description"].startswith("UBND huyện Mỹ Xuyên. ")
-    assert {k["kind"]: k["count"] for k in index["kinds"]}["agency"] == 42  # two departments founded in 2025
+    assert {k["kind"]: k["count"] for k in index["kinds"]}["agency"] == 42  # 2 founded 2025
     for kind in index["kinds"]:  # each path fits its kind's documented pattern
         pattern = re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(kind["pattern"]))
         paths = [e["path"] for e in index["endpoints"] if e["kind"] == kind["kind"]]

@@ -20,9 +20,11 @@ MAX_BARS = 150  # a bar per agency stops being readable (and Vega's renderer ove
 
 def chart(rows: list[ScoreRow], group: Ref, year: int, bands: list[Band],
           scale: Scale = PERCENT) -> Chart | None:
-    """Every agency's index as a bar; none for a group too large to read as bars (its table
+    """Every agency with an index as a bar (an agency whose index the source does not print
+    has no row: the table says so); none for a group too large to read as bars (its table
     stays) or without any index."""
-    if len(rows) > MAX_BARS or not any(r.index.value is not None for r in rows):
+    rows = [r for r in rows if r.index.value is not None]
+    if len(rows) > MAX_BARS or not rows:
         return None
     drawn: list[dict[str, object]] = [{"label": r.unit.short_name, "index": r.index.value,
               "band_name": r.band.name if r.band else None,
