@@ -27,7 +27,7 @@ from .data.problems import Report
 from .data.rules import TO_FILL
 from .data.validate import PLACES
 from .fmt import MISSING, as_printed, auto, num
-from .scoring.compare import compare, refused
+from .scoring.compare import HEADINGS, assess, refused
 from .scoring.score import Results, score
 
 RESULT_COLUMNS = ["unit_id", "name", "group_id", "max_score", "total", "index", "rank",
@@ -124,12 +124,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if results is None:
         print(report, file=sys.stderr)
         return 1
-    diffs, unverifiable = compare(results)
-    for d in diffs:
-        print(d)
-    rounding = sum(d.kind == "rounding" for d in diffs)
-    print(f"Tổng cộng: {len(diffs) - rounding} sai khác, {rounding} khác biệt do làm tròn, "
-          f"{auto(unverifiable)} số liệu công bố chưa thể đối chiếu (thiếu dữ liệu).")
+    found = assess(results)
+    counts = []
+    for severity, diffs in found.by_severity():
+        counts.append(f"{len(diffs)} {HEADINGS[severity][0].lower()}{HEADINGS[severity][1:]}")
+        if diffs:
+            print(f"== {HEADINGS[severity]}: {len(diffs)} ==")
+            print("\n".join(map(str, diffs)), end="\n\n")
+    print(f"Tổng cộng: {'; '.join(counts)}; {auto(found.unverifiable)} số liệu công bố chưa "
+          "thể đối chiếu (thiếu dữ liệu).")
     return 0
 
 

@@ -21,8 +21,10 @@ from typing import Any
 
 from pelican.contents import Page
 
-from parindex.site import Planned, charts, exports, models, urls
+from parindex.site import Planned, charts, embeds, exports, models, urls
+from parindex.site.api import Endpoint
 
+from . import api
 from .content import ContentError
 from .pool import Pool
 from .store import Store, digest, out_path, page_key
@@ -92,6 +94,7 @@ class Written:
     to_draw: ToDraw = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     placing: float = 0.0  # seconds spent on the charts' files (keys, CSV, links)
+    api: list[Endpoint] = field(default_factory=list)  # the JSON documents written
 
 
 def write_pages(work: Work, start: int, stop: int) -> Written:
@@ -101,6 +104,9 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
         page = planned.build()
         done.urls.append(page.url)
         done.reused += _write_page(work, page, done.used)
+        for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
+            _write_page(work, embed, done.used)
+        done.api += api.write_document(work, page)
         started = time.perf_counter()
         for chart in page.charts:
             svg, drawn = urls.chart_url(page.url, chart.name, "svg"), charts.key(chart)
@@ -204,6 +210,7 @@ def write_all(pool: Pool, kinds: list[str], on_charts: Callable[[ToDraw], None])
         done.charts_reused += parts[i].charts_reused
         done.used |= parts[i].used
         done.placing += parts[i].placing
+        done.api += parts[i].api
     return done
 
 

@@ -33,7 +33,7 @@ from parindex.data.problems import DataError, Report  # noqa: E402
 from parindex.scoring.compare import refused  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
-from plugins import content, extras, pages  # noqa: E402
+from plugins import api, content, extras, pages  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
 from plugins.pool import Pool  # noqa: E402
@@ -104,6 +104,7 @@ class ParIndexGenerator(Generator):
             t = time.perf_counter()
             drawing = pages.Drawing(pool, work)
             done = pages.write_all(pool, [p.kind for p in self.plan], drawing.add)
+            done.urls += api.finish(work, done.api)  # index.json, schemas, du-lieu/api/
             placing = done.placing / max(pool.workers, 1)  # the charts' time, not the pages'
             t += placing
             for name, template, title in EXTRA_PAGES:

@@ -72,7 +72,9 @@ def test_no_statistic_needs_the_members_not_printed(out):
     for withheld in ("Cao nhất", "Thấp nhất", "Khoảng cách"):
         assert withheld not in stats
     assert not doc.find_all("table", id="xep-loai")  # no count per band
-    assert "không được tính" in text(doc.find("main"))
+    notice = text(doc.find("div", cls="notice"))  # said once, at the top
+    assert "chỉ công bố kết quả của 10 trên 63 tỉnh, thành phố" in notice
+    assert "không tính lại được; chỉ hiện các số văn bản nguồn in" in notice
     for url in ("", "chi-so", "chi-so/2024", "chi-so/2024/tinh"):
         assert COMPUTED_MEAN not in text(page(out, url).find("main"))
 

@@ -244,4 +244,4 @@ def test_parindex_score_and_check_reproduce_the_printed_points(points):
         ("xa-an-binh", 945.755, "1", "xuat-sac"), ("xa-binh-minh", 860, "2", "tot"),
         ("phuong-cau-ke", 850.25, "3", "tot"), ("xa-dai-an", 812.4, "4", "tot"),
         ("xa-ea-tu", 750.505, "5", "kha")]
-    assert "0 sai khác" in run_cli("check", str(data)).stdout
+    assert "Tổng cộng: 0 sai khác thật" in run_cli("check", str(data)).stdout

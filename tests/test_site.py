@@ -60,14 +60,13 @@ def test_district_ranking_has_a_band_coloured_chart_with_table_and_csv(out):
                                                              ("Long Phú", "83.2")]
 
 
-def test_printed_index_that_differs_from_recomputed_has_a_marked_footnote(out):
+def test_a_printed_index_within_rounding_has_no_footnote(out):
+    # Thạnh Trị: printed 77,38; its components give 77,370–77,402 % (each ± 0,005)
     doc = page(out, "chi-so/2023/huyen")
     row = next(r for r in doc.find("table", id="bang-xep-hang").find_all("tr")
                if "Thạnh Trị" in r.text)
     cell = next(td for td in row.find_all("td") if "77,38%" in td.text)
-    ref = cell.find("sup", cls="fn").find("a").attrs["href"]
-    note = doc.find("li", id=ref.lstrip("#"))
-    assert "77,39%" in note.text  # 73,71 / 95,25 × 100, recomputed
+    assert not cell.find_all("sup", cls="fn")
 
 
 def test_my_xuyen_profile(out):
@@ -163,7 +162,8 @@ def test_chart_csvs_hold_the_numbers_of_their_table(out):
         return f"{float(x):.2f}".replace(".", ",") + "%"
     drawn = [r for r in table if r[3] != "chưa có số liệu"]  # no maximum, no bar
     assert [shown(r["pct"]) for r in rows] == [r[3] for r in drawn]
-    assert [shown(r["group_mean"]) for r in rows] == [r[4] for r in drawn]
+    # a group mean the source printed otherwise has a note beside it: "(văn bản nguồn in …)"
+    assert [shown(r["group_mean"]) for r in rows] == [r[4].split(" (")[0] for r in drawn]
 
 
 def html_pages(out: Path) -> list[Path]:
@@ -191,7 +191,8 @@ def test_pages_are_vietnamese_with_landmarks_and_one_h1(out):
         assert doc.find("html").attrs["lang"] == "vi"
         assert len(doc.find_all("main")) == 1, path
         assert len(doc.find_all("h1")) == 1, path
-        assert doc.find("a", cls="skip-link").attrs["href"] == "#noi-dung"
+        if path.relative_to(out).parts[0] != "nhung":  # a chart to embed has no header
+            assert doc.find("a", cls="skip-link").attrs["href"] == "#noi-dung"
         for table in doc.find_all("table"):
             if "data" in (table.attrs.get("class") or ""):
                 assert table.find_all("caption"), path
@@ -242,7 +243,7 @@ def test_sitemap_lists_every_page(out):
     locs = set(re.findall(r"<loc>/?([^<]*)</loc>", sitemap))
     for path in html_pages(out):
         rel = path.relative_to(out).as_posix()
-        if rel == "404.html":
+        if rel == "404.html" or rel.startswith("nhung/"):  # charts to embed: not for search
             continue
         assert rel.removesuffix("index.html") in locs, rel
 

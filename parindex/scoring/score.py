@@ -15,6 +15,11 @@ difference between them.
 The band is computed from the index of record and the year's band table; where the table states
 no ranges (the source prints no cut-offs), or the index is not known, it is the printed band.
 
+Every computed value carries how far it may be from what exact inputs would give
+(`…_error`, half a unit of each input's last printed digit, carried through the arithmetic):
+a published value is consistent with it when some choice of the inputs within their printed
+precision gives it (`compare`).
+
 A rank is only given when every member of the group has an index that year: ranking the few
 known agencies of an incomplete group would publish ranks that are not the province's. The
 members are the agencies of the table and those `units.csv` lists as active in the group that
@@ -35,6 +40,12 @@ from ..data.rules import field_maxima
 from ..data.tables import Dataset, YearData
 from ..data.validate import PLACES
 from ..fmt import rounded
+
+
+def half_unit(places: pd.Series) -> pd.Series:
+    """Half a unit of each value's last printed digit (0 where the decimals are not known): how
+    far the number behind a printed value may be from it (83,84 stands for 83,835–83,845)."""
+    return (0.5 * 10.0 ** -places.astype(float)).fillna(0.0)
 
 
 @dataclass
@@ -68,18 +79,22 @@ def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
     df["short_name"] = df["unit_id"].map(units["short_name"]).fillna(df["name"])
     df["group_id"] = df["unit_id"].map(units["group_id"])
     df["total"] = df[comps].astype(float).sum(axis=1, min_count=len(comps))
+    df["total_error"] = sum((half_unit(df[c + PLACES]) for c in comps),
+                            pd.Series(0.0, index=df.index)).where(df["total"].notna())
     printed = _trusted(df, "index_published")
     places = df["index_published" + PLACES].where(printed.notna())
     if ds.scale.percent:
         df["index"] = df["total"] / df["max_score"].astype(float) * 100
+        df["index_error"] = df["total_error"] / df["max_score"].astype(float) * 100
     else:
-        df["index"] = df["total"]
+        df["index"], df["index_error"] = df["total"], df["total_error"]
         places = places.where(printed.notna(), df["total_published" + PLACES])
         printed = printed.fillna(_trusted(df, "total_published"))
     computed = df["index"].map(rounded).astype(float)
     df["index_official"] = printed.fillna(computed)
     df["index_official" + PLACES] = places.fillna(2).where(
         df["index_official"].notna())  # as printed, else as rounded
+    df["index_official_error"] = half_unit(df["index_official" + PLACES])
     df["band_id"], df["band_origin"] = _bands(df, bandlib.for_year(ds.bands, year))
     grouped = df.groupby("group_id")["index_official"]
     df["group_size"] = _group_sizes(ds, year, df)
@@ -140,6 +155,7 @@ def _year_fields(ds: Dataset, year: int, yd: YearData) -> pd.DataFrame:
     df["max_score" + PLACES] = field_maxima(ds, yd, "max_score" + PLACES).to_numpy()
     df["group_id"] = df["unit_id"].map(ds.units.set_index("unit_id")["group_id"])
     df["pct"] = df["score"].astype(float) / df["max_score"] * 100
+    df["pct_error"] = half_unit(df["score" + PLACES]) / df["max_score"] * 100
     return df
 
 
@@ -157,6 +173,6 @@ def score(ds: Dataset) -> Results:
     years = [*ds.years.items()] or [(0, blank)]
     scores = _stack([_year_scores(ds, y, yd.scores) for y, yd in years])
     fields = _stack([_year_fields(ds, y, yd) for y, yd in years])
-    for col in ("score", "max_score", "pct"):
+    for col in ("score", "max_score", "pct", "pct_error"):
         fields[col] = fields[col].astype(float)
     return Results(ds, _with_changes(scores), fields)

@@ -24,6 +24,7 @@ from .urls import (
     HOME_URL,
     YEARS_URL,
     chart_url,
+    embed_url,
     innovations_url,
 )
 
@@ -97,6 +98,7 @@ class Value:
     value: float | None
     origin: str = ""
     note: int | None = None  # footnote number on the page
+    printed: str = ""  # a short note beside the value: "văn bản nguồn in 6,76"
 
     @property
     def missing(self) -> bool:
@@ -247,6 +249,7 @@ class GroupStats:
     members: int = 0  # every member, printed or not (more than n: the table prints some)
     published: str = ""  # "10 trên 63 tỉnh, thành phố được công bố" where the table is partial
     withheld: str = ""  # why the statistics that need every member are not shown
+    change_text: str = ""  # the mean's change as the page says it ("giảm 1,91% …")
 
     @property
     def partial(self) -> bool:
@@ -330,14 +333,19 @@ class Page:
         """The numbers the chart draws."""
         return chart_url(self.url, chart.name, "csv")
 
+    def chart_embed(self, chart: Chart) -> str:
+        """The chart alone, for an iframe elsewhere (`embeds`)."""
+        return embed_url(self.url, chart.name)
+
 
 @dataclass(frozen=True, kw_only=True)
 class GroupCard:
     group: Ref
     n: int
     mean: Value
-    top: list[ScoreRow]  # the first three by rank (printed or inferred)
+    top: list[ScoreRow]  # the first three by a rank of record with a known index (none inferred)
     published: str = ""  # "10 trên 63 … được công bố" where the table prints some members
+    highest: Stat | None = None  # where no rank of record is known: the group's highest
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -386,6 +394,7 @@ class RankingPage(Page):
     rows: list[ScoreRow]
     stats: GroupStats
     inferred: bool  # some ranks are inferred, not printed (each row's note says how)
+    notice: str  # what the source does not publish of this group, said once at the top
     bands: list[Band]
     fields: list[Ref]
     csv_url: str  # the year's results
@@ -572,6 +581,38 @@ class YearsPage(Page):
     indicators: list[Indicator]  # the province's own figures, every year (also without scores)
 
 
+@dataclass(frozen=True, kw_only=True)
+class AuditRow:
+    """A difference as the reconciliation page lists it (`compare.Difference`)."""
+
+    year: int | None  # None: not of a year (an agency's name in the register)
+    subject: str
+    what: str
+    published: str  # as the source prints it
+    comparison: str  # "tính lại 14,78", "trùng với …", "danh mục ghi …"
+    location: str  # where in the source document
+    note: str
+    data_row: str  # the data file and row: "2023/published_stats.csv, dòng 13"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditGroup:
+    severity: str  # "serious", "notice", "rounding"
+    heading: str
+    rows: list[AuditRow]  # the first AUDIT_LISTED
+    total: int  # differences of this severity, listed or not
+
+    @property
+    def unlisted(self) -> int:
+        return self.total - len(self.rows)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditPage(Page):
+    groups: list[AuditGroup]  # serious first
+    unverifiable: int  # published statistics the data cannot check
+
+
 @dataclass(frozen=True)
 class BandPeriod:
     years: str  # "từ năm 2023", "2019–2022"
@@ -601,10 +642,12 @@ class Site:
     innovations: list[InnovationsPage]
     downloads: DownloadsPage
     method: MethodPage
+    audit: AuditPage
 
     def pages(self) -> list[Page]:
         return [self.home, self.years_index, *self.years, *self.rankings, *self.fields,
-                self.directory, *self.units, *self.innovations, self.downloads, self.method]
+                self.directory, *self.units, *self.innovations, self.downloads, self.method,
+                self.audit]
 
 
 HOME = Ref("", "Trang chủ", HOME_URL)

@@ -39,11 +39,15 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
                               for r in records(df[df["group_id"] == g.id])])
         summary = lk.stats.index(year, g.id)
         mean = stat_value(summary.mean if summary else None,
-                           printed(lk, year, g.id, None, "mean"), notes)
-        cards.append(GroupCard(group=g, n=len(rows), mean=mean,
-                               top=[r for r in rows if r.rank is not None][:3],
+                          printed(lk, year, g.id, None, "mean"), notes)
+        top = [r for r in rows if r.rank is not None and not r.rank_inferred
+               and r.index.value is not None][:3]  # only published (or computed) values
+        highest = None if top else group_stats(lk, year, g.id, NoNotes()).highest
+        cards.append(GroupCard(group=g, n=len(rows), mean=mean, top=top,
                                published=published(lk, len(rows),
-                                                   summary.members if summary else 0)))
+                                                   summary.members if summary else 0),
+                               highest=highest if highest and highest.value.value is not None
+                               and highest.units else None))
     points = trend(lk, None, f"Tất cả {lk.scale.members}")
     chart = mean_trend.chart(f"{lk.scale.name} trung bình qua các năm", points,
                              lk.scale)
