@@ -3,7 +3,10 @@
 Pelican runs into a fresh directory next to the output, Pagefind indexes it, and only when both
 succeeded does the new directory replace `output/` (rename the old one away, rename the new one
 in, delete the old one). A failed or interrupted build never touches the last good `output/`.
-Invalid data stops the build with parindex's report, in Vietnamese, without a traceback.
+Invalid data stops the build with parindex's report, in Vietnamese, without a traceback; so
+does a new site that would take a year, or more than a few agencies, off the site it replaces
+(compared through the results each publishes, `du-lieu/<year>/ket-qua.csv`), unless the build
+is told that the removals are meant (`--accept-removals`).
 
 The plugin gets its options as one typed value (`PARINDEX`, a `BuildOptions`) and gives back its
 statistics (`BuildResult.stats`), its progress (log records of "parindex.build", printed by
@@ -14,6 +17,7 @@ Pagefind); nothing is passed back through Pelican's settings.
 from __future__ import annotations
 
 import argparse
+import csv
 import gc
 import hashlib
 import json
@@ -30,11 +34,14 @@ from pathlib import Path
 from typing import Any
 
 from parindex.data.problems import DataError
+from parindex.site.urls import DOWNLOADS_URL, results_url
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written
 from plugins.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 KEPT = "Trang web trước đó trong {output} được giữ nguyên."
+FEW = 3  # agency-years a rebuild may take off the site without being told it is meant
+SHOWN = 20  # agencies named in the message; the rest are counted
 
 
 class BuildError(Exception):
@@ -234,10 +241,44 @@ def _fingerprints(settings_file: Path, content: Path, data: Path) -> tuple[str, 
     return _hash(site + _files(data)), _hash(site)
 
 
+def published(site: Path) -> dict[int, dict[str, str]]:
+    """The agencies a built site publishes results of, by year (id → name), read from its own
+    downloads: what its readers see, whatever cache there is or not."""
+    out: dict[int, dict[str, str]] = {}
+    for folder in sorted((site / DOWNLOADS_URL).glob("*")):
+        path = site / results_url(int(folder.name), "csv") if folder.name.isdigit() else None
+        if path is None or not path.is_file():
+            continue
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            out[int(folder.name)] = {r["unit_id"]: r.get("name") or r["unit_id"]
+                                     for r in csv.DictReader(f) if r.get("unit_id")}
+    return out
+
+
+def removals(old: dict[int, dict[str, str]], new: dict[int, dict[str, str]]) -> str:
+    """What a new site would take off the old one, when that is a year or more than FEW
+    agencies of the years both have (a file cut short, a year folder misnamed); "" when it
+    is not."""
+    years = sorted(set(old) - set(new))
+    gone = [f"{name} ({uid}), năm {year}" for year in sorted(set(old) & set(new))
+            for uid, name in old[year].items() if uid not in new[year]]
+    if not years and len(gone) <= FEW:
+        return ""
+    lines = [f"- năm {year}: kết quả của {len(old[year])} đơn vị" for year in years]
+    lines += [f"- {g}" for g in gone[:SHOWN]]
+    if len(gone) > SHOWN:
+        lines.append(f"- và {len(gone) - SHOWN} đơn vị khác")
+    return "\n".join(lines)
+
+
 def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path | None = None,
           content: Path | None = None, cache: Path | None = None,
-          progress: ProgressFn | None = None, force: bool = False) -> BuildResult:
+          progress: ProgressFn | None = None, force: bool = False,
+          accept_removals: bool = False) -> BuildResult:
     """Build into `output` atomically. Raises DataError (bad data) or BuildError.
+
+    A new site that would take a year, or more than FEW agencies, off the one in `output` is
+    not put in its place (BuildError naming them) unless `accept_removals`.
 
     When nothing the build reads has changed since it last built `output`, the output is
     already what a build would write and nothing is done (unless `force`). `cache` (default
@@ -277,6 +318,11 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     pages_written.connect(search.start)
     try:
         ran = _pelican(settings_file, override, progress)
+        if not accept_removals and (gone := removals(published(output), published(tmp))):
+            raise BuildError("Bản dựng mới sẽ xóa khỏi trang web:\n" + gone + "\nNếu đúng là "
+                             "muốn xóa, dựng lại với --accept-removals "
+                             "(python -m plugins.build --accept-removals); nếu không, kiểm tra "
+                             "lại dữ liệu (tên thư mục năm, tệp bị cắt, dòng bị xóa).")
         index = search.wait()
         if progress:
             progress("search", 0, "Chỉ mục tìm kiếm "
@@ -325,13 +371,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cache", default=None, help="thư mục bộ nhớ đệm (mặc định .cache/)")
     p.add_argument("-v", "--verbose", action="store_true", help="in từng bước của quá trình dựng")
     p.add_argument("--force", action="store_true", help="dựng lại kể cả khi không có gì thay đổi")
+    p.add_argument("--accept-removals", action="store_true",
+                   help="chấp nhận bản dựng xóa một năm hoặc nhiều đơn vị khỏi trang web")
     args = p.parse_args(argv)
     settings = "publishconf.py" if args.publish else "pelicanconf.py"
     try:
         result = build(Path(args.output), settings, args.data and Path(args.data),
                        args.content and Path(args.content), args.cache and Path(args.cache),
-                       progress=Progress(args.verbose),
-                       force=args.force)
+                       progress=Progress(args.verbose), force=args.force,
+                       accept_removals=args.accept_removals)
     except DataError as exc:
         print(exc.report, file=sys.stderr)
         print("Dữ liệu có lỗi nên không dựng trang. " + KEPT.format(output=args.output),

@@ -1,8 +1,9 @@
 """Floor 1, files → a typed dataset and a problem report: `load(root)`.
 
-Reading CSV and XLSX (`read`), cells (`cells`), Table Schema checks (`validate`), cross-table rules
-(`rules`), band tables (`bands`), the package descriptor (`package`); every problem is a
-`problems.Problem`. Imports nothing of `parindex.scoring` or `parindex.site`.
+Reading CSV and XLSX (`read`), cells (`cells`), the schemas and descriptor checked themselves
+(`profile`), Table Schema checks (`validate`), cross-table rules (`rules`), band tables
+(`bands`), the package descriptor (`package`); every problem is a `problems.Problem`.
+Imports nothing of `parindex.scoring` or `parindex.site`.
 """
 
 from .dataset import load, load_or_raise

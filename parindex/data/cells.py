@@ -30,12 +30,15 @@ DOT_DEC = r"[+-]?\d*\.\d+"
 COMMA_DEC = r"[+-]?\d*,\d+"
 
 
+MAX_DIGITS = 15  # the digits a float holds exactly: no source prints a longer number
+
+
 class Parsed(NamedTuple):
     """A parser's answer for each text: its value, "" or why it was not read, and for a number
     how many decimals it was written with (97,685: 3; 7,00: 2), so that it is shown as printed."""
 
     values: pd.Series  # missing where empty or not read
-    status: pd.Series  # "" (read or empty), "invalid" or "ambiguous"
+    status: pd.Series  # "" (read or empty), "invalid", "ambiguous" or "too-long"
     places: pd.Series | None = None  # numbers: Int64 digits after the decimal sign; NA: not read
 
 
@@ -65,10 +68,27 @@ def readings(texts: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
 def parse_numbers(cells: pd.Series, decimal: str = "", group: str = "") -> Parsed:
     """Numbers of a column. `decimal`/`group`: the column's declared decimalChar/groupChar
     (Table Schema): when either is given every cell is read that way and none is ambiguous;
-    otherwise the signs are inferred, value by value and from the rest of the column."""
+    otherwise the signs are inferred, value by value and from the rest of the column. Digits
+    only: exponents (1e5) and words (Infinity, NaN) are not numbers here, and a number of more
+    than MAX_DIGITS digits is refused ("too-long") rather than rounded."""
     s = cells.astype(str)
     if decimal or group:
-        return _declared(s, decimal or ("," if group == "." else "."), group)
+        parsed = _declared(s, decimal or ("," if group == "." else "."), group)
+    else:
+        parsed = _inferred(s)
+    long = s.str.len() > MAX_DIGITS  # few texts are this long: only those are counted
+    if long.any():
+        digits = s[long].str.replace(r"\D", "", regex=True).str.lstrip("0").str.len()
+        long = (digits > MAX_DIGITS).reindex(s.index, fill_value=False)
+    if long.any():
+        parsed.values[long] = np.nan
+        parsed.status[long] = "too-long"
+        if parsed.places is not None:
+            parsed.places[long] = pd.NA
+    return parsed
+
+
+def _inferred(s: pd.Series) -> Parsed:
     values = pd.Series(np.nan, index=s.index)
     places = pd.Series(pd.NA, index=s.index, dtype="Int64")
     status = pd.Series("", index=s.index, dtype=object)
@@ -174,6 +194,7 @@ PARSERS: dict[str, Callable[..., Parsed]] = {
     "string": parse_strings,
 }
 
+TOO_LONG = f"số có hơn {MAX_DIGITS} chữ số: kiểm tra lại giá trị"
 EXPECTED = {
     "number": "cần một số, ví dụ 83,84 hoặc 83.84",
     "integer": "cần một số nguyên, ví dụ 12",

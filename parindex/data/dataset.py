@@ -8,14 +8,24 @@ workbook `<year>.xlsx` with a sheet named after each table.
 
 from __future__ import annotations
 
-import json
+import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
 from .problems import DataError, Problem, Report, problem
-from .read import RawTable, read_csv, read_xlsx, sheet_names
+from .profile import (
+    BUILT_IN_SCHEMAS,
+    SCORES_COLUMNS,
+    check_descriptor,
+    check_references,
+    check_schema,
+    check_standard,
+    read_json,
+)
+from .read import RawTable, read_csv, read_xlsx, sheets
 from .rules import check_rules
 from .tables import Dataset, Descriptor, Resource, YearData
 from .validate import (
@@ -25,6 +35,8 @@ from .validate import (
     TableSchema,
     check_foreign_keys,
     check_table,
+    closest,
+    primary_key,
     resolve_units,
     unit_lookup,
 )
@@ -36,8 +48,8 @@ UNIT_COLUMNS = {"units": ("parent_id", "successor_id"), "scores": ("unit_id",),
                 "field_scores": ("unit_id",), "published_stats": ("unit_id",),
                 "innovations": ("unit_id",), "indicators": ("unit_id",)}
 ROW_MAXIMUM = {"scores": "max_score", "field_scores": "max_score"}  # bounds a row's scores
-BUILT_IN_SCHEMAS = Path(__file__).resolve().parents[1] / "scaffold" / "schemas"
 YEAR_DIR = re.compile(r"\d{4}")
+OLD_WORKBOOKS = (".xls", ".ods", ".xlsm", ".xlsb")  # workbooks the loader cannot read
 
 
 def empty_table(schema: TableSchema) -> pd.DataFrame:
@@ -61,74 +73,147 @@ def signs(descriptor: Descriptor, label: str) -> Signs:
 
 
 def with_components(schema: TableSchema, components: pd.DataFrame | None) -> TableSchema:
-    """The scores schema with a number column for each component of `components.csv` that it
-    does not declare: a province adds a component by adding a row and a column, not by editing
-    a schema."""
+    """The scores schema of this package's components: a number column for each component of
+    `components.csv` (the schema's own where it declares one), and none for a column the schema
+    declares that is no component here (another province's). A province adds a component by
+    adding a row and a column, not by editing a schema. With no component yet (a new portal's
+    template) the schema is as written."""
     if components is None:
         return schema
+    names = {c: n for c, n in zip(components["component_id"], components["name"], strict=True)
+             if isinstance(c, str)}
+    ids = list(names)
+    if not ids:
+        return schema
     declared = {f["name"] for f in schema["fields"]}
+    kept = [f for f in schema["fields"] if f["name"] in SCORES_COLUMNS or f["name"] in ids]
     extra: list[Field] = [
-        {"name": cid, "type": "number", "title": name or cid,
+        {"name": cid, "type": "number", "title": names[cid] or cid,
          "description": "Component (components.csv).", "constraints": {"minimum": 0}}
-        for cid, name in zip(components["component_id"], components["name"], strict=True)
-        if isinstance(cid, str) and cid not in declared]
-    fields = schema["fields"]
-    return {**schema, "fields": [*fields[:2], *extra, *fields[2:]]}
+        for cid in ids if cid not in declared]
+    return {**schema, "fields": [*kept[:2], *extra, *kept[2:]]}
 
 
 def _load_schemas(root: Path) -> tuple[Descriptor, dict[str, TableSchema], list[Problem]]:
+    """The descriptor and every table's schema, each checked before it is used (profile.py)."""
     path = root / "datapackage.json"
-    try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.is_file():
         return {}, {}, [problem(code="no-datapackage", file="datapackage.json")]
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return {}, {}, [problem(code="datapackage", file="datapackage.json",
-                                fill={"error": exc})]
+    obj, problems = read_json(path, "datapackage.json", code="datapackage")
+    descriptor, found = (None, []) if problems else check_descriptor(obj)
+    problems += found
     schemas: dict[str, TableSchema] = {}
-    problems: list[Problem] = []
     for table in GLOBAL_TABLES + YEAR_TABLES:
-        spath = root / "schemas" / f"{table}.json"
-        if not spath.exists():  # a package may keep only the schemas it changes
-            spath = BUILT_IN_SCHEMAS / f"{table}.json"
-        try:
-            schemas[table] = json.loads(spath.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            problems.append(problem(code="schema", file=f"schemas/{table}.json",
-                                    fill={"error": exc}))
-    return descriptor, schemas, problems
+        label = f"schemas/{table}.json"
+        path = root / label
+        if not path.exists():  # a package may keep only the schemas it changes
+            path = BUILT_IN_SCHEMAS / f"{table}.json"
+        obj, found = read_json(path, label, code="schema")
+        if not found:
+            schema, found = check_schema(obj, label, GLOBAL_TABLES)
+            if schema is not None:
+                schemas[table] = schema
+                found = check_standard(schema, table, label)
+        problems += found
+    if not problems:
+        problems = check_references(schemas)
+    return descriptor or {}, schemas, problems
+
+
+def _skipped(path: Path) -> bool:
+    """Hidden files, and the lock file (~$…) Office keeps beside a workbook while it is open."""
+    return path.name.startswith((".", "~$"))
+
+
+def _stray(root: Path, path: Path, tables: tuple[str, ...]) -> Problem:
+    """A file or folder in a data folder that is no table of it: an error saying what to do
+    (the table it may have meant; how to save an old .xls as .xlsx)."""
+    label = path.relative_to(root).as_posix()
+    if path.is_dir():
+        return problem(code="unknown-file", file=label, expected="thư mục con trong thư mục "
+                       "của một năm không được đọc", hint="chuyển nó ra khỏi thư mục dữ liệu")
+    if path.suffix.lower() in OLD_WORKBOOKS:
+        match = difflib.get_close_matches(path.stem, tables, n=1, cutoff=0.6)
+        return problem(code="unknown-file", file=label,
+                       expected=f"bảng tính dạng {path.suffix} không đọc được",
+                       hint="mở tệp trong Excel, chọn 'Lưu thành' > 'Sổ làm việc Excel (.xlsx)' "
+                            f"và đặt tên theo tên bảng, ví dụ {(match or tables)[0]}.xlsx")
+    names = [f"{t}.csv" for t in tables]
+    return problem(code="unknown-file", file=label,
+                   hint=closest(path.name, names) or "tên các bảng: " + ", ".join(names))
+
+
+def _year_folder(root: Path, path: Path) -> Problem:
+    digits = re.search(r"\d{4}", path.name)
+    hint = ""
+    if digits and (root / digits.group()).exists():
+        hint = f"thư mục {digits.group()} đã có: nếu đây là bản sao lưu, chuyển nó ra khỏi " \
+               "thư mục dữ liệu"
+    elif digits:
+        hint = f"có phải ý bạn là '{digits.group()}'?"
+    return problem(code="year-folder", file=f"{path.name}/", value=path.name, hint=hint)
+
+
+def _sheets(root: Path, book: Path, year: str, add: Callable[[str, Path, str], None]
+            ) -> list[Problem]:
+    """A year workbook's sheets, each a table of the year; an unknown sheet is an error,
+    an empty one (Excel's "Sheet1") nothing."""
+    label = book.relative_to(root).as_posix()
+    try:
+        found = sheets(book)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken workbook
+        return [problem(code="xlsx", file=label)]
+    problems = []
+    for sheet, empty in found:
+        if sheet.strip() in YEAR_TABLES:
+            add(f"{year}/{sheet.strip()}", book, sheet)
+        elif not empty:
+            problems.append(problem(
+                code="unknown-sheet", file=label, sheet=sheet,
+                hint=closest(sheet, YEAR_TABLES) or "các bảng của một năm: "
+                + ", ".join(YEAR_TABLES)))
+    return problems
 
 
 def discover(root: Path) -> tuple[dict[str, list[tuple[Path, str, str | None]]], list[Problem]]:
-    """Table key ("units", "2023/scores") → the files (path, label, sheet) that hold it."""
+    """Table key ("units", "2023/scores") → the files (path, label, sheet) that hold it; and
+    a problem for everything else in the folders (no silent drop): a file that is no table, a
+    year folder not named as a year, a workbook that cannot be opened, an unknown sheet."""
     found: dict[str, list[tuple[Path, str, str | None]]] = {}
 
     def add(key: str, path: Path, sheet: str | None = None) -> None:
         label = path.relative_to(root).as_posix()
         found.setdefault(key, []).append((path, label, sheet))
 
-    for table in GLOBAL_TABLES:
-        for ext in ("csv", "xlsx"):
-            if (root / f"{table}.{ext}").is_file():
-                add(table, root / f"{table}.{ext}")
-    years = {p.stem for p in root.iterdir()
-             if YEAR_DIR.fullmatch(p.stem) and (p.is_dir() or p.suffix == ".xlsx")}
-    problems: list[Problem] = []
-    for year in sorted(years):
-        folder = root / year
-        for table in YEAR_TABLES:
+    def tables(folder: Path, names: tuple[str, ...], prefix: str = "") -> set[Path]:
+        held = {folder / f"{t}.{ext}" for t in names for ext in ("csv", "xlsx")}
+        for table in names:
             for ext in ("csv", "xlsx"):
                 if (folder / f"{table}.{ext}").is_file():
-                    add(f"{year}/{table}", folder / f"{table}.{ext}")
-        for book in (root / f"{year}.xlsx", folder / f"{year}.xlsx"):
+                    add(prefix + table, folder / f"{table}.{ext}")
+        return held
+
+    problems: list[Problem] = []
+    known = tables(root, GLOBAL_TABLES) | {root / "datapackage.json", root / "schemas"}
+    entries = [p for p in sorted(root.iterdir()) if not _skipped(p)]
+    years = sorted({p.name if p.is_dir() else p.stem for p in entries
+                    if YEAR_DIR.fullmatch(p.name if p.is_dir() else p.stem)
+                    and (p.is_dir() or p.suffix == ".xlsx")})
+    for year in years:
+        folder = root / year
+        books = [root / f"{year}.xlsx", folder / f"{year}.xlsx"]
+        known |= {folder, books[0]}
+        if folder.is_dir():
+            held = tables(folder, YEAR_TABLES, f"{year}/") | {books[1]}
+            problems += [_stray(root, p, YEAR_TABLES) for p in sorted(folder.iterdir())
+                         if p not in held and not _skipped(p)]
+        for book in books:
             if book.is_file():
-                for sheet in sheet_names(book):
-                    if sheet.strip() in YEAR_TABLES:
-                        add(f"{year}/{sheet.strip()}", book, sheet)
-                    else:
-                        problems.append(problem(
-                            code="unknown-sheet", file=book.relative_to(root).as_posix(),
-                            sheet=sheet, fill={"tables": ", ".join(YEAR_TABLES)}))
+                problems += _sheets(root, book, year, add)
+    for p in entries:
+        if p not in known:
+            problems.append(_year_folder(root, p) if p.is_dir()
+                            else _stray(root, p, GLOBAL_TABLES))
     for key, files in found.items():
         if len(files) > 1:
             problems.append(problem(code="duplicate-table", file=files[0][1],
@@ -177,23 +262,27 @@ def load(root: Path | str) -> tuple[Dataset | None, Report]:
                 raws[key] = raw
                 typed[key], problems = check_table(raw, schemas[raw.name],
                                                    signs(descriptor, label),
-                                                   ROW_MAXIMUM.get(raw.name))
+                                                   ROW_MAXIMUM.get(raw.name), key=False,
+                                                   closed=raw.name == "scores")
                 report.extend(problems)
 
     check([k for k in found if "/" not in k])  # the components, before the scores
     schemas["scores"] = with_components(schemas["scores"], typed.get("components"))
     check([k for k in found if "/" in k])
     for table in GLOBAL_TABLES:
-        if table not in typed:
+        if table not in found:  # a file that could not be read has said so
             report.extend([problem(code="missing-table", file=f"{table}.csv",
                                    fill={"table": table})])
-            typed[table] = empty_table(schemas[table])
+        typed.setdefault(table, empty_table(schemas[table]))
     lookup = unit_lookup(typed["units"])
     names = {"units": typed["units"]["name"].dropna()}
+    read = {t: typed[t] for t in GLOBAL_TABLES if t in raws}  # no references to a lost table
     for key, raw in raws.items():
         for col in UNIT_COLUMNS.get(raw.name, ()):
             report.extend(resolve_units(raw, typed[key], col, lookup))
-        report.extend(check_foreign_keys(raw, typed[key], schemas[raw.name], typed, names))
+        # keys once names are ids: a name in place of another agency's id is a duplicate
+        report.extend(primary_key(raw, typed[key], schemas[raw.name].get("primaryKey", [])))
+        report.extend(check_foreign_keys(raw, typed[key], schemas[raw.name], read, names))
     years: dict[int, YearData] = {}
     for key in typed:
         if "/" in key:

@@ -42,10 +42,16 @@ _REGISTRY = (
     Code("no-data", "Không có thư mục dữ liệu", "không tìm thấy thư mục dữ liệu"),
     Code("no-datapackage", "Thiếu datapackage.json",
          "thư mục dữ liệu phải có tệp datapackage.json"),
-    Code("datapackage", "datapackage.json hỏng", "tệp JSON không đọc được: {error}"),
+    Code("datapackage", "datapackage.json hỏng",
+         "cần mô tả gói dữ liệu (Data Package) đọc được: {error}"),
     Code("schema", "Mô tả bảng hỏng", "cần mô tả bảng (Table Schema) đọc được: {error}"),
-    Code("unknown-sheet", "Trang tính không rõ", "tên trang tính phải là tên một bảng: {tables}",
-         severity="warning"),
+    Code("year-folder", "Thư mục năm sai tên",
+         "thư mục của một năm phải mang đúng tên năm, 4 chữ số (ví dụ 2023); thư mục này "
+         "không được đọc"),
+    Code("unknown-file", "Tệp không rõ",
+         "tệp không phải một bảng của gói dữ liệu nên không được đọc"),
+    Code("unknown-sheet", "Trang tính không rõ",
+         "tên trang tính phải là tên một bảng; trang tính này không được đọc"),
     Code("duplicate-table", "Bảng có ở nhiều nơi",
          "bảng {table} có ở nhiều nơi: {files}; chỉ giữ một"),
     Code("missing-table", "Thiếu bảng", "thiếu bảng {table} (tệp {table}.csv hoặc {table}.xlsx)"),
@@ -56,11 +62,24 @@ _REGISTRY = (
     Code("empty-file", "Tệp trống", "{what} phải có dòng tiêu đề với tên các cột"),
     Code("xlsx", "Bảng tính hỏng", "tệp phải là bảng tính Excel (.xlsx) đọc được"),
     Code("row-length", "Sai số ô của dòng"),
+    Code("unclosed-quote", "Ô thiếu dấu ngoặc kép đóng",
+         "ô mở bằng dấu ngoặc kép (\") ở dòng này không có dấu đóng, nên phần còn lại của tệp "
+         "bị gộp vào một ô; tệp có thể bị cắt ngang khi lưu",
+         hint="mở tệp kiểm tra dòng cuối, thêm dấu \" đóng ô hoặc chép lại tệp từ bản gốc"),
+    Code("header-only", "Bảng chỉ có dòng tiêu đề",
+         "tệp chỉ có dòng tiêu đề, không có dòng số liệu nào",
+         hint="nếu không có số liệu cho bảng này thì xóa tệp; nếu tệp bị cắt hoặc lưu thiếu thì "
+              "chép lại từ bản gốc"),
     # columns and cells, by the table's schema
     Code("duplicate-header", "Tên cột trùng", "mỗi tên cột chỉ được xuất hiện một lần"),
     Code("extra-column", "Cột thừa", "cột này không có trong mô tả bảng và sẽ bị bỏ qua",
          severity="warning"),
-    Code("missing-column", "Thiếu cột", "thiếu cột bắt buộc '{name}' ({title})"),
+    Code("missing-column", "Thiếu cột", "thiếu cột '{name}' ({title}): {why}",
+         hint="thêm cột vào dòng tiêu đề, hoặc sửa tên cột nếu gõ sai"),
+    Code("absent-column", "Không có cột",
+         "không có cột '{name}' ({title}): mọi ô của cột này được coi là trống",
+         hint="thêm cột vào dòng tiêu đề nếu văn bản nguồn có số liệu này, hoặc sửa tên cột "
+              "nếu gõ sai", severity="warning"),
     Code("type", "Sai kiểu giá trị"),
     Code("ambiguous", "Số đọc được hai cách",
          "số này đọc được hai cách (phần nghìn hay phần thập phân); cột không khai báo dấu "
@@ -86,6 +105,18 @@ _REGISTRY = (
     # the rules no schema can say
     Code("component-column", "Thành phần điểm không có cột",
          "mỗi thành phần điểm phải là một cột của scores.csv (khai báo trong schemas/scores.json)"),
+    Code("undeclared-component", "Thành phần điểm chưa khai báo",
+         "cột '{column}' không phải cột của bảng điểm, cũng không phải thành phần điểm nào của "
+         "components.csv, nên tổng điểm không tính nó",
+         hint="nếu đây là một thành phần điểm, thêm dòng '{column}' vào components.csv"),
+    Code("no-scores", "Năm không có bảng điểm",
+         "năm {year} có {tables} nhưng không có dòng điểm nào (scores), nên không được công bố",
+         hint="thêm bảng điểm scores của năm, hoặc kiểm tra tên thư mục năm"),
+    Code("unscored", "Đơn vị thiếu dòng điểm",
+         "đơn vị có trong bảng {table} năm {year} nhưng không có dòng trong bảng điểm (scores) "
+         "của năm",
+         hint="thêm một dòng cho đơn vị vào bảng điểm (chỉ cần unit_id và source_id nếu văn bản "
+              "không in điểm), hoặc sửa mã đơn vị"),
     Code("band-gap", "Bảng xếp loại hở hoặc chồng", "bảng xếp loại từ năm {start}: {gap}"),
     Code("band-range", "Xếp loại thiếu khoảng chỉ số",
          "bảng xếp loại từ năm {start} ghi khoảng chỉ số cho {stated} nhưng xếp loại '{name}' "
@@ -104,6 +135,11 @@ _REGISTRY = (
          severity="warning"),
     Code("no-field-scores", "Thiếu điểm lĩnh vực",
          "đơn vị có điểm năm {year} nhưng chưa có điểm theo lĩnh vực", severity="warning"),
+    Code("missing-field-score", "Thiếu dòng điểm lĩnh vực",
+         "năm {year} đơn vị không có dòng điểm của lĩnh vực này, trong khi phần lớn đơn vị cùng "
+         "nhóm có; trang web hiển thị 'chưa có số liệu'",
+         hint="nếu văn bản không in điểm này, thêm dòng với ô score để trống; nếu có, kiểm tra "
+              "mã đơn vị của các dòng", severity="warning"),
     Code("no-summary", "Sáng kiến chưa có mô tả", "sáng kiến chưa có mô tả", severity="warning"),
     # what a new portal (parindex init) has still to fill in
     Code("to-fill", "Chưa điền", "mục '{key}' vẫn là chữ mẫu của bản khởi tạo",

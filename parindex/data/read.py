@@ -38,6 +38,7 @@ class RawTable:
     frame: pd.DataFrame
     sheet: str = ""
     numbers: pd.DataFrame | None = None  # a workbook's: True where a cell holds a number
+    comments: int = 0  # rows skipped as comments: a table with only these is a template
 
     def problem(self, **kwargs: Unpack[Found]) -> Problem:
         return problem(file=self.label, sheet=self.sheet, **kwargs)
@@ -81,20 +82,44 @@ def _same_length(text: str, sep: str, width: int) -> bool:
     return all(line.count(sep) == seps or not line.strip("\r") for line in text.split("\n"))
 
 
-def _uncomment(text: str, char: str) -> str:
+def _uncomment(text: str, char: str) -> tuple[str, int]:
     """`text` with every row after the header that starts with `char` made blank, so that the
-    other rows keep their numbers (blank rows are dropped); a line that continues a quoted
-    cell is not a row, whatever it starts with."""
+    other rows keep their numbers (blank rows are dropped), and how many; a line that
+    continues a quoted cell is not a row, whatever it starts with."""
     if "\n" + char not in text:
-        return text
+        return text, 0
     lines = text.split("\n")
     quoted = False
+    count = 0
     for i, line in enumerate(lines):
         if i and not quoted and line.startswith(char):
             lines[i] = ""
+            count += 1
         elif line.count('"') % 2:
             quoted = not quoted
-    return "\n".join(lines)
+    return "\n".join(lines), count
+
+
+def _unclosed(text: str, sep: str) -> int | None:
+    """Where a quoted cell opens that nothing closes (a file cut while saved, a stray quote
+    at the start of a cell): the csv reader would take the rest of the file into that cell and
+    lose every row after it. A cell is quoted when a quote starts it; inside, "" is a quote."""
+    opening = re.compile(rf'(?:^|(?<=[{re.escape(sep)}\n]))"')
+    closing = re.compile(r'(?:[^"]|"")*+"', re.DOTALL)  # possessive: "" never closes
+    pos = 0
+    while m := opening.search(text, pos):
+        end = closing.match(text, m.end())
+        if end is None:
+            return m.start()
+        pos = end.end()
+    return None
+
+
+def _row_at(text: str, offset: int, sep: str) -> int:
+    """The spreadsheet row of the record in which `offset` falls."""
+    before = text[:offset]
+    records = sum(1 for _ in csv.reader(io.StringIO(before, newline=""), delimiter=sep))
+    return records + (1 if before.endswith("\n") or not before else 0)
 
 
 def read_csv(path: Path, name: str, label: str, comment: str = ""
@@ -114,16 +139,20 @@ def read_csv(path: Path, name: str, label: str, comment: str = ""
                               expected="tệp CSV phải là văn bản, không phải tệp nhị phân")]
     if not text.strip():
         return None, [problem(code="empty-file", file=label, fill={"what": "tệp"})]
+    comments = 0
     if comment:
-        text = _uncomment(text, comment)
+        text, comments = _uncomment(text, comment)
     sep = _delimiter(text.split("\n", 1)[0])
+    if '"' in text and (start := _unclosed(text, sep)) is not None:
+        return None, [problem(code="unclosed-quote", file=label, row=_row_at(text, start, sep),
+                              value=text[start:start + 40].split("\n", 1)[0])]
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                             skip_blank_lines=False, engine="c")
         # pandas pads a short row with empty cells: that row is the row-by-row reader's to report
         if _same_length(text, sep, frame.shape[1]) and not frame.columns.duplicated().any() \
                 and not any(str(c).startswith("Unnamed: ") for c in frame.columns):
-            return RawTable(name, label, _clean(frame)[0]), []
+            return RawTable(name, label, _clean(frame)[0], comments=comments), []
     except (pd.errors.ParserError, ValueError):
         pass  # the row-by-row reader below says which rows are wrong
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
@@ -137,7 +166,7 @@ def read_csv(path: Path, name: str, label: str, comment: str = ""
     width = len(header)
     body = [(r + [""] * width)[:width] for r in body]
     frame = pd.DataFrame(body, columns=header, dtype=object)
-    return RawTable(name, label, _clean(frame)[0]), problems
+    return RawTable(name, label, _clean(frame)[0], comments=comments), problems
 
 
 def text_row(data: bytes, offset: int) -> int:
@@ -171,11 +200,19 @@ def _cell_text(value: object, number_format: str = "General") -> str:
 
 
 def sheet_names(path: Path) -> list[str]:
+    return [name for name, _ in sheets(path)]
+
+
+def sheets(path: Path) -> list[tuple[str, bool]]:
+    """Each sheet's name, and whether it is empty (no cell holds anything). Raises what
+    openpyxl raises for a file that is no workbook."""
     from openpyxl import load_workbook
 
     wb = load_workbook(path, read_only=True)
     try:
-        return list(wb.sheetnames)
+        return [(ws.title, not any(v is not None and str(v).strip()
+                                   for row in ws.iter_rows(values_only=True) for v in row))
+                for ws in wb.worksheets]
     finally:
         wb.close()
 
@@ -186,14 +223,14 @@ def read_xlsx(path: Path, name: str, label: str, sheet: str | None = None
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a broken workbook
-        return None, [problem(code="xlsx", file=label)]
-    try:
-        ws = wb[sheet] if sheet else wb.worksheets[0]
-        cells = [[(_cell_text(c.value, c.number_format), _is_number(c.value)) for c in r]
-                 for r in ws.iter_rows()]
-    finally:
-        wb.close()
+        try:
+            ws = wb[sheet] if sheet else wb.worksheets[0]
+            cells = [[(_cell_text(c.value, c.number_format), _is_number(c.value)) for c in r]
+                     for r in ws.iter_rows()]
+        finally:
+            wb.close()
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken workbook
+        return None, [problem(code="xlsx", file=label, sheet=sheet or "")]
     rows = [[text for text, _ in r] for r in cells]
     while rows and not any(rows[-1]):
         rows.pop()

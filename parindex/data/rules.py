@@ -31,19 +31,20 @@ def check_rules(ds: Dataset, raws: dict[str, RawTable], prior_errors: bool = Fal
     """Rules assume tables that passed their schema. Where some did not (`prior_errors`), a rule
     that cannot run on them is skipped: its problems appear once the schema errors are fixed."""
     try:
-        return _check_rules(ds, raws)
+        return _check_rules(ds, raws, prior_errors)
     except (KeyError, ValueError, TypeError, IndexError, pd.errors.InvalidIndexError):
         if prior_errors:
             return []
         raise
 
 
-def _check_rules(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
+def _check_rules(ds: Dataset, raws: dict[str, RawTable], prior_errors: bool) -> list[Problem]:
     problems: list[Problem] = []
     label = {k: r.label for k, r in raws.items()}
     problems += _components(ds, label)
     problems += _band_tables(ds, label)
     for year, yd in ds.years.items():
+        problems += _year(year, yd, label)
         problems += _scores(ds, year, yd.scores, raws.get(f"{year}/scores"))
         problems += _field_scores(ds, year, yd, raws.get(f"{year}/field_scores"))
         raw = raws.get(f"{year}/innovations")
@@ -59,6 +60,7 @@ def _check_rules(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
                                      expected="chỉ tiêu 'count' cần mã xếp loại được đếm")
                          for r in bad]
         problems += members.check(ds, year, yd, raw)
+    problems += [] if prior_errors else _no_field_scores(ds, raws, label)
     problems += _unlisted(ds, raws)
     problems += _unfilled(ds, raws)
     return problems
@@ -70,6 +72,40 @@ def _components(ds: Dataset, label: dict[str, str]) -> list[Problem]:
     return [problem(code="component-column", file=label.get("components", "components.csv"),
                     row=row_number(r), column="component_id", value=cid)
             for r, cid in comps["component_id"].dropna().items() if cid not in columns]
+
+
+def _year(year: int, yd: YearData, label: dict[str, str]) -> list[Problem]:
+    """A year's tables agree on who was scored: field scores and field maxima belong to a year
+    with scores, and an agency named by its field scores or a published statistic (the
+    highest, the lowest) to an agency with a score row (else it is not shown, or a row was
+    deleted). Published statistics of the province may stand alone (means of earlier years)."""
+    scored = set(yd.scores["unit_id"].dropna())
+    have = [t for t in ("field_scores", "field_maxima") if not yd.tables[t].empty]
+    if not scored and have:
+        return [problem(code="no-scores", file=label[f"{year}/{have[0]}"],
+                        fill={"year": year, "tables": ", ".join(have)})]
+    problems = []
+    for table in ("field_scores", "published_stats"):
+        t = yd.tables[table]
+        first = t[t["unit_id"].notna() & ~t["unit_id"].isin(scored)].drop_duplicates("unit_id")
+        problems += [problem(code="unscored", file=label[f"{year}/{table}"], row=row_number(r),
+                             column="unit_id", value=uid, fill={"year": year, "table": table})
+                     for r, uid in first["unit_id"].items()]
+    return problems
+
+
+def _no_field_scores(ds: Dataset, raws: dict[str, RawTable], label: dict[str, str]
+                     ) -> list[Problem]:
+    """Fields listed, years scored, and not one field score: the site will have no field
+    pages, which is said (unless a field scores file is there but could not be used, which
+    its own problem says)."""
+    if ds.fields.empty or any(k.endswith("/field_scores") for k in raws) or not any(
+            not yd.scores.empty for yd in ds.years.values()):
+        return []
+    return [problem(code="no-field-scores", file=label.get("fields", "fields.csv"),
+                    expected=f"fields.csv có {len(ds.fields)} lĩnh vực nhưng không năm nào có "
+                             "điểm theo lĩnh vực (bảng field_scores): trang web không có phần "
+                             "lĩnh vực")]
 
 
 def _band_tables(ds: Dataset, label: dict[str, str]) -> list[Problem]:
@@ -179,7 +215,23 @@ def _field_scores(ds: Dataset, year: int, yd: YearData, raw: RawTable | None) ->
     problems += [problem(code="no-field-scores", file=raw.label, column="unit_id", value=u,
                          fill={"year": year})
                  for u in missing]
-    return problems
+    return problems + _gaps(ds, year, fs, raw)
+
+
+def _gaps(ds: Dataset, year: int, fs: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """An agency without a row for a field that most agencies of its group have a row for: a
+    score the source does not print is a row with an empty score, so a missing row is a row
+    deleted, or given to another agency by a wrong id or name."""
+    pairs = fs[["unit_id", "field_id"]].dropna().drop_duplicates()
+    pairs = pairs.assign(group_id=pairs["unit_id"].map(ds.units.set_index("unit_id")["group_id"]))
+    units = pairs[["unit_id", "group_id"]].drop_duplicates()
+    held = pairs.groupby(["group_id", "field_id"]).size().reset_index(name="n")
+    usual = held[held["n"] > held["group_id"].map(units["group_id"].value_counts()) / 2]
+    expected = units.merge(usual[["group_id", "field_id"]], on="group_id")
+    lacking = expected.merge(pairs, how="left", indicator=True).query("_merge == 'left_only'")
+    return [raw.problem(code="missing-field-score", column="unit_id, field_id",
+                        value=f"{unit}, {field}", fill={"year": year})
+            for unit, field in zip(lacking["unit_id"], lacking["field_id"], strict=True)]
 
 
 def _unlisted(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
@@ -190,12 +242,23 @@ def _unlisted(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
 
 def _unfilled(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
     """What a new portal has still to fill in: the descriptor's texts that still hold the
-    template's words, and the tables a site needs (a year's scores too) with no row yet."""
+    template's words, and the tables a site needs (a year's scores too) with only their
+    example rows, commented out, yet. A table with only its header and not even those is an
+    error: a file cut or saved short looks just so (`fields`, which a province without field
+    scores leaves empty, apart)."""
     problems = [problem(code="to-fill", file="datapackage.json", value=text, fill={"key": key})
                 for key, text in _texts(ds.descriptor) if TO_FILL in text]
-    keys = [*NEEDED, *(f"{year}/scores" for year in ds.years)]
-    return problems + [raws[k].problem(code="no-rows", fill={"table": k})
-                       for k in keys if k in raws and raws[k].frame.empty]
+    keys = {*NEEDED, *(f"{year}/scores" for year in ds.years)}
+    for key, raw in raws.items():
+        if not raw.frame.empty or key == "fields":
+            continue
+        if raw.comments:
+            problems += [raw.problem(code="no-rows", fill={"table": key})] if key in keys else []
+        elif "/" in key:
+            problems.append(raw.problem(code="header-only"))
+        else:  # a table for every year: deleting it is no way out
+            problems.append(raw.problem(code="header-only", hint="thêm các dòng của bảng"))
+    return problems
 
 
 def _texts(value: object, key: str = "") -> Iterator[tuple[str, str]]:

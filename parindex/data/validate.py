@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .cells import EXPECTED, PARSERS, Parsed, readings, unsafe_urls
+from .cells import EXPECTED, PARSERS, TOO_LONG, Parsed, readings, unsafe_urls
 from .problems import CODES, Problem, row_number
 from .read import RawTable
 
@@ -47,7 +47,7 @@ class Signs(TypedDict, total=False):
 class Field(Signs, total=False):
     name: Required[str]
     type: Required[str]  # a key of cells.PARSERS
-    title: Required[str]
+    title: str
     description: str
     format: str
     constraints: Constraints
@@ -166,14 +166,39 @@ def _rows(index: pd.Index, codes: np.ndarray,
     return index[marked]
 
 
+def _title(f: Field) -> str:
+    """A column as editors know it: its title, else its name (a title is optional)."""
+    return f.get("title") or f["name"]
+
+
+def _absent(raw: RawTable, f: Field, key: list[str]) -> Problem:
+    """A declared column the file does not have. An error where its cells matter: a required
+    column, a key, a column of numbers (without it every number of the column would be taken as
+    not published, and published results would change); otherwise a warning saying so."""
+    fill = {"name": f["name"], "title": _title(f)}
+    if f.get("constraints", {}).get("required") or f["name"] in key:
+        return raw.problem(code="missing-column", row=1, column=f["name"],
+                           fill=fill | {"why": "cột này bắt buộc"})
+    if f["type"] in ("number", "integer"):
+        return raw.problem(code="missing-column", row=1, column=f["name"],
+                           fill=fill | {"why": "đây là cột số liệu; nếu văn bản nguồn không có "
+                                        "số nào của cột, vẫn giữ cột và để trống các ô"})
+    return raw.problem(code="absent-column", row=1, column=f["name"], fill=fill)
+
+
 def check_table(raw: RawTable, schema: TableSchema, signs: Signs | None = None,
-                row_maximum: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+                row_maximum: str | None = None, key: bool = True, closed: bool = False
+                ) -> tuple[pd.DataFrame, list[Problem]]:
     """Typed columns of `raw` (index: spreadsheet row numbers) and the problems found. A number
     column comes with its sibling `<name>_places` (PLACES): each value's decimals as written.
 
     `signs`: the resource's or package's decimalChar/groupChar, for number columns that declare
     none. `row_maximum`: the column that holds each row's maximum score (`max_score`), which
-    bounds the row's other numbers that have no maximum of their own.
+    bounds the row's other numbers that have no maximum of their own. `key`: whether to check
+    the primary key here; the loader checks it once agencies' names are resolved to ids
+    (`primary_key`), so that a name in place of an id cannot hide a duplicate. `closed`: a
+    column the schema does not have is an error, not a warning (the scores: a column that is
+    no component would be left out of every total).
     """
     problems: list[Problem] = []
     names = [f["name"] for f in schema["fields"]]
@@ -181,7 +206,14 @@ def check_table(raw: RawTable, schema: TableSchema, signs: Signs | None = None,
     for col in {c for c in header if header.count(c) > 1}:
         problems.append(raw.problem(code="duplicate-header", row=1, column=col))
     for col in header:
-        if col not in names:
+        if col in names:
+            continue
+        if closed:
+            problems.append(raw.problem(
+                code="undeclared-component", row=1, column=col, fill={"column": col},
+                hint=closest(col, names) or CODES["undeclared-component"].hint.format(
+                    column=col)))
+        else:
             problems.append(raw.problem(code="extra-column", row=1, column=col,
                                         hint=closest(col, names)))
     unique_columns = ~raw.frame.columns.duplicated()
@@ -207,9 +239,7 @@ def check_table(raw: RawTable, schema: TableSchema, signs: Signs | None = None,
     for f in schema["fields"]:
         name, cons = f["name"], f.get("constraints", {})
         if name not in frame:
-            if cons.get("required"):
-                problems.append(raw.problem(code="missing-column", row=1, column=name,
-                                            fill={"name": name, "title": f["title"]}))
+            problems.append(_absent(raw, f, schema.get("primaryKey", [])))
             frame = frame.assign(**{name: ""})
         cells = frame[name]
         codes, distinct, (dvalues, dstatus, dplaces) = column(f)
@@ -218,6 +248,8 @@ def check_table(raw: RawTable, schema: TableSchema, signs: Signs | None = None,
         places = None if dplaces is None else dplaces.iloc[codes].set_axis(cells.index)
         problems += _capped(raw, rows(dstatus == "invalid"), name, code="type",
                             expected=EXPECTED[f["type"]])
+        problems += _capped(raw, rows(dstatus == "too-long"), name, code="type",
+                            expected=TOO_LONG)
         ambiguous = rows(dstatus == "ambiguous")
         if len(ambiguous):
             settled, settled_places = _settle(cells[ambiguous], f, bound(f))
@@ -228,7 +260,7 @@ def check_table(raw: RawTable, schema: TableSchema, signs: Signs | None = None,
         problems += _capped(raw, ambiguous, name, code="ambiguous")
         if cons.get("required"):
             problems += _capped(raw, rows(distinct == ""), name, code="required",
-                                expected=f"ô không được để trống ({f['title']})")
+                                expected=f"ô không được để trống ({_title(f)})")
         present = dvalues.notna().to_numpy()
         if "pattern" in cons:
             good = distinct.str.fullmatch(cons["pattern"]).fillna(False).astype(bool)
@@ -251,11 +283,13 @@ def check_table(raw: RawTable, schema: TableSchema, signs: Signs | None = None,
         if places is not None:
             typed[name + PLACES] = places
     table = pd.DataFrame(typed, index=frame.index)
-    problems += _primary_key(raw, table, schema.get("primaryKey", []))
+    if key:
+        problems += primary_key(raw, table, schema.get("primaryKey", []))
     return table, problems
 
 
-def _primary_key(raw: RawTable, table: pd.DataFrame, key: list[str]) -> list[Problem]:
+def primary_key(raw: RawTable, table: pd.DataFrame, key: list[str]) -> list[Problem]:
+    """A row whose key (the schema's `primaryKey`) an earlier row already has."""
     if not key or table.empty:
         return []
     keys = table[key].astype(str)

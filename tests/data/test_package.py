@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from parindex.data.dataset import load
 from parindex.data.package import canonical
 from tests.conftest import copy_real
+from tests.helpers import edit
 
 
 def editors_copy(tmp_path):
@@ -75,6 +76,9 @@ def test_the_published_schemas_are_the_effective_ones(tmp_path):
     data = copy_real(tmp_path)
     with (data / "components.csv").open("a", encoding="utf-8") as f:
         f.write("bonus,Điểm thưởng,Thưởng,4\n")
+    for scores in data.glob("*/scores.csv"):  # each component is a column of the scores
+        edit(scores, lambda header, body: [header.append("bonus"),
+                                           *(r.append("0") for r in body)])
     desc = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     desc["decimalChar"] = "."
     (data / "datapackage.json").write_text(json.dumps(desc, ensure_ascii=False),

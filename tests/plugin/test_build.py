@@ -153,8 +153,9 @@ def test_another_portal_is_built_from_its_own_folders_relative_to_where_it_runs(
 @pytest.mark.parametrize("target", ["site", "serve"])
 def test_make_passes_the_portals_folders_to_the_command(target):
     def command(*variables: str) -> str:
-        done = subprocess.run(["make", "-n", target, *variables], cwd=ROOT,
-                              capture_output=True, text=True, check=True)
+        # --no-print-directory: under `make test` this make is nested and would say where it is
+        done = subprocess.run(["make", "--no-print-directory", "-n", target, *variables],
+                              cwd=ROOT, capture_output=True, text=True, check=True)
         return done.stdout.strip().splitlines()[-1]
 
     module = "plugins.build" if target == "site" else "plugins.serve"
@@ -162,3 +163,82 @@ def test_make_passes_the_portals_folders_to_the_command(target):
         f'-m {module} --data "data" --content "content" --output "output"')
     assert command("DATA=../tinh x/data", "CONTENT=../tinh x/content", "OUTPUT=/tmp/o").endswith(
         f'-m {module} --data "../tinh x/data" --content "../tinh x/content" --output "/tmp/o"')
+
+
+# ---- Malformed input and removals (issue 18) ----------------------------------------------------
+
+def test_a_site_without_field_scores_builds_and_says_so(good_site, tmp_path):
+    """Case 1: no year has field scores (a province that publishes none)."""
+    data = copy_real(tmp_path)
+    (data / "2023/field_scores.csv").unlink()
+    done = run_build(tmp_path / "out", data)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0, err
+    assert "CẢNH BÁO fields.csv: fields.csv có 8 lĩnh vực nhưng không năm nào có điểm" in err
+    assert not (tmp_path / "out/chi-so/2023/linh-vuc").exists()
+    assert (tmp_path / "out/chi-so/2023/index.html").is_file()
+
+
+def test_a_misnamed_year_folder_stops_the_build(good_site):
+    """Case 1 and 8: the year is not read, so the build is refused, the old site kept."""
+    tmp, _, output, before = good_site
+    broken = copy_real(tmp / "misnamed")
+    (broken / "2023").rename(broken / "năm 2023")
+    done = run_build(output, broken)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 1 and "Traceback" not in out + err
+    assert "LỖI năm 2023/: giá trị 'năm 2023' — thư mục của một năm phải mang đúng tên năm" in err
+    assert snapshot(output) == before
+
+
+def test_removals_are_a_year_or_more_than_a_few_agencies():
+    from plugins.build import removals
+
+    old = {2022: {"a": "Sở A"}, 2023: {u: f"Sở {u.upper()}" for u in "abcdef"}}
+    assert removals(old, old) == ""
+    assert removals(old, {**old, 2023: {u: "" for u in "abc"}}) == ""  # three: a few
+    assert removals(old, {2023: old[2023]}) == "- năm 2022: kết quả của 1 đơn vị"
+    assert removals(old, {**old, 2023: {"a": "Sở A", "f": "Sở F"}}).splitlines() == [
+        f"- Sở {u.upper()} ({u}), năm 2023" for u in "bcde"]
+    assert removals({}, old) == ""  # the first build
+
+
+GONE = ["so-giao-duc-va-dao-tao", "ban-quan-ly-cac-khu-cong-nghiep",
+        "so-nong-nghiep-va-phat-trien-nong-thon", "so-thong-tin-va-truyen-thong"]
+
+
+def without(data, units):
+    """`data` with every row of the agencies `units` taken out of each year's tables."""
+    for path in data.glob("*/*.csv"):
+        edit(path, lambda header, body: body.__setitem__(slice(None), [
+            r for r in body if "unit_id" not in header
+            or r[header.index("unit_id")] not in units]))
+    return data
+
+
+def test_a_build_that_would_take_agencies_off_the_site_asks_first(good_site, tmp_path):
+    tmp, _, output, before = good_site
+    data = without(copy_real(tmp_path), GONE)
+    done = run_build(output, data)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 1 and "Traceback" not in out + err
+    assert "Bản dựng mới sẽ xóa khỏi trang web:\n- Sở Giáo dục và Đào tạo " \
+           "(so-giao-duc-va-dao-tao), năm 2023\n" in err
+    assert "--accept-removals" in err and "giữ nguyên" in err
+    assert snapshot(output) == before
+    accepted = shutil.copytree(output, tmp_path / "accepted")
+    done = run_build(accepted, data, "--accept-removals")
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0, err
+    from plugins.build import published
+    assert set(published(accepted)[2023]) == set(published(output)[2023]) - set(GONE)
+
+
+def test_a_build_that_would_take_a_year_off_the_site_asks_first(good_site, tmp_path):
+    tmp, _, output, before = good_site
+    data = copy_real(tmp_path)
+    shutil.rmtree(data / "2023")
+    done = run_build(output, data)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 1 and "- năm 2023: kết quả của 40 đơn vị" in err
+    assert snapshot(output) == before

@@ -106,6 +106,12 @@ qd-1,Quyết định công bố,1/QĐ-UBND,2024-01-10,UBND tỉnh,,
 }
 
 
+INDICATOR = """
+unit_id,indicator_id,name,value,unit,source_id,note
+,ho-so,Số hồ sơ,120,hồ sơ,qd-1,
+"""
+
+
 def published(field_change: str) -> str:
     """2023's printed mean changes: all agencies, group so, field chi-dao, and the new group xa
     (which had no agencies in 2022: nothing to compare the printed value with)."""
@@ -177,10 +183,10 @@ def test_a_wrong_printed_field_mean_change_is_a_mismatch(tmp_path):
 
 
 def test_a_gap_year_is_skipped(tmp_path):
-    # 2022's data as 2021's; 2022 is in the package but has no scores (an empty scores table)
+    # 2022's data as 2021's; 2022 is in the package but has no scores (only an indicator)
     tables = {k: v for k, v in TABLES.items() if not k.startswith("2022/")}
     tables.update({"2021/scores.csv": INDEX_2022, "2021/field_scores.csv": FIELD_2022,
-                   "2021/field_maxima.csv": FIELD_MAXIMA, "2022/scores.csv": SCORES_HEADER,
+                   "2021/field_maxima.csv": FIELD_MAXIMA, "2022/indicators.csv": INDICATOR,
                    "2023/published_stats.csv": published("25")})
     results = results_of(tmp_path, tables)
     assert 2022 in results.dataset.years and results.years == [2021, 2023]
