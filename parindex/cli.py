@@ -23,7 +23,7 @@ import pandas as pd
 from . import importer, scaffold
 from .data import package
 from .data.dataset import load
-from .data.problems import Report
+from .data.problems import DataError, Report
 from .data.rules import TO_FILL
 from .data.validate import PLACES
 from .fmt import MISSING, as_printed, auto, num
@@ -207,7 +207,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_package(args: argparse.Namespace) -> int:
-    path = package.write(Path(args.data_dir))
+    try:
+        path = package.write(Path(args.data_dir))
+    except DataError as exc:
+        print(exc.report, file=sys.stderr)
+        return 1
     print(f"Đã cập nhật {path}.")
     return 0
 
