@@ -23,7 +23,7 @@ import pandas as pd
 from . import importer, scaffold
 from .data import package
 from .data.dataset import load
-from .data.problems import Report
+from .data.problems import DataError, Report
 from .data.rules import TO_FILL
 from .data.validate import PLACES
 from .fmt import MISSING, as_printed, auto, num
@@ -194,7 +194,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if folders is None:
         return 1
     flags = [f for f, on in (("--publish", args.publish), ("--force", args.force),
-                             ("-v", args.verbose)) if on]
+                             ("-v", args.verbose), ("--accept-removals", args.accept_removals))
+             if on]
     return _project("build", folders + flags)
 
 
@@ -206,7 +207,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_package(args: argparse.Namespace) -> int:
-    path = package.write(Path(args.data_dir))
+    try:
+        path = package.write(Path(args.data_dir))
+    except DataError as exc:
+        print(exc.report, file=sys.stderr)
+        return 1
     print(f"Đã cập nhật {path}.")
     return 0
 
@@ -272,6 +277,8 @@ def parser() -> argparse.ArgumentParser:
                            help="cấu hình phát hành (địa chỉ tuyệt đối theo biến SITEURL)")
             b.add_argument("--force", action="store_true", help="dựng lại mọi trang")
             b.add_argument("-v", "--verbose", action="store_true", help="in từng bước")
+            b.add_argument("--accept-removals", action="store_true",
+                           help="chấp nhận bản dựng xóa một năm hoặc nhiều đơn vị khỏi trang web")
         else:
             b.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000)")
     i = sub.add_parser("init", help="tạo một cổng mới để điền: DIR/data và DIR/content")

@@ -15,6 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from .dataset import GLOBAL_TABLES, YEAR_TABLES, discover
+from .problems import DataError, Report
+from .profile import check_descriptor, read_json
 from .tables import Dataset, Descriptor
 from .validate import PLACES, TableSchema
 
@@ -60,8 +62,16 @@ def _place(path: str) -> tuple[int, str, int]:
 
 
 def write(root: Path) -> Path:
+    """`root`'s descriptor rewritten to list its CSV files. Raises DataError, saying why in
+    Vietnamese, when the descriptor there cannot be read (its metadata would be lost)."""
     path = root / "datapackage.json"
-    base: Descriptor = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    base: Descriptor = {}
+    if path.exists():
+        obj, problems = read_json(path, "datapackage.json", code="datapackage")
+        checked, more = (None, []) if problems else check_descriptor(obj)
+        if checked is None:
+            raise DataError(Report(problems + more))
+        base = checked
     path.write_text(json.dumps(descriptor(root, base), ensure_ascii=False, indent=2) + "\n",
                     encoding="utf-8")
     return path

@@ -166,3 +166,16 @@ def test_what_a_province_may_change_is_accepted(tmp_path):
     rewrite(data / "schemas/scores.json", change)
     dataset, report = load(data)
     assert dataset is not None, str(report)
+
+
+@pytest.mark.parametrize("text,said", [
+    ("nope", "sai cú pháp JSON ở dòng 1"),
+    ('{"resources": {"units": {}}}', "mục 'resources' phải là danh sách các tệp")])
+def test_parindex_package_refuses_a_descriptor_it_cannot_read(tmp_path, text, said):
+    """Rewriting it would lose what it holds: the command says why, and leaves it."""
+    data = copy_real(tmp_path)
+    (data / "datapackage.json").write_text(text, encoding="utf-8")
+    done = run_cli("package", str(data))
+    assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
+    assert "LỖI datapackage.json" in done.stderr and said in done.stderr
+    assert (data / "datapackage.json").read_text(encoding="utf-8") == text
