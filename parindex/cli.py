@@ -42,10 +42,8 @@ def of_record(scores: pd.DataFrame) -> pd.DataFrame:
     return scores.assign(
         total_computed=scores["total"], index_computed=scores["index"],
         rank_computed=scores["rank"],
-        total=scores["total_published"].astype(float).fillna(scores["total"]),
-        index=scores["index_official"],
-        rank=scores["rank"].astype("Float64").fillna(
-            scores["rank_published"].astype("Float64")).astype("Int64"))
+        total=scores["total_official"], index=scores["index_official"],
+        rank=scores["rank_official"])
 
 
 class _Row(Protocol):

@@ -71,6 +71,16 @@ def site(tmp_path_factory):
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+def fixture_site(name: str, tmp: Path, components: list[str]) -> tuple[Path, Path]:
+    """tests/fixtures/<name>/data as a package at tmp/data (the project's schemas, declaring
+    `components`) and tests/fixtures/<name>/content at tmp/content."""
+    src = FIXTURES / name / "data"
+    tables = {p.relative_to(src).as_posix(): p.read_text(encoding="utf-8")
+              for p in src.rglob("*") if p.is_file()}
+    data = write_package(tmp / "data", tables, scores_components=components)
+    return data, shutil.copytree(FIXTURES / name / "content", tmp / "content")
+
+
 def fixture_package(name: str, target: Path) -> Path:
     """A copy of the package tests/fixtures/<name> at `target`, with the project's schemas
     (the format, not data) unless it has its own."""

@@ -9,15 +9,13 @@ index and an inferred rank: the reason shown is its row's note, not a sentence o
 """
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, write_package
+from tests.conftest import DATA, fixture_site
 from tests.htmltree import parse, table_rows
 
-FIXTURE = Path(__file__).parent / "fixtures" / "bands_no_cutoffs"
 PUBLISHED = {"Sở An Hòa": "Tốt", "Sở Bình Yên": "Xuất sắc", "Sở Cát Tường": "Khá",
              "Sở Đông Phong": "Trung bình"}
 NOT_PUBLISHED = "Văn bản nguồn không công bố khoảng chỉ số của các xếp loại"
@@ -29,13 +27,9 @@ def out(tmp_path_factory) -> Path:
     from plugins.build import build
 
     tmp = tmp_path_factory.mktemp("bands-no-cutoffs")
-    src = FIXTURE / "data"
-    tables = {p.relative_to(src).as_posix(): p.read_text(encoding="utf-8")
-              for p in src.rglob("*") if p.is_file()}
-    data = write_package(tmp / "data", tables, scores_components=["tham_dinh", "khao_sat"])
+    data, content = fixture_site("bands_no_cutoffs", tmp, ["tham_dinh", "khao_sat"])
     assert (data / "schemas" / "bands.json").read_bytes() == (
         DATA / "schemas" / "bands.json").read_bytes()
-    content = shutil.copytree(FIXTURE / "content", tmp / "content")
     return build(tmp / "output", data=data, content=content, cache=tmp / "cache").output
 
 

@@ -10,16 +10,14 @@ have to compute from 10 of 63, and no empty row for the 53 provinces not printed
 """
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_package
+from tests.conftest import fixture_site
 from tests.htmltree import parse, table_rows
 from tests.test_links import broken_links
 
-FIXTURE = Path(__file__).parent / "fixtures" / "partial_table"
 COMPONENTS = ["tham_dinh", "khao_sat_can_bo", "khao_sat_nguoi_dan", "tac_dong"]
 PUBLISHED = "10 trên 63 tỉnh, thành phố được công bố"
 RANKS = ["3", "7", "12", "18", "25", "31", "40", "48", "55", "61"]
@@ -31,11 +29,7 @@ def out(tmp_path_factory) -> Path:
     from plugins.build import build
 
     tmp = tmp_path_factory.mktemp("partial-table")
-    src = FIXTURE / "data"
-    tables = {p.relative_to(src).as_posix(): p.read_text(encoding="utf-8")
-              for p in src.rglob("*") if p.is_file()}
-    data = write_package(tmp / "data", tables, scores_components=COMPONENTS)
-    content = shutil.copytree(FIXTURE / "content", tmp / "content")
+    data, content = fixture_site("partial_table", tmp, COMPONENTS)
     result = build(tmp / "output", data=data, content=content, cache=tmp / "cache")
     assert result.warnings == []
     return result.output

@@ -101,6 +101,10 @@ def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
     complete = grouped.transform(lambda s: s.notna().all()) & (
         grouped.transform("size") == df["group_size"])
     df["rank"] = grouped.rank(method="min", ascending=False).where(complete).astype("Int64")
+    # of record: a rank the data cannot compute (an incomplete group) is the printed one
+    df["rank_official"] = df["rank"].astype("Float64").fillna(
+        df["rank_published"].astype("Float64")).astype("Int64")
+    df["total_official"] = df["total_published"].astype(float).fillna(df["total"])
     return df
 
 

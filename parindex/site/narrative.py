@@ -66,7 +66,7 @@ def _names(units: Iterable[Ref]) -> str:
 
 def index_text(x: float | None, scale: Scale) -> str:
     """An index as printed on its scale: 83,84% or 912,50."""
-    return pct(x) if scale.percent else num(x)
+    return _pct_or_points(x, scale.percent)
 
 
 def change_text(change: Value | None, scale: Scale) -> str:

@@ -20,7 +20,7 @@ from ..data.validate import PLACES
 from ..fmt import as_printed, auto, decimals, is_missing, rounded
 from ..frames import records
 from ..scoring.compare import Assessment, published_statistics, verdict
-from ..scoring.score import Results
+from ..scoring.score import Results, listed
 from ..scoring.stats import Statistics, Summary
 from ..text import vi_sort_key
 from . import narrative
@@ -266,7 +266,7 @@ def score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
 
 
 def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
-    inferred = set((as_text(r["inferred"]) or "").split("|"))
+    inferred = listed(r["inferred"])
     row_note = notes.add(as_text(r["note"]))  # numbered first: it sits on the name, left of values
     total_pub, total_calc = as_number(r, "total_published"), as_float(r["total"])
     total = Value(total_pub, "published") if total_pub is not None else \
@@ -283,9 +283,9 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     if _differs(idx_off, idx_calc, as_float(r["index_error"])):
         index = Value(idx_off, origin, notes.add(_recomputed("chỉ số", idx_calc, idx_off,
                                                              lk.scale.percent)))
-    rank, rank_inferred = as_float(r["rank"]), False
-    if rank is None and as_float(r["rank_published"]) is not None:
-        rank, rank_inferred = as_float(r["rank_published"]), "rank_published" in inferred
+    rank = as_float(r["rank_official"])  # the printed one where the data cannot compute it
+    rank_inferred = as_float(r["rank"]) is None and rank is not None \
+        and "rank_published" in inferred
     band_inferred = r["band_origin"] == "published" and "band_published" in inferred
     year = as_int(r["year"])
     return ScoreRow(
