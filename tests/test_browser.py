@@ -368,34 +368,44 @@ def test_without_javascript_the_ranking_is_in_rank_order(browser, base_url):
 
 # ---------------------------------------------------------------- 4. phone width
 
+PHONE = 360  # px: the narrowest phones in common use
 OVERFLOW = """() => {
   const vw = window.innerWidth;
+  const scrolls = el => { const x = getComputedStyle(el).overflowX;
+                          return x === 'auto' || x === 'scroll'; };
+  const inBox = el => { for (let p = el.parentElement; p && p !== document.body;
+                             p = p.parentElement) if (scrolls(p)) return p; return null; };
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.')
+     : '');
   const wide = [];
-  for (const t of document.querySelectorAll('table')) {
-    if (t.scrollWidth <= vw + 1) continue;
-    const box = t.closest('.table-scroll');
-    const style = box && getComputedStyle(box).overflowX;
-    if (!box || !['auto', 'scroll'].includes(style) || box.clientWidth > vw)
-      wide.push((t.id || t.className) + ': ' + t.scrollWidth + 'px, container ' +
-                (box ? style + ' ' + box.clientWidth + 'px' : 'none'));
+  for (const t of document.querySelectorAll('table, pre')) {
+    if (t.getBoundingClientRect().width === 0 || t.scrollWidth <= vw + 1 && !inBox(t)) continue;
+    const box = scrolls(t) ? t : inBox(t);
+    if (!box || box.getBoundingClientRect().right > vw + 1 ||
+        !box.closest('.table-scroll') && t.tagName === 'TABLE' ||
+        box.tabIndex < 0)  // a box that scrolls must take the focus, for the keyboard
+      wide.push(name(t) + ': ' + t.scrollWidth + 'px, box ' + (box ? name(box) : 'none'));
   }
   const past_right_edge = [];
   for (const el of document.querySelectorAll('body *')) {
     const r = el.getBoundingClientRect();
-    if (r.right > vw + 1 && !el.closest('.table-scroll') && r.width > 0)
-      past_right_edge.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-                    (el.className && typeof el.className === 'string' ?
-                     '.' + el.className.split(' ').join('.') : '') + ' right=' +
-                    Math.round(r.right));
+    if (r.right > vw + 1 && r.width > 0 && !inBox(el))
+      past_right_edge.push(name(el) + ' right=' + Math.round(r.right));
   }
   return {scroll: document.documentElement.scrollWidth, inner: vw, wide: wide,
           past_right_edge: past_right_edge.slice(0, 10)};
 }"""
+# Where each header of a ranking's table is, and how much of it its scroll box shows.
+COLUMNS = """t => { const box = t.closest('.table-scroll').getBoundingClientRect();
+  return [...t.tHead.rows[0].cells].map(th => { const r = th.getBoundingClientRect();
+    return [th.innerText.replace(/[\u2195\u25b2\u25bc]/g, '').trim(), Math.round(r.left),
+            Math.round(r.right), Math.round(box.left), Math.round(box.right)]; }); }"""
 
 
 @pytest.fixture(scope="module")
 def phone(browser: Browser):
-    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True,
+    context = browser.new_context(viewport={"width": PHONE, "height": 740}, is_mobile=True,
                                   has_touch=True, device_scale_factor=2)
     context.set_default_timeout(TIMEOUT)
     p = context.new_page()
@@ -403,26 +413,100 @@ def phone(browser: Browser):
     context.close()
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("name", PAGES)
-def test_no_page_scrolls_sideways_at_375px(phone, base_url, name):
-    open_page(phone, base_url + PAGES[name])
-    m = phone.evaluate(OVERFLOW)
-    assert m["inner"] == 375
-    assert m["scroll"] <= m["inner"] + 1, m
-    assert m["wide"] == [], m
-    assert m["past_right_edge"] == [], m
+def site_paths(output: Path) -> list[str]:
+    """Every page of a built site (the search index's own files left out), as URL paths."""
+    return sorted("/" + p.relative_to(output).as_posix().removesuffix("index.html")
+                  for p in output.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def sideways(page: Page, base: str, paths: list[str]) -> dict[str, dict]:
+    """The pages, of `paths`, that scroll sideways or hold a table or code block that neither
+    fits nor scrolls in a box of its own, with what sticks out."""
+    bad = {}
+    for path in paths:
+        open_page(page, base + path)
+        m = page.evaluate(OVERFLOW)
+        assert m["inner"] == PHONE
+        if m["scroll"] > PHONE or m["wide"] or m["past_right_edge"]:
+            bad[path] = m
+    return bad
 
 
 @pytest.mark.browser
-def test_a_wide_table_scrolls_inside_its_container_at_375px(phone, base_url):
+def test_no_page_of_the_site_scrolls_sideways_at_360px(phone, site, base_url):
+    paths = site_paths(site.output) + ["/tim-kiem/?q=tran+de", NOT_FOUND]
+    assert len(paths) > 60 and "/huong-dan-cap-nhat-du-lieu/" in paths  # a guide of tables
+    assert sideways(phone, base_url, paths) == {}
+
+
+@pytest.fixture(scope="module")
+def province_url(tmp_path_factory):
+    """Another province's site (tests/fixtures/three_decimals: three decimals, decimal comma),
+    served as the real one is."""
+    from plugins.build import build
+    from tests.conftest import fixture_package
+
+    tmp = tmp_path_factory.mktemp("province")
+    output = build(tmp / "output", data=fixture_package("three_decimals", tmp / "data"),
+                   cache=tmp / "cache").output
+    server, url = _serve(output)
+    yield url, site_paths(output)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+def test_no_page_of_another_province_scrolls_sideways_at_360px(phone, province_url):
+    url, paths = province_url
+    assert any(p.startswith("/chi-so/2024/") for p in paths)
+    assert sideways(phone, url, paths) == {}
+
+
+RANKINGS = [f"/chi-so/2023/{g}/" for g in ("so-nganh", "huyen", "su-nghiep", "trung-uong")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", RANKINGS)
+def test_a_rankings_name_index_and_band_are_seen_at_360px_without_scrolling(phone, base_url,
+                                                                            path):
+    phone.goto(base_url + path, wait_until="networkidle")
+    heads = phone.locator(TABLE).evaluate(COLUMNS)
+    seen = {name for name, left, right, box_left, box_right in heads
+            if left >= box_left and right <= min(box_right, PHONE)}
+    assert {"Hạng", "Cơ quan, đơn vị", "Chỉ số (%)", "Xếp loại"} <= seen, heads
+    for cell in phone.locator(f"{TABLE} tbody tr td:nth-child(3)").all():  # the index
+        box = cell.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= PHONE, cell.inner_text()
+
+
+@pytest.mark.browser
+def test_the_rest_of_a_ranking_scrolls_inside_its_box_at_360px(phone, base_url):
     phone.goto(base_url + RANKING, wait_until="networkidle")
     box = phone.locator(".table-scroll", has=phone.locator(TABLE))
     sizes = box.evaluate("b => [b.scrollWidth, b.clientWidth, getComputedStyle(b).overflowX]")
     assert sizes[0] > sizes[1] and sizes[2] in ("auto", "scroll"), sizes
+    expect(phone.get_by_text("Kéo bảng sang ngang để xem các cột còn lại.")).to_be_visible()
     box.evaluate("b => { b.scrollLeft = 10000; }")
     assert box.evaluate("b => b.scrollLeft") > 0
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 376
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE
+
+
+@pytest.mark.browser
+def test_an_editors_table_scrolls_in_its_own_box_and_code_takes_the_focus(phone, base_url):
+    phone.goto(base_url + "/huong-dan-cap-nhat-du-lieu/", wait_until="networkidle")
+    boxes = phone.locator("article.prose .table-scroll[role=region][tabindex='0']")
+    assert boxes.count() >= 3
+    widths = boxes.evaluate_all("bs => bs.map(b => [b.scrollWidth, b.clientWidth])")
+    assert any(w > c for w, c in widths), widths  # at least one is wider than the phone
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE
+
+
+@pytest.mark.browser
+def test_short_field_names_where_space_is_tight(phone, page, base_url):
+    for p, shown in ((phone, "Thể chế"), (page, "Cải cách thể chế")):
+        p.goto(base_url + PROFILE, wait_until="networkidle")
+        names = p.locator("table#bang-linh-vuc tbody th").all_inner_texts()
+        assert shown in names, names
 
 
 # ---------------------------------------------------------------- 5. accessibility

@@ -203,6 +203,7 @@ def test_a_points_scale_ranks_and_bands_the_points_as_printed(points):
     assert head[:2] == ["Hạng", "Xã, phường"] and "Điểm" in head
     assert not {"Chỉ số (%)", "Điểm chuẩn tối đa", "Tổng điểm"} & set(head)
     at = head.index("Điểm")
+    assert head[at + 1] == "Xếp loại"
     assert [(r[0], re.sub(r"\d+$", "", r[1]).strip(), r[at], r[at + 1])
             for r in table_rows(table)] == [
         ("1", "Xã An Bình", "945,755", "Xuất sắc"), ("2", "Xã Bình Minh", "860,000", "Tốt"),

@@ -283,6 +283,11 @@ class Indicator:
     source: Source | None
 
 
+def cited(items: list[Indicator]) -> list[Source]:
+    """The sources of a table's rows, each once, in order: a table cites them once."""
+    return list(dict.fromkeys(i.source for i in items if i.source is not None))
+
+
 # ---- Pages ------------------------------------------------------------------------------------
 
 
