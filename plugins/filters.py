@@ -90,9 +90,9 @@ def unit_links(context, units: list[models.Ref]) -> Markup:
 
 
 FILTERS = {"num": fmt.num, "pct": fmt.pct, "integer": fmt.integer, "signed": fmt.signed,
-           "auto": fmt.auto, "change": narrative.change, "fold": text.fold, "number": number,
-           "value": value, "fn": footnote, "band": band, "name": name, "cited": models.cited,
-           "unit_link": unit_link,
+           "auto": fmt.auto, "filesize": fmt.file_size, "change": narrative.change,
+           "fold": text.fold, "number": number, "value": value, "fn": footnote, "band": band,
+           "name": name, "cited": models.cited, "unit_link": unit_link,
            "unit_links": unit_links}
 GLOBALS = {"missing": missing, "inferred": inferred,
            "links": urls.LINKS}  # the site's fixed links, for Pelican's own templates too

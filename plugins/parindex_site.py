@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,9 @@ class ParIndexGenerator(Generator):
         self._stage("score", f"Tính điểm: {fmt.integer(n)} lượt đơn vị × năm", t, n)
         t = time.perf_counter()
         self.plan = plan(self.results)  # the pages are built where they are written
+        # the downloads page shows the files' sizes: written here once they are
+        self.downloads = [p for p in self.plan if p.kind == "downloads"]
+        self.plan = [p for p in self.plan if p.kind != "downloads"]
         self._stage("models", f"Kế hoạch: {fmt.integer(len(self.plan))} trang", t)
         self.notes = pages.read_notes(self.readers, Path(self.path), self.context,
                                       self.options.notes, self.results.dataset.units["unit_id"])
@@ -102,7 +106,8 @@ class ParIndexGenerator(Generator):
                                                    template=template, title=title,
                                                    breadcrumbs=[models.HOME]))
             pages_written.send(self)  # Pelican's own pages were written before ours
-            written = done.urls + [urls.SEARCH_URL]
+            written = done.urls + [urls.SEARCH_URL] + [urls.DOWNLOADS_URL
+                                                       for _ in self.downloads]
             self.stats.pages, self.stats.pages_reused = len(written), done.reused
             self.stats.charts_reused = done.charts_reused
             self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
@@ -112,6 +117,10 @@ class ParIndexGenerator(Generator):
                 Path(self.output_path), self.results, work.store, o.site_key, not o.force,
                 written + extras.pelican_urls(self.context, self.settings),
                 self.settings.get("SITEURL", ""))
+            for planned in self.downloads:
+                page = planned.build().with_sizes(partial(extras.size, Path(self.output_path)))
+                writer.write_file(page.url + "index.html", self.get_template(page.template),
+                                  self.context, relative_urls=relative, data=page)
             self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
             t = time.perf_counter() - placing
             self.stats.charts_rendered, self.stats.chart_seconds = drawing.wait()

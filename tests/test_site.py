@@ -11,6 +11,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from plugins import build as buildmod
@@ -57,7 +58,7 @@ def test_district_ranking_has_a_band_coloured_chart_with_table_and_csv(out):
     rows = list(csv.DictReader(io.StringIO(
         (out / "chi-so/2023/huyen/chi-so.csv").read_text(encoding="utf-8-sig"))))
     assert [(r["label"], r["index"]) for r in rows][:2] == [("Mỹ Xuyên", "83.84"),
-                                                             ("Long Phú", "83.2")]
+                                                             ("Long Phú", "83.20")]  # as printed
 
 
 def test_printed_index_that_differs_from_recomputed_has_a_marked_footnote(out):
@@ -132,6 +133,64 @@ def test_downloads_parse_and_match_the_data(out):
     assert {"2023/innovations.csv", "units.csv"} <= {r["path"] for r in package["resources"]}
     with zipfile.ZipFile(out / "du-lieu/chi-so-cchc-du-lieu.zip") as z:
         assert "datapackage.json" in z.namelist() and "schemas/scores.json" in z.namelist()
+
+
+def test_no_download_carries_float_noise(out):
+    # 65.19999999999999 is a sum in floating point, not a number anyone printed: a printed
+    # number keeps its printed decimals ("94.00"), a computed one at most six
+    noisy = {p.relative_to(out).as_posix(): m for p in out.rglob("*.csv")
+             if (m := re.findall(r"\d\.\d{7,}", p.read_text(encoding="utf-8-sig")))}
+    assert noisy == {}
+    results = {r["unit_id"]: r for r in csv.DictReader(io.StringIO(
+        (out / "du-lieu/2023/ket-qua.csv").read_text(encoding="utf-8-sig")))}
+    my_xuyen = results["ubnd-huyen-my-xuyen"]
+    assert (my_xuyen["max_score"], my_xuyen["total"], my_xuyen["index"]) == (
+        "94.00", "78.81", "83.840426")  # printed 94,00; 78,81 / 94 × 100 = 83,8404255…
+
+
+def test_a_years_workbook_has_vietnamese_titles_and_numbers_as_printed(out):
+    book = openpyxl.load_workbook(out / "du-lieu/2023/ket-qua.xlsx")
+    assert book.sheetnames == ["Kết quả", "Điểm theo lĩnh vực", "Giải thích"]
+    sheet = book["Kết quả"]
+    head = [c.value for c in sheet[1]]
+    assert head[:6] == ["Năm", "Mã đơn vị", "Cơ quan, đơn vị", "Mã nhóm", "Nhóm",
+                        "Điểm chuẩn tối đa"]
+    assert {"Chỉ số SIPAS", "Chỉ số CCHC chính thức", "Xếp loại", "Ghi chú"} <= set(head)
+    rows = {r[1].value: r for r in sheet.iter_rows(min_row=2)}
+    assert len(rows) == 40
+    my_xuyen = {h: c for h, c in zip(head, rows["ubnd-huyen-my-xuyen"], strict=True)}
+    assert (my_xuyen["Điểm chuẩn tối đa"].value, my_xuyen["Điểm chuẩn tối đa"].number_format
+            ) == (94, "0.00")  # a number, shown 94,00 as printed
+    assert (my_xuyen["Chỉ số CCHC chính thức"].value, my_xuyen["Thứ hạng tính lại"].value) == (
+        83.84, 1)
+    assert my_xuyen["Chỉ số CCHC tính lại"].value == 83.840426
+    assert my_xuyen["Chỉ số CCHC tính lại"].number_format == "0.00"
+    departments = {h: c.value for h, c in zip(head, rows["so-khoa-hoc-va-cong-nghe"],
+                                              strict=True)}
+    assert departments["Chỉ số CCHC chính thức"] is None  # not published: an empty cell
+    assert departments["Cột có giá trị suy ra"] == "Thứ hạng (văn bản nguồn)"
+    fields = book["Điểm theo lĩnh vực"]  # one row per agency, three columns per field
+    head = [c.value for c in fields[1]]
+    assert head[:6] == ["Mã đơn vị", "Cơ quan, đơn vị", "Nhóm",
+                        "Công tác chỉ đạo điều hành CCHC: điểm",
+                        "Công tác chỉ đạo điều hành CCHC: điểm tối đa",
+                        "Công tác chỉ đạo điều hành CCHC: tỷ lệ (%)"]
+    my_xuyen = next(r for r in fields.iter_rows(min_row=2) if r[0].value == "ubnd-huyen-my-xuyen")
+    assert [(c.value, c.number_format) for c in my_xuyen[3:6]] == [
+        (11.29, "0.00"), (14, "0"), (80.642857, "0.00")]  # 11,29 / 14 (report, section 2.1)
+    about = {r[0].value: r[1].value for r in book["Giải thích"].iter_rows()}
+    assert about["Giấy phép"].startswith("Creative Commons Attribution 4.0")
+    assert "Sở Nội vụ" in about["Nguồn"]
+
+
+def test_the_downloads_page_gives_each_files_size(out):
+    doc = page(out, "du-lieu")
+    sizes = [s.text for s in doc.find_all("span", cls="file-size")]
+    assert len(sizes) == 5  # the workbook, and CSV and JSON of results and of field scores
+    book = (out / "du-lieu/2023/ket-qua.xlsx").stat().st_size
+    assert f"({round(book / 1024)} KB)" == sizes[0]
+    assert "ZIP, " in doc.find("a", cls="button").text and " KB)" in doc.find("a",
+                                                                              cls="button").text
 
 
 def test_downloads_offer_an_empty_template_of_every_table(out):

@@ -13,6 +13,7 @@ properties here, not decisions in Jinja.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -524,6 +525,7 @@ class Download:
     label: str
     format: str
     description: str = ""
+    size: int | None = None  # bytes, once the file is written
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -533,6 +535,16 @@ class DownloadsPage(Page):
     package_zip: Download
     title_package: str
     templates: list[Download]  # an empty table (header row only) per table, for editors
+
+    def with_sizes(self, size: Callable[[str], int | None]) -> DownloadsPage:
+        """The page with each file's size, `size(url)`, known once the files are written."""
+        def sized(d: Download) -> Download:
+            return dataclasses.replace(d, size=size(d.url))
+        return dataclasses.replace(
+            self, years=[(y, [(label, [sized(d) for d in ds]) for label, ds in files])
+                         for y, files in self.years],
+            package=[sized(d) for d in self.package], package_zip=sized(self.package_zip),
+            templates=[sized(d) for d in self.templates])
 
 
 @dataclass(frozen=True)

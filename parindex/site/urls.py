@@ -55,6 +55,7 @@ def innovations_url(year: int | None = None) -> str:
 
 
 def results_url(year: int, ext: str) -> str:
+    """A year's results as `csv` or `json`; as `xlsx`, with its field scores too."""
     return f"{DOWNLOADS_URL}{year}/ket-qua.{ext}"
 
 

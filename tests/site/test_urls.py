@@ -23,7 +23,7 @@ PAGES = {  # every function making a page's URL, with arguments
     urls.unit_url: ("ubnd-huyen-my-xuyen",), urls.innovations_url: (2023,),
 }
 FILES = {  # every function making a file's URL
-    urls.results_url: (2023, "csv"), urls.field_results_url: (2023, "json"),
+    urls.results_url: (2023, "xlsx"), urls.field_results_url: (2023, "json"),
     urls.chart_url: ("chi-so/2023/huyen/", "chi-so", "svg"),
 }
 

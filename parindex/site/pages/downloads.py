@@ -26,7 +26,10 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
     ds = results.dataset
     years = []
     for y in sorted(results.years, reverse=True):
-        files = [(f"Kết quả năm {y}", [Download(results_url(y, e), f"Kết quả năm {y}", e.upper())
+        book = ("Kết quả và điểm theo lĩnh vực" if y in results.field_years else "Kết quả") + \
+            f" năm {y}, bảng tính Excel"
+        files = [(book, [Download(results_url(y, "xlsx"), book, "XLSX")]),
+                 (f"Kết quả năm {y}", [Download(results_url(y, e), f"Kết quả năm {y}", e.upper())
                                        for e in ("csv", "json")])]
         if y in results.field_years:
             files.append((f"Điểm theo lĩnh vực năm {y}",
