@@ -1,6 +1,6 @@
 """The files of the site that are not pages: each year's downloads (CSV, JSON and a workbook),
 a copy of the data package and its zip, the editors' empty tables, the band colours,
-`sitemap.xml`.
+`sitemap.xml` (absolute addresses in a production build, which also gets `robots.txt`).
 
 `write` writes them all into the new output; a year's downloads whose table and metadata are
 unchanged are taken from the store (at national size they are most of this step's time), the
@@ -60,6 +60,9 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
     out_path(output, urls.BANDS_CSS).write_text(charts.band_css(results.dataset.bands),
                                              encoding="utf-8")
     out_path(output, "sitemap.xml").write_text(sitemap(page_urls, base), encoding="utf-8")
+    if base:  # a crawler needs the sitemap's absolute address (a production build's)
+        out_path(output, "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n", encoding="utf-8")
     return used
 
 

@@ -31,6 +31,8 @@ from parindex.data.portal import portal  # noqa: E402
 from parindex.data.problems import DataError  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
+from parindex.site.charts import share_card  # noqa: E402
+from parindex.site.colophon import colophon  # noqa: E402
 from plugins import extras, pages  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
@@ -68,6 +70,7 @@ class ParIndexGenerator(Generator):
         self.env.autoescape = True  # data can hold any text, whatever the site's settings
         t = time.perf_counter()
         self.results = score(dataset)
+        self.context["COLOPHON"] = colophon(self.results)  # every page's footer: how recent
         n = len(self.results.scores)
         self._stage("score", f"Tính điểm: {fmt.integer(n)} lượt đơn vị × năm", t, n)
         t = time.perf_counter()
@@ -97,6 +100,10 @@ class ParIndexGenerator(Generator):
             t = time.perf_counter()
             drawing = pages.Drawing(pool, work)
             done = pages.write_all(pool, [p.kind for p in self.plan], drawing.add)
+            card = pages.place(work, share_card.chart(self.context["PORTAL"].name,
+                                                      self.context["PORTAL"].subtitle),
+                               urls.SHARE_IMAGE)
+            drawing.add(card.to_draw)
             placing = done.placing / max(pool.workers, 1)  # the charts' time, not the pages'
             t += placing
             for name, template, title in EXTRA_PAGES:
@@ -109,11 +116,11 @@ class ParIndexGenerator(Generator):
             written = done.urls + [urls.SEARCH_URL] + [urls.DOWNLOADS_URL
                                                        for _ in self.downloads]
             self.stats.pages, self.stats.pages_reused = len(written), done.reused
-            self.stats.charts_reused = done.charts_reused
+            self.stats.charts_reused = done.charts_reused + card.charts_reused
             self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
                                  f"{fmt.integer(done.reused)} không đổi", t, len(written))
             t = time.perf_counter()
-            self.used = done.used | extras.write(
+            self.used = done.used | card.used | extras.write(
                 Path(self.output_path), self.results, work.store, o.site_key, not o.force,
                 written + extras.pelican_urls(self.context, self.settings),
                 self.settings.get("SITEURL", ""))

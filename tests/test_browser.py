@@ -509,6 +509,87 @@ def test_short_field_names_where_space_is_tight(phone, page, base_url):
         assert shown in names, names
 
 
+# ---------------------------------------------- 4b. a production build under a sub-path
+
+SUB = "/cong-cchc"
+
+
+class _SubPathHandler(_Handler):
+    """A host that serves the site under SUB and answers a missing address there with the
+    site's 404.html (nginx: `error_page 404 /cong-cchc/404.html`, see docs/hosting.md)."""
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        site = Path(self.directory) / SUB.strip("/")
+        if code == HTTPStatus.NOT_FOUND and self.path.startswith(SUB + "/"):
+            body = (site / "404.html").read_bytes()
+            self.send_response(code)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        SimpleHTTPRequestHandler.send_error(self, code, message, explain)
+
+
+@pytest.fixture(scope="module")
+def sub_path(tmp_path_factory):
+    """The real site built for production (publishconf.py) with SITEURL under a sub-path,
+    served there: (the site's address, its output folder)."""
+    import os
+
+    from plugins.build import build
+
+    tmp = tmp_path_factory.mktemp("sub-path")
+    root = tmp / "www"
+    root.mkdir()
+    server, url = _serve(root, _SubPathHandler)
+    before = os.environ.get("SITEURL")
+    os.environ["SITEURL"] = url + SUB
+    try:
+        output = build(root / SUB.strip("/"), "publishconf.py", cache=tmp / "cache").output
+    finally:
+        if before is None:
+            del os.environ["SITEURL"]
+        else:
+            os.environ["SITEURL"] = before
+    yield url + SUB, output
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+def test_the_404_page_works_under_a_sub_path(page, sub_path):
+    site, _ = sub_path
+    watch = Watch.on(page, site.rsplit("/", 1)[0])
+    missing = site + "/chi-so/2023/khong-co/trang/nay/"  # deep: relative links would break
+    response = page.goto(missing, wait_until="networkidle")
+    assert response is not None and response.status == 404
+    watch.console_errors = [e for e in watch.console_errors  # the page's own 404 status
+                            if not e.startswith("Failed to load resource")]
+    watch.assert_clean()  # its stylesheets and scripts load from the sub-path
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header'))"
+                         ".backgroundColor") == "rgb(13, 59, 102)"  # site.css applied
+    home = page.get_by_role("link", name="Trang chủ").first
+    assert home.get_attribute("href") == site + "/"
+    home.click()
+    expect(page).to_have_url(site + "/")
+    assert page.locator('meta[name="robots"]').count() == 0  # the 404 page's noindex only
+
+
+@pytest.mark.browser
+def test_a_production_build_gives_absolute_addresses_to_crawlers_and_shared_links(page,
+                                                                                 sub_path):
+    site, output = sub_path
+    locs = re.findall(r"<loc>([^<]+)</loc>", (output / "sitemap.xml").read_text("utf-8"))
+    assert len(locs) > 60 and all(loc.startswith(site + "/") for loc in locs)
+    assert f"Sitemap: {site}/sitemap.xml" in (output / "robots.txt").read_text("utf-8")
+    page.goto(site + RANKING, wait_until="networkidle")
+    image = page.locator('meta[property="og:image"]').get_attribute("content")
+    assert image == site + RANKING + "chi-so.png"
+    assert page.locator('meta[property="og:url"]').get_attribute("content") == site + RANKING
+    assert page.request.get(image).headers["content-type"] == "image/png"
+
+
 # ---------------------------------------------------------------- 5. accessibility
 
 AXE_PAGES = list(PAGES)

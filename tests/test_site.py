@@ -290,6 +290,54 @@ def test_tables_of_numbers_are_left_out_of_the_search_index(out):
     assert "tran de" not in str(ranking.find("p", cls="search-terms"))
 
 
+def _meta(doc, key: str) -> str | None:
+    for m in doc.find_all("meta"):
+        if key in (m.attrs.get("property"), m.attrs.get("name")):
+            return m.attrs["content"]
+    return None
+
+
+def test_a_shared_link_shows_the_pages_chart_or_the_sites_card(out):
+    # Open Graph (Zalo, Facebook) and Twitter cards on every page, with a picture that is there
+    for path in html_pages(out):
+        doc = parse(path)
+        rel = path.relative_to(out).as_posix()
+        assert _meta(doc, "og:title") and _meta(doc, "og:description"), rel
+        assert _meta(doc, "twitter:card") == "summary_large_image", rel
+        src = _meta(doc, "og:image")  # relative, or from the root on the 404 page
+        image = (out / src[1:] if src.startswith("/") else path.parent / src).resolve()
+        assert image.is_file() and image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", rel
+    home = page(out, "")
+    assert _meta(home, "og:title") == "Chỉ số cải cách hành chính tỉnh Sóc Trăng"
+    assert _meta(home, "og:image") == "./anh-chia-se.png"  # the card: no chart on the page
+    card = (out / "anh-chia-se.png").read_bytes()
+    assert card[16:24] == (1200).to_bytes(4, "big") + (630).to_bytes(4, "big")  # PNG IHDR
+    ranking = page(out, "chi-so/2023/huyen")
+    assert _meta(ranking, "og:title") == "UBND cấp huyện: Chỉ số CCHC năm 2023"
+    assert _meta(ranking, "og:image").endswith("chi-so/2023/huyen/chi-so.png")
+    assert "Mỹ Xuyên 83,84%" in _meta(ranking, "og:image:alt")
+    assert _meta(page(out, "chi-so/2023"), "og:image").endswith("chi-so/2023/linh-vuc.png")
+    assert _meta(page(out, "don-vi/ubnd-huyen-my-xuyen"), "og:image").endswith(
+        "anh-chia-se.png")  # not one PNG per agency
+
+
+def test_every_page_says_whose_data_under_what_licence_how_recent_and_from_what(out):
+    for rel in ("", "don-vi/ubnd-huyen-tran-de", "gioi-thieu", "tin-tuc"):
+        footer = page(out, rel).find("footer")
+        assert "Công bố: Sở Nội vụ tỉnh Sóc Trăng" in footer.text
+        licence = footer.find("a", rel="license")
+        assert licence.attrs["href"] == "https://creativecommons.org/licenses/by/4.0/"
+        # the data's own dates (QĐ 25/QĐ-UBND of 08/01/2024 is the latest dated source)
+        assert ("Cập nhật: kết quả năm 2023, văn bản nguồn mới nhất có ghi ngày: 08/01/2024."
+                in footer.text)
+        sources = next(a for a in footer.find_all("a") if a.text == "danh sách văn bản nguồn")
+        assert sources.attrs["href"].endswith("du-lieu/#nguon-so-lieu")
+    listed = page(out, "du-lieu").find("section", cls="sources").find_all("li")
+    with open(DATA / "sources.csv", encoding="utf-8") as f:
+        assert len(listed) == len(list(csv.DictReader(f))) == 9
+    assert any("25/QĐ-UBND" in li.text for li in listed)
+
+
 def test_sitemap_lists_every_page(out):
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     locs = set(re.findall(r"<loc>/?([^<]*)</loc>", sitemap))

@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from ..data.portal import PERCENT, Scale
 from ..fmt import MISSING
@@ -306,8 +306,23 @@ class Page:
     charts: list[Chart] = field(default_factory=list)
     search_terms: str = ""  # ASCII-folded names, indexed by search but not shown
 
+    SHARES_CHART: ClassVar[bool] = False  # a link to the page shows its first chart
+
     def chart_svg(self, chart: Chart) -> str:
         return chart_url(self.url, chart.name, "svg")
+
+    @property
+    def share_chart(self) -> Chart | None:
+        """The chart a shared link to the page shows (drawn as PNG too), if any: a year's and
+        a ranking's, not every agency's (ten thousand PNGs at national size)."""
+        return self.charts[0] if self.SHARES_CHART and self.charts else None
+
+    @property
+    def share_image(self) -> str:
+        """The picture of a shared link to the page (Open Graph): its chart as PNG; "" for the
+        site's card."""
+        chart = self.share_chart
+        return chart_url(self.url, chart.name, "png") if chart else ""
 
     def chart_csv(self, chart: Chart) -> str:
         """The numbers the chart draws."""
@@ -342,6 +357,7 @@ class FieldOverview:
 
 @dataclass(frozen=True, kw_only=True)
 class YearPage(Page):
+    SHARES_CHART: ClassVar[bool] = True
     year: int
     stats: GroupStats
     groups: list[GroupStats]
@@ -357,6 +373,7 @@ class YearPage(Page):
 
 @dataclass(frozen=True, kw_only=True)
 class RankingPage(Page):
+    SHARES_CHART: ClassVar[bool] = True
     year: int
     group: Ref
     components: list[Ref]

@@ -25,6 +25,7 @@ METHOD_URL = "phuong-phap/"  # editors' pages (content/pages)
 ABOUT_URL = "gioi-thieu/"
 PAGEFIND_DIR = "pagefind/"  # the search index and its UI, written by Pagefind after the build
 BANDS_CSS = "css/bands.css"  # the band colours, generated from bands.csv
+SHARE_IMAGE = "anh-chia-se.png"  # the site's card: the picture of a shared link (charts.share_card)
 
 PACKAGE_DIR = "du-lieu/goi-du-lieu/"
 PACKAGE_ZIP = "du-lieu/chi-so-cchc-du-lieu.zip"
@@ -107,6 +108,7 @@ class Links:
     about: str = ABOUT_URL
     pagefind: str = PAGEFIND_DIR
     bands_css: str = BANDS_CSS
+    share_image: str = SHARE_IMAGE
     menu: tuple[MenuItem, ...] = MENU
 
     @property

@@ -12,7 +12,14 @@ import pytest
 
 from parindex.fmt import MISSING
 from parindex.site import charts
-from parindex.site.charts import base, field_means, group_index, unit_fields, unit_history
+from parindex.site.charts import (
+    base,
+    field_means,
+    group_index,
+    share_card,
+    unit_fields,
+    unit_history,
+)
 from parindex.site.models import Chart
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -287,7 +294,9 @@ def _chart(kind: str, rows: pd.DataFrame, legend: pd.DataFrame | None = None) ->
 EVERY_KIND = {
     "group_index": (DISTRICTS, BANDS), "unit_fields": (FIELDS, None),
     "unit_history": (pd.DataFrame({"year": [2022, 2023], "index": [NAN, 80.0]}), None),
-    "field_means": (MEANS, None)}
+    "field_means": (MEANS, None),
+    "share_card": (pd.DataFrame({"role": ["title", "subtitle"], "line": ["Chỉ số", "Cổng"]}),
+                   None)}
 
 
 def test_every_kind_of_chart_is_a_valid_vega_lite_spec():
@@ -361,6 +370,16 @@ def test_text_uses_system_fonts_and_nothing_is_fetched(ranking):
 
 def test_png_renders_for_checking_by_eye():
     assert base.render_png(unit_fields.unit_fields_chart(FIELDS)).startswith(b"\x89PNG")
+
+
+def test_the_sites_card_is_a_png_of_the_size_shared_links_ask_for():
+    card = share_card.chart("Chỉ số cải cách hành chính tỉnh Lâm Viên", "Cổng công khai")
+    assert [(r["role"], r["line"]) for r in card.rows] == [  # lines that fit the card
+        ("title", "Chỉ số cải cách hành"), ("title", "chính tỉnh Lâm Viên"),
+        ("subtitle", "Cổng công khai")]
+    png = charts.render_png(card)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png[16:24] == (1200).to_bytes(4, "big") + (630).to_bytes(4, "big")
 
 
 def test_a_charts_key_is_stable_and_follows_its_inputs():

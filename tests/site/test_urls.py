@@ -63,8 +63,8 @@ def test_the_fixed_links_are_relative_directories_or_files():
         link = getattr(urls.LINKS, f.name)
         if f.name == "menu":
             assert [m.url for m in link] and all(_directory_style(m.url) for m in link)
-        elif f.name == "bands_css":
-            assert not link.startswith("/") and link.endswith(".css")
+        elif f.name in ("bands_css", "share_image"):
+            assert not link.startswith("/") and link.endswith((".css", ".png"))
         else:
             assert _directory_style(link), (f.name, link)
     for name in ("PACKAGE_DIR", "TEMPLATES_DIR"):

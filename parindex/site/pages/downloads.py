@@ -44,7 +44,7 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
     for name in sorted(ds.schemas):
         package.append(Download(PACKAGE_DIR + f"schemas/{name}.json", f"Mô tả bảng {name}",
                                 "JSON", f"schemas/{name}.json"))
-    ids = [s for y in ds.years.values() for s in y.scores["source_id"]]
+    ids = list(ds.sources["source_id"])  # every source document, linked from every footer
     return DownloadsPage(
         url=DOWNLOADS_URL, template="downloads", title="Dữ liệu",
         lead=narrative.downloads_lead(), breadcrumbs=[HOME], years=years, package=package,
