@@ -251,8 +251,10 @@ def test_pages_are_vietnamese_with_landmarks_and_one_h1(out):
 
 def test_search_index_exists_and_pages_carry_folded_names(out):
     assert (out / "pagefind/pagefind.js").is_file()
-    assert (out / "pagefind/pagefind-ui.js").is_file()
     assert list((out / "pagefind/fragment").iterdir())
+    # only what the search page uses: Pagefind's API, its worker, WebAssembly and the index
+    assert {p.name for p in (out / "pagefind").iterdir() if p.suffix in (".js", ".css")} == {
+        "pagefind.js", "pagefind-worker.js"}
     doc = page(out, "don-vi/ubnd-huyen-tran-de")
     terms = doc.find("p", cls="search-terms")
     assert "hidden" in terms.attrs  # indexed by Pagefind, not shown
@@ -261,7 +263,10 @@ def test_search_index_exists_and_pages_carry_folded_names(out):
     assert "data-pagefind-body" in doc.find("main").attrs
     search = page(out, "tim-kiem")
     srcs = [s.attrs["src"] for s in search.find_all("script")]
-    assert any(s.endswith("pagefind/pagefind-ui.js") for s in srcs)
+    assert [s.rsplit("/", 1)[-1] for s in srcs] == ["search.js"]
+    assert search.find("div", id="search").attrs["data-pagefind"].endswith("pagefind/pagefind.js")
+    form = search.find("form", id="tim-kiem-form")  # a plain GET form without JavaScript
+    assert form.find("input", id="o-tim-kiem").attrs["name"] == "q"
 
 
 def test_the_search_index_has_every_page_meant_for_it(out):
