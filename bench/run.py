@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         # rendering and writing), as vanilla Pelican's time makes its pages from Markdown files;
         # and, stricter, the whole rebuild, downloads and search index included.
         ours = sum(getattr(warm.stats, f"{s}_seconds") for s in PAGE_STAGES) / pages
+        written = warm.pages_seconds / pages  # wall time, however the stages are counted
         whole = warm.seconds / pages
         theirs = t_vanilla / pages
         rows = [
@@ -163,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
             ("per page, charts excluded: ours / vanilla",
              f"{ours * 1000:.1f} ms / {theirs * 1000:.1f} ms = {ours / theirs:.2f} (reading, "
              "scoring, page models, pages)"),
+            ("per page, until every page is written / vanilla",
+             f"{written * 1000:.1f} ms / {theirs * 1000:.1f} ms = {written / theirs:.2f} "
+             "(forced rebuild, wall time from the start)"),
             ("per page, whole forced rebuild / vanilla",
              f"{whole * 1000:.1f} ms / {theirs * 1000:.1f} ms = {whole / theirs:.2f} (with "
              "downloads and the search index)"),

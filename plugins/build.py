@@ -50,6 +50,7 @@ class BuildResult:
     pagefind: str = ""
     unchanged: bool = False  # nothing the build reads had changed: nothing was done
     stats: BuildStats = field(default_factory=BuildStats)  # the plugin's counts and timings
+    pages_seconds: float = 0.0  # from the start until every HTML page was written
 
 
 ProgressFn = Callable[[str, int, str], None]  # (stage, count, line)
@@ -300,7 +301,7 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     gen = ran.generator
     Store(options.store).prune(gen.used)
     return BuildResult(output, time.perf_counter() - start, ran.warnings, ran.data_warnings,
-                       index, stats=gen.stats)
+                       index, stats=gen.stats, pages_seconds=search.started - start)
 
 
 class Progress:

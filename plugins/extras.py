@@ -9,8 +9,6 @@ rest is cheap enough to write every time. The texts are made by functions of the
 
 from __future__ import annotations
 
-import json
-import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,9 +50,8 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
         book = digest(*keys) + ".xlsx" if site_key else ""
         used.add(book)
         _workbook(output, results, year, [df for _, df, _ in tables], store, book, reuse)
-    root = results.dataset.root
-    copy_package(root, package.descriptor(root, results.dataset.descriptor),
-                 out_path(output, urls.PACKAGE_DIR), out_path(output, urls.PACKAGE_ZIP))
+    write_package(package.canonical(results.dataset), out_path(output, urls.PACKAGE_DIR),
+                  out_path(output, urls.PACKAGE_ZIP))
     for name, header in package.templates(results.dataset.schemas).items():
         out_path(output, urls.TEMPLATES_DIR + name).write_text(header, encoding="utf-8-sig")
     out_path(output, urls.BANDS_CSS).write_text(charts.band_css(results.dataset.bands),
@@ -110,24 +107,18 @@ def _workbook(output: Path, results: Results, year: int, tables: list[pd.DataFra
         store.keep(key, path)
 
 
-def copy_package(root: Path, desc: dict[str, object], target: Path, zip_path: Path) -> None:
-    """A copy of the data package at `target` (CSV, schemas, the up-to-date descriptor `desc`)
-    and its zip at `zip_path`, the same bytes for the same files."""
-    files = sorted(p for p in root.rglob("*") if p.is_file()
-                   and p.suffix in (".csv", ".json") and p.name != "datapackage.json"
-                   and not any(part.startswith(".") for part in p.relative_to(root).parts))
-    for p in files:
-        dest = target / p.relative_to(root)
+def write_package(files: dict[str, str], target: Path, zip_path: Path) -> None:
+    """The published data package (`package.canonical`: path → text) at `target`, and its
+    zip at `zip_path`, the same bytes for the same files."""
+    for rel, text in files.items():
+        dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(p, dest)
-    (target / "datapackage.json").write_text(
-        json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        dest.write_text(text, encoding="utf-8")
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as z:
-        for p in sorted(target.rglob("*")):
-            if p.is_file():
-                info = zipfile.ZipInfo(p.relative_to(target).as_posix(), date_time=ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(info, p.read_bytes())
+        for rel in sorted(files):
+            info = zipfile.ZipInfo(rel, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, files[rel].encode("utf-8"))
 
 
 def sitemap(page_urls: list[str], base: str) -> str:

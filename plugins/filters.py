@@ -16,7 +16,7 @@ from markupsafe import escape as esc
 
 from parindex import fmt, text
 from parindex.data.portal import Scale
-from parindex.site import models, narrative, urls
+from parindex.site import embeds, models, narrative, urls
 
 NO_HTML = Markup("")
 MISSING_HTML = Markup('<span class="missing">chưa có số liệu</span>')
@@ -53,9 +53,18 @@ def footnote(n: int | None) -> Markup:
     return Markup(f'<sup class="fn"><a href="#ghi-chu-{n}" aria-label="ghi chú {n}">{n}</a></sup>')
 
 
-def value(v: models.Value, kind: str = "pct", percent: bool = True) -> Markup:
-    """A published value and the number of its footnote."""
+def value(v: models.Value, kind: str = "pct", percent: bool = True, suffix: str = "") -> Markup:
+    """A value and the number of its footnote; a value inferred by arithmetic marked so; where
+    the source printed another, the short note beside it ("văn bản nguồn in 6,76"), which
+    carries the footnote."""
     shown = number(v.value, kind, percent)
+    if v.value is not None and suffix:  # a unit after the number ("14,78 điểm %")
+        shown += esc(suffix)
+    if v.origin == "inferred":
+        shown += Markup(INFERRED_HTML)
+    if v.printed:
+        return shown + Markup(f' <span class="source-printed">({esc(v.printed)}'
+                              f"{footnote(v.note)})</span>")
     return shown + footnote(v.note) if v.note else shown
 
 
@@ -89,11 +98,32 @@ def unit_links(context, units: list[models.Ref]) -> Markup:
     return Markup(", ").join(unit_link(context, u) for u in units)
 
 
-FILTERS = {"num": fmt.num, "pct": fmt.pct, "integer": fmt.integer, "signed": fmt.signed,
-           "auto": fmt.auto, "filesize": fmt.file_size, "change": narrative.change,
-           "fold": text.fold, "number": number, "value": value, "fn": footnote, "band": band,
-           "name": name, "cited": models.cited, "unit_link": unit_link,
-           "unit_links": unit_links}
+@pass_context
+def absolute(context, url: str) -> str:
+    """A site-relative URL as another site must write it: under SITEURL where the build has
+    absolute URLs, else from the root of the host ("/nhung/…")."""
+    root = "" if context.get("RELATIVE_URLS") else context.get("SITEURL", "")
+    return f"{root}/{url}"
+
+
+@pass_context
+def embed_code(context, page: models.Page, chart: models.Chart) -> str:
+    """The iframe snippet of a chart's embed page (text: the template escapes it)."""
+    return embeds.snippet(absolute(context, page.chart_embed(chart)), chart.title)
+
+
+def capitalize_first(text: str) -> str:
+    """A sentence's first letter in upper case, the rest as written (Jinja's `capitalize`
+    lowers the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+FILTERS = {"capitalize_first": capitalize_first, "num": fmt.num, "pct": fmt.pct,
+           "integer": fmt.integer, "signed": fmt.signed, "auto": fmt.auto,
+           "filesize": fmt.file_size, "change": narrative.change, "fold": text.fold,
+           "number": number, "value": value, "fn": footnote, "band": band, "name": name,
+           "cited": models.cited, "unit_link": unit_link, "unit_links": unit_links,
+           "absolute": absolute, "embed_code": embed_code}
 GLOBALS = {"missing": missing, "inferred": inferred,
            "links": urls.LINKS}  # the site's fixed links, for Pelican's own templates too
 

@@ -22,8 +22,11 @@ from typing import Any
 
 from pelican.contents import Page
 
-from parindex.site import Planned, charts, exports, models, urls
+from parindex.site import Planned, charts, embeds, exports, models, urls
+from parindex.site.api import Endpoint
 
+from . import api
+from .content import ContentError
 from .pool import Pool
 from .store import Store, digest, out_path, page_key
 
@@ -45,8 +48,12 @@ def read_notes(readers: Any, root: Path, context: dict[str, Any], folder: str,
         notes[urls.METHOD_URL] = readers.read_file(base_path=str(root), path=METHOD_NOTE,
                                                    content_class=Page, context=context)
     for path in sorted((root / folder).glob("*.md")) if (root / folder).is_dir() else []:
-        page = readers.read_file(base_path=str(root), path=str(path.relative_to(root)),
-                                 content_class=Page, context=context)
+        try:
+            page = readers.read_file(base_path=str(root), path=str(path.relative_to(root)),
+                                     content_class=Page, context=context)
+        except ValueError as exc:  # a date that is no date (plugins.content)
+            raise ContentError(f"Không đọc được ghi chú {path.relative_to(root)}: {exc}"
+                               ) from None
         unit = page.metadata.get("unit")
         if unit in known:
             notes[unit] = page
@@ -88,6 +95,7 @@ class Written:
     to_draw: ToDraw = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     placing: float = 0.0  # seconds spent on the charts' files (keys, CSV, links)
+    api: list[Endpoint] = field(default_factory=list)  # the JSON documents written
 
 
 def write_pages(work: Work, start: int, stop: int) -> Written:
@@ -97,6 +105,9 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
         page = planned.build()
         done.urls.append(page.url)
         done.reused += _write_page(work, page, done.used)
+        for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
+            _write_page(work, embed, done.used)
+        done.api += api.write_document(work, page)
         started = time.perf_counter()
         for chart in page.charts:
             drawn = charts.key(chart)
@@ -216,6 +227,7 @@ def write_all(pool: Pool, kinds: list[str], on_charts: Callable[[ToDraw], None])
         done.charts_reused += parts[i].charts_reused
         done.used |= parts[i].used
         done.placing += parts[i].placing
+        done.api += parts[i].api
     return done
 
 

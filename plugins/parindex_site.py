@@ -7,7 +7,9 @@ the charts drawn (`pages`), reusing what the store already has (`store`); then t
 are not pages (`extras`). Its options are one typed value, `PARINDEX` (`options.BuildOptions`);
 its counts and times are its `stats` (`options.BuildStats`); it reports each stage on the logger
 "parindex.build" and sends `options.pages_written`. The templates' filters are in `filters`.
-Invalid data raises `DataError` carrying the report, before anything is written.
+Invalid data raises `DataError` carrying the report, before anything is written; so does a
+printed index, rank or band that differs from the computed one beyond rounding and is not
+declared a known error of the source (`parindex.scoring.compare.refused`).
 """
 
 from __future__ import annotations
@@ -28,12 +30,13 @@ if str(Path(__file__).resolve().parents[1]) not in sys.path:  # loaded by path, 
 from parindex import fmt  # noqa: E402
 from parindex.data.dataset import load  # noqa: E402
 from parindex.data.portal import portal  # noqa: E402
-from parindex.data.problems import DataError  # noqa: E402
+from parindex.data.problems import DataError, Report  # noqa: E402
+from parindex.scoring.compare import refused  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
 from parindex.site.charts import share_card  # noqa: E402
 from parindex.site.colophon import colophon  # noqa: E402
-from plugins import extras, pages  # noqa: E402
+from plugins import api, content, extras, pages  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
 from plugins.pool import Pool  # noqa: E402
@@ -54,6 +57,11 @@ class ParIndexGenerator(Generator):
         progress.info("%s (%.1f giây)", line, seconds, extra={"stage": name, "count": count})
 
     def generate_context(self) -> None:
+        unread = content.unread(self.context, self.readers, Path(self.path),
+                                self.settings.get("ARTICLE_PATHS", []))
+        if unread:  # Pelican skipped them (it runs its generators first): none is dropped
+            raise content.ContentError("Không đọc được tệp trong thư mục nội dung:\n"
+                                       + "\n".join(unread))
         self.options = BuildOptions.of(self.settings)
         self.stats = BuildStats()
         self.used: set[str] = set()  # the store's entries this build used (see store.prune)
@@ -70,6 +78,9 @@ class ParIndexGenerator(Generator):
         self.env.autoescape = True  # data can hold any text, whatever the site's settings
         t = time.perf_counter()
         self.results = score(dataset)
+        wrong = refused(self.results)  # a printed index, rank or band beyond rounding
+        if wrong:
+            raise DataError(Report(wrong + self.report.problems))
         self.context["COLOPHON"] = colophon(self.results)  # every page's footer: how recent
         n = len(self.results.scores)
         self._stage("score", f"Tính điểm: {fmt.integer(n)} lượt đơn vị × năm", t, n)
@@ -100,6 +111,7 @@ class ParIndexGenerator(Generator):
             t = time.perf_counter()
             drawing = pages.Drawing(pool, work)
             done = pages.write_all(pool, [p.kind for p in self.plan], drawing.add)
+            done.urls += api.finish(work, done.api)  # index.json, schemas, du-lieu/api/
             card = pages.place(work, share_card.chart(self.context["PORTAL"].name,
                                                       self.context["PORTAL"].subtitle),
                                urls.SHARE_IMAGE)
@@ -147,5 +159,6 @@ def add_filters(generator: Generator) -> None:
 
 
 def register() -> None:
+    signals.readers_init.connect(content.vietnamese_dates)
     signals.generator_init.connect(add_filters)
     signals.get_generators.connect(get_generators)

@@ -1,7 +1,8 @@
 """Preview: `python -m plugins.serve [--data DIR] [--content DIR] [--output DIR]` (what
 `make serve` runs).
 
-Builds the site, serves `output/` on http://127.0.0.1:8000 from a thread, and rebuilds whenever
+Builds the site, serves `output/` on http://127.0.0.1:8000 (or the next free port, said so) from
+a thread, and rebuilds whenever
 something changes in the data, the content or theme/. A build that fails (bad data, a template
 error) prints why and leaves the last good site in `output/`, which keeps being served. Each
 build runs in a process of its own: a build forks its workers, which a process with a server
@@ -11,6 +12,7 @@ thread must not do.
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
 import subprocess
 import sys
@@ -19,6 +21,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from plugins.build import ROOT
+
+TRIES = 20  # ports tried from the one asked for
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -37,14 +41,24 @@ def rebuild(output: Path, data: Path, content: Path) -> bool:
     return done.returncode == 0
 
 
-def serve(output: Path, host: str, port: int) -> ThreadingHTTPServer:
-    """Serve `output` from a daemon thread; the directory is looked up on every request, so
-    an atomic swap of `output/` is picked up at once."""
+def serve(output: Path, host: str, port: int, tries: int = TRIES
+          ) -> tuple[ThreadingHTTPServer, int]:
+    """Serve `output` from a daemon thread on `port`, or on the next free port when it is taken
+    (another preview, another program); the server and its port. The directory is looked up
+    on every request, so an atomic swap of `output/` is picked up at once."""
     output.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(QuietHandler, directory=str(output))
-    server = ThreadingHTTPServer((host, port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    for candidate in range(port, port + tries):
+        try:
+            server = ThreadingHTTPServer((host, candidate), handler)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            continue
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server, candidate
+    raise OSError(errno.EADDRINUSE, f"Các cổng {port}–{port + tries - 1} đều đang bận; ghi "
+                                    "--port SỐ_CỔNG khác.")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,9 +73,16 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     output, data, content = (Path(a).resolve() for a in (args.output, args.data, args.content))
     rebuild(output, data, content)
-    server = serve(output, args.host, args.port)
+    try:
+        server, port = serve(output, args.host, args.port)
+    except OSError as exc:
+        print(f"Không mở được máy chủ xem trước: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    if port != args.port:
+        print(f"Cổng {args.port} đang được dùng (có thể bởi một bản xem trước khác); dùng cổng "
+              f"{port}.", flush=True)
     folders = [d for d in (data, content, ROOT / "theme") if d.exists()]
-    print(f"Xem trang tại http://{args.host}:{args.port}/ (Ctrl+C để dừng). Tự dựng lại khi "
+    print(f"Xem trang tại http://{args.host}:{port}/ (Ctrl+C để dừng). Tự dựng lại khi "
           f"{', '.join(map(str, folders))} thay đổi.", flush=True)
     try:
         for changes in watch(*folders):

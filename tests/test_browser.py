@@ -550,11 +550,16 @@ def test_the_rest_of_a_ranking_scrolls_inside_its_box_at_360px(phone, base_url):
 
 @pytest.mark.browser
 def test_an_editors_table_scrolls_in_its_own_box_and_code_takes_the_focus(phone, base_url):
-    phone.goto(base_url + "/huong-dan-cap-nhat-du-lieu/", wait_until="networkidle")
+    phone.goto(base_url + "/de-an-2022-2030/", wait_until="networkidle")  # five tables
     boxes = phone.locator("article.prose .table-scroll[role=region][tabindex='0']")
     assert boxes.count() >= 3
     widths = boxes.evaluate_all("bs => bs.map(b => [b.scrollWidth, b.clientWidth])")
     assert any(w > c for w, c in widths), widths  # at least one is wider than the phone
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE
+    phone.goto(base_url + "/huong-dan-cap-nhat-du-lieu/", wait_until="networkidle")
+    code = phone.locator("article.prose pre")
+    assert code.count() >= 3
+    assert code.evaluate_all("ps => ps.every(p => p.tabIndex === 0)")  # keyboard can scroll
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE
 
 
@@ -783,3 +788,83 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(page, hostile_url, p
     if path == "/sang-kien/":
         assert page.locator(f'a[href="{SAFE_URL}"]').count() >= 1
     watch.assert_clean()  # includes "Refused to execute inline script" under the CSP
+
+
+# ---------------------------------------------------------------- 7. charts embedded elsewhere
+
+EMBEDS = {  # an embed page of each chart kind
+    "ranking": "/nhung" + RANKING + "chi-so/",
+    "year": "/nhung/chi-so/2023/linh-vuc/",
+    "profile-history": "/nhung" + PROFILE + "qua-cac-nam/",
+    "profile-fields": "/nhung" + PROFILE + "linh-vuc/",
+}
+CHART_DRAWN = "img => img.complete && img.naturalWidth > 0"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", EMBEDS)
+def test_an_embed_page_loads_under_the_csp_with_nothing_from_outside(browser, base_url, name):
+    context = browser.new_context(viewport={"width": 600, "height": 560})  # the snippet's frame
+    try:
+        page = context.new_page()
+        watch = Watch.on(page, base_url)
+        response = page.goto(base_url + EMBEDS[name], wait_until="networkidle")
+        assert response is not None and response.status == 200
+        img = page.locator("main.embed img")
+        assert img.evaluate(CHART_DRAWN)
+        expect(page.locator("h1")).to_be_visible()
+        expect(page.locator(".embed-foot a").first).to_be_visible()  # the link back, in view
+        assert page.locator("header, nav, footer").count() == 0
+        assert page.evaluate("document.documentElement.scrollHeight <= window.innerHeight + 1")
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_nhung_button_gives_a_snippet_that_embeds_the_chart_in_another_site(
+        browser, base_url, tmp_path):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    try:
+        page = context.new_page()
+        watch = Watch.on(page, base_url)
+        page.goto(base_url + RANKING, wait_until="networkidle")
+        box = page.locator("details.embed-code").first
+        area = box.locator("textarea")
+        expect(area).to_be_hidden()
+        box.locator("summary").click()
+        expect(area).to_be_visible()
+        snippet = area.input_value()
+        assert snippet.startswith(f'<iframe src="{base_url}{EMBEDS["ranking"]}" title="')
+        box.get_by_role("button", name="Sao chép mã nhúng").click()
+        expect(box.locator("[role=status]")).to_have_text("Đã sao chép.")
+        assert page.evaluate("navigator.clipboard.readText()") == snippet
+        watch.assert_clean()
+
+        # Another site (another origin) pastes the snippet: the chart shows in its page.
+        (tmp_path / "index.html").write_text(
+            f'<!doctype html><html lang="en"><title>Other site</title><body>{snippet}</body>'
+            "</html>", encoding="utf-8")
+        server, other = _serve(tmp_path, _NoCspHandler)
+        try:
+            host = context.new_page()
+            host.goto(other + "/", wait_until="networkidle")
+            frame = host.frame_locator("iframe")
+            expect(frame.locator("h1")).to_have_text(
+                re.compile(r"Chỉ số CCHC năm 2023: UBND cấp huyện"))
+            assert frame.locator("main.embed img").evaluate(CHART_DRAWN)
+        finally:
+            server.shutdown()
+            server.server_close()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["ranking", "profile-history"])
+def test_axe_finds_no_serious_or_critical_violation_on_an_embed_page(page, base_url, axe, name):
+    page.goto(base_url + EMBEDS[name], wait_until="networkidle")
+    violations = axe.run(page).response["violations"]
+    bad = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not bad, "\n" + _describe(bad)

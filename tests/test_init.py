@@ -41,7 +41,7 @@ def test_init_writes_every_table_a_descriptor_and_starter_pages(tmp_path):
         assert header.split(",") == [f["name"] for f in schema["fields"]]
         assert example.startswith("#") and len(next(csv.reader([example]))) == len(
             schema["fields"])
-    assert lines(data / "units.csv")[1] == "#so-noi-vu,Sở Nội vụ,Nội vụ,so-nganh,,,,,,"
+    assert lines(data / "units.csv")[1] == "#so-noi-vu,Sở Nội vụ,Nội vụ,so-nganh,,,,,,,"
     assert lines(data / "bands.csv")[1].startswith("#2024,,nhom-1,")  # the portal's year
     desc = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     for key in ("title", "description", "homepage"):

@@ -101,3 +101,13 @@ def test_production_build_uses_absolute_urls_and_has_the_news_feed(published):
     assert f"{SUBPATH_SITE}/tin-tuc/cong-bo-chi-so-cchc-2023/" in feed
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SUBPATH_SITE}/don-vi/ubnd-huyen-my-xuyen/</loc>" in sitemap
+
+
+def test_the_production_build_gives_absolute_addresses_to_embed_and_to_fetch(published):
+    out = published.output
+    box = parse(out / "chi-so/2023/huyen/index.html").find("details", cls="embed-code")
+    snippet = box.find("textarea").text
+    assert snippet.startswith(f'<iframe src="{SUBPATH_SITE}/nhung/chi-so/2023/huyen/chi-so/"')
+    examples = [pre.text for pre in parse(out / "du-lieu/api/index.html").find_all("pre")]
+    assert examples[0].startswith(f"curl -s {SUBPATH_SITE}/api/v1/index.json")
+    assert f'ROOT = "{SUBPATH_SITE}/"' in examples[1]

@@ -36,6 +36,7 @@ UNIT_COLUMNS = {"units": ("parent_id", "successor_id"), "scores": ("unit_id",),
                 "field_scores": ("unit_id",), "published_stats": ("unit_id",),
                 "innovations": ("unit_id",), "indicators": ("unit_id",)}
 ROW_MAXIMUM = {"scores": "max_score", "field_scores": "max_score"}  # bounds a row's scores
+BUILT_IN_SCHEMAS = Path(__file__).resolve().parents[1] / "scaffold" / "schemas"
 YEAR_DIR = re.compile(r"\d{4}")
 
 
@@ -88,6 +89,8 @@ def _load_schemas(root: Path) -> tuple[Descriptor, dict[str, TableSchema], list[
     problems: list[Problem] = []
     for table in GLOBAL_TABLES + YEAR_TABLES:
         spath = root / "schemas" / f"{table}.json"
+        if not spath.exists():  # a package may keep only the schemas it changes
+            spath = BUILT_IN_SCHEMAS / f"{table}.json"
         try:
             schemas[table] = json.loads(spath.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:

@@ -1,14 +1,24 @@
-"""The data package descriptor: which files hold which table, described by which schema."""
+"""The data package descriptor: which files hold which table, described by which schema; and
+the package as published (`canonical`), written from the validated tables.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
+
 from .dataset import GLOBAL_TABLES, YEAR_TABLES, discover
-from .tables import Descriptor
-from .validate import TableSchema
+from .tables import Dataset, Descriptor
+from .validate import PLACES, TableSchema
+
+SIGNS = ("decimalChar", "groupChar")  # the published package writes decimal points only
 
 
 def descriptor(root: Path, base: Descriptor | None = None) -> dict[str, object]:
@@ -37,15 +47,16 @@ def descriptor(root: Path, base: Descriptor | None = None) -> dict[str, object]:
             ({"dialect": r["dialect"]} for r in listed.values()
              if r.get("schema") == entry["schema"] and "dialect" in r), {})
         resources.append({**entry, **{k: v for k, v in own.items() if k not in entry}})
-    order = {t: i for i, t in enumerate(GLOBAL_TABLES + YEAR_TABLES)}
-
-    def place(resource: dict[str, object]) -> tuple[int, str, int]:
-        path = str(resource["path"])
-        return path.count("/"), path.split("/")[0] if "/" in path else "", order.get(
-            Path(path).stem, 99)
-
-    resources.sort(key=place)
+    resources.sort(key=lambda r: _place(str(r["path"])))
     return {**meta, "resources": resources}
+
+
+def _place(path: str) -> tuple[int, str, int]:
+    """A file's place in the descriptor: the tables of every year first, then year by year,
+    each in the order of the data contract."""
+    order = {t: i for i, t in enumerate(GLOBAL_TABLES + YEAR_TABLES)}
+    return path.count("/"), path.split("/")[0] if "/" in path else "", order.get(
+        Path(path).stem, 99)
 
 
 def write(root: Path) -> Path:
@@ -60,3 +71,60 @@ def templates(schemas: Mapping[str, TableSchema]) -> dict[str, str]:
     """An empty CSV (header row only) per table, for editors starting a new table."""
     return {f"{table}.csv": ",".join(f["name"] for f in schemas[table]["fields"]) + "\n"
             for table in GLOBAL_TABLES + YEAR_TABLES}
+
+
+def _text(value: object, places: object = None) -> str:
+    """A typed cell as the published package writes it: ids as resolved, numbers with a
+    decimal point and their printed decimals, true/false, ISO dates, "" when missing."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if places is not None and places is not pd.NA and places == places:
+            return f"{value:.{int(places)}f}"  # type: ignore[call-overload]
+        return format(Decimal(repr(value)).normalize(), "f")
+    return str(value)
+
+
+def _table_csv(frame: pd.DataFrame, schema: TableSchema) -> str:
+    names = [f["name"] for f in schema["fields"]]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(names)
+    columns = [(frame[n], frame[n + PLACES] if n + PLACES in frame else None) for n in names]
+    for i in range(len(frame)):
+        w.writerow([_text(v.iat[i], None if p is None else p.iat[i]) for v, p in columns])
+    return out.getvalue()
+
+
+def _schema(schema: TableSchema) -> str:
+    """A table's effective schema (the scores' with every component) for numbers written
+    with a decimal point."""
+    fields = [{k: v for k, v in f.items() if k not in SIGNS} for f in schema["fields"]]
+    return json.dumps({**schema, "fields": fields}, ensure_ascii=False, indent=2) + "\n"
+
+
+def canonical(ds: Dataset) -> dict[str, str]:
+    """The data package as published, by path: every table the package has (a workbook's
+    too) as UTF-8 CSV without BOM, written from the validated tables (agencies by id, numbers
+    with a decimal point and the decimals they are printed with, no comment rows), the
+    effective schemas, and the descriptor listing them."""
+    files: dict[str, str] = {}
+    for key in sorted(ds.files, key=lambda k: _place(k + ".csv")):
+        table = key.split("/")[-1]
+        frame = ds.tables[table] if "/" not in key else ds.years[int(key.split("/")[0])
+                                                                 ].tables[table]
+        files[f"{key}.csv"] = _table_csv(frame, ds.schemas[table])
+    for table, schema in sorted(ds.schemas.items()):
+        files[f"schemas/{table}.json"] = _schema(schema)
+    meta = {k: v for k, v in ds.descriptor.items() if k not in ("resources", *SIGNS)}
+    resources = [{"name": path.removesuffix(".csv").replace("/", "-").replace("_", "-"),
+                  "path": path, "profile": "tabular-data-resource", "format": "csv",
+                  "encoding": "utf-8", "schema": f"schemas/{Path(path).stem}.json"}
+                 for path in files if path.endswith(".csv")]
+    files["datapackage.json"] = json.dumps({**meta, "resources": resources},
+                                           ensure_ascii=False, indent=2) + "\n"
+    return files

@@ -59,6 +59,11 @@ class Scale:
         return "điểm %" if self.percent else "điểm"
 
     @property
+    def named(self) -> str:
+        """The index's name inside a sentence: "chỉ số CCHC"."""
+        return self.name[:1].lower() + self.name[1:]
+
+    @property
     def Members(self) -> str:  # noqa: N802 (the noun at the start of a sentence or heading)
         return self.members[:1].upper() + self.members[1:]
 

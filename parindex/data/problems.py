@@ -96,6 +96,9 @@ _REGISTRY = (
          "năm {year} cần đúng một bảng xếp loại, hiện có {count}",
          hint="kiểm tra cột year_from và year_to"),
     Code("above-maximum", "Điểm vượt điểm tối đa"),
+    Code("group-size", "Số thành viên của nhóm",
+         hint="sửa số thành viên ghi ở đây, hoặc active_from và active_to của các đơn vị "
+              "trong units.csv"),
     Code("inactive-unit", "Đơn vị không hoạt động",
          "đơn vị không hoạt động trong năm {year} (xem active_from, active_to trong units.csv)",
          severity="warning"),
@@ -108,6 +111,33 @@ _REGISTRY = (
     Code("no-rows", "Bảng chưa có dòng", "bảng {table} chưa có dòng số liệu nào",
          hint="dòng bắt đầu bằng # là dòng ví dụ, không được đọc; thêm dòng thật bên dưới nó",
          severity="warning"),
+    # a year's printed results against the computed ones (the build refuses a wrong number)
+    Code("published-mismatch", "Số công bố khác số tính lại"),
+    # parindex import: an office's results workbook
+    Code("old-excel", "Bảng tính Excel cũ (.xls)",
+         "tệp là bảng tính Excel 97–2003 (.xls); lệnh nhập chỉ đọc tệp .xlsx",
+         hint="mở tệp bằng Excel, chọn Tệp > Lưu thành (File > Save As), kiểu «Sổ làm việc "
+              "Excel (*.xlsx)», rồi nhập tệp .xlsx mới"),
+    Code("no-table", "Không thấy bảng điểm",
+         "không trang tính nào có bảng điểm: cần một dòng tiêu đề có cột tên đơn vị (ví dụ "
+         "'Tên cơ quan, đơn vị') và ít nhất hai cột điểm (ví dụ 'Điểm tối đa', 'Chỉ số (%)')",
+         hint="tên cột được nhận theo title và synonyms của từng cột trong "
+              "schemas/scores.json; thêm cách gọi riêng của tỉnh vào synonyms"),
+    Code("unknown-unit", "Tên đơn vị không có trong units.csv",
+         "không có đơn vị nào có tên, tên khác (aliases) hay mã như vậy trong units.csv"),
+    Code("formula", "Công thức chưa có kết quả",
+         "ô có công thức nhưng tệp không lưu kết quả của nó (tệp do một chương trình tạo, "
+         "chưa từng mở bằng Excel)", hint="mở tệp bằng Excel, lưu lại, rồi nhập lại"),
+    Code("formula-total", "Tổng điểm là công thức chưa có kết quả",
+         "ô tổng điểm là công thức mà tệp không lưu kết quả: để trống, cổng tự cộng các thành "
+         "phần", hint="mở tệp bằng Excel, lưu lại, rồi nhập lại để có tổng điểm in mà đối chiếu",
+         severity="warning"),
+    Code("table-exists", "Bảng của năm đã có", "bảng {table} của năm đã có: {file}",
+         hint="thêm --overwrite để thay bảng đó bằng bảng từ tệp Excel"),
+    Code("skipped-row", "Dòng bị bỏ qua", "{what}: dòng này bị bỏ qua", severity="warning"),
+    Code("other-group", "Đơn vị dưới mục của nhóm khác",
+         "đơn vị thuộc nhóm '{group}' trong units.csv nhưng nằm dưới mục '{section}' của bảng "
+         "tính; cổng xếp hạng đơn vị theo nhóm trong units.csv", severity="warning"),
 )
 CODES: dict[str, Code] = {c.code: c for c in _REGISTRY}
 assert len(CODES) == len(_REGISTRY), "a problem code registered twice"

@@ -14,11 +14,13 @@ from typing import cast
 import pandas as pd
 
 from . import bands as bandlib
+from . import members
 from .problems import Problem, problem, row_number
 from .read import RawTable
 from .tables import Dataset, YearData
 
 PUBLISHED = ("total_published", "index_published", "rank_published", "band_published")
+INFERABLE = ("max_score", *PUBLISHED)  # values a row may mark as read, not printed
 TOLERANCE = 0.005  # a component may exceed the maximum by less than display rounding
 TO_FILL = "CẦN ĐIỀN"  # in a text of a new portal's descriptor that the editor must write
 NEEDED = ("groups", "units", "components", "sources")  # tables no site can do without
@@ -56,6 +58,7 @@ def _check_rules(ds: Dataset, raws: dict[str, RawTable]) -> list[Problem]:
             problems += [raw.problem(code="required", row=int(r), column="band_id",
                                      expected="chỉ tiêu 'count' cần mã xếp loại được đếm")
                          for r in bad]
+        problems += members.check(ds, year, yd, raw)
     problems += _unlisted(ds, raws)
     problems += _unfilled(ds, raws)
     return problems
@@ -132,12 +135,13 @@ def _scores(ds: Dataset, year: int, scores: pd.DataFrame, raw: RawTable | None) 
                              expected="mã xếp loại không có trong bảng xếp loại của năm "
                                       f"{year}: " + ", ".join(sorted(band_ids)))
                  for r in scores.index[bad]]
-    for r, text in scores["inferred"].dropna().items():
-        for name in text.split("|"):
-            if name.strip() not in PUBLISHED:
-                problems.append(raw.problem(code="enum", row=row_number(r), column="inferred",
-                                            value=name, expected="cần tên cột công bố: "
-                                            + ", ".join(PUBLISHED)))
+    for col in ("inferred", "known_error"):  # names of published columns, "|"-separated
+        for r, text in scores[col].dropna().items():
+            for name in text.split("|"):
+                if name.strip() not in INFERABLE:
+                    problems.append(raw.problem(code="enum", row=row_number(r), column=col,
+                                                value=name, expected="cần tên cột công bố: "
+                                                + ", ".join(INFERABLE)))
     units = ds.units.set_index("unit_id")
     start = scores["unit_id"].map(units["active_from"]).astype("Float64")
     end = scores["unit_id"].map(units["active_to"]).astype("Float64")

@@ -221,9 +221,9 @@ def check_table(raw: RawTable, schema: TableSchema, signs: Signs | None = None,
         ambiguous = rows(dstatus == "ambiguous")
         if len(ambiguous):
             settled, settled_places = _settle(cells[ambiguous], f, bound(f))
-            values[ambiguous] = settled
-            if places is not None:
-                places[ambiguous] = settled_places
+            values.loc[ambiguous] = settled.to_numpy()  # by position: an Int64 column
+            if places is not None:                      # coerces a Series by its labels
+                places.loc[ambiguous] = settled_places.to_numpy()
             ambiguous = settled.index[settled.isna()]
         problems += _capped(raw, ambiguous, name, code="ambiguous")
         if cons.get("required"):

@@ -5,7 +5,8 @@ percentage scale; on a points scale (the package's `portal.index.scale`, see dat
 the index is the total itself, and the printed total is its printed value.
 
 The index of record (`index_official`) is what the province decides and publishes: the printed
-index where a source prints one, otherwise the computed index rounded half-up to 2 decimals (the
+index where a source prints one, otherwise (or where the row declares the printed index a known
+error of the source, `known_error`) the computed index rounded half-up to 2 decimals (the
 precision of publication). Bands, ranks and group statistics use it, as the province's own report
 does: its group means are means of the printed indices (public service units: 76,195 → 76,20,
 where the unrounded indices would give 76,19). Both values are kept; `compare.py` reports every
@@ -14,8 +15,16 @@ difference between them.
 The band is computed from the index of record and the year's band table; where the table states
 no ranges (the source prints no cut-offs), or the index is not known, it is the printed band.
 
-A rank is only given when every agency of the group has an index that year: ranking the few
-known agencies of an incomplete group would publish ranks that are not the province's.
+Every computed value carries how far it may be from what exact inputs would give
+(`…_error`, half a unit of each input's last printed digit, carried through the arithmetic):
+a published value is consistent with it when some choice of the inputs within their printed
+precision gives it (`compare`).
+
+A rank is only given when every member of the group has an index that year: ranking the few
+known agencies of an incomplete group would publish ranks that are not the province's. The
+members are the agencies of the table and those `units.csv` lists as active in the group that
+year, or as many as a source states (`data.members`); a table that prints some of them keeps its
+printed ranks, out of every member (`group_size`).
 """
 
 from __future__ import annotations
@@ -25,11 +34,18 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import bands as bandlib
+from ..data import members
 from ..data.dataset import empty_table
 from ..data.rules import field_maxima
 from ..data.tables import Dataset, YearData
 from ..data.validate import PLACES
 from ..fmt import rounded
+
+
+def half_unit(places: pd.Series) -> pd.Series:
+    """Half a unit of each value's last printed digit (0 where the decimals are not known): how
+    far the number behind a printed value may be from it (83,84 stands for 83,835–83,845)."""
+    return (0.5 * 10.0 ** -places.astype(float)).fillna(0.0)
 
 
 @dataclass
@@ -63,24 +79,48 @@ def _year_scores(ds: Dataset, year: int, s: pd.DataFrame) -> pd.DataFrame:
     df["short_name"] = df["unit_id"].map(units["short_name"]).fillna(df["name"])
     df["group_id"] = df["unit_id"].map(units["group_id"])
     df["total"] = df[comps].astype(float).sum(axis=1, min_count=len(comps))
-    printed = df["index_published"].astype(float)
-    places = df["index_published" + PLACES]
+    df["total_error"] = sum((half_unit(df[c + PLACES]) for c in comps),
+                            pd.Series(0.0, index=df.index)).where(df["total"].notna())
+    printed = _trusted(df, "index_published")
+    places = df["index_published" + PLACES].where(printed.notna())
     if ds.scale.percent:
         df["index"] = df["total"] / df["max_score"].astype(float) * 100
+        df["index_error"] = df["total_error"] / df["max_score"].astype(float) * 100
     else:
-        df["index"] = df["total"]
+        df["index"], df["index_error"] = df["total"], df["total_error"]
         places = places.where(printed.notna(), df["total_published" + PLACES])
-        printed = printed.fillna(df["total_published"].astype(float))
+        printed = printed.fillna(_trusted(df, "total_published"))
     computed = df["index"].map(rounded).astype(float)
     df["index_official"] = printed.fillna(computed)
     df["index_official" + PLACES] = places.fillna(2).where(
         df["index_official"].notna())  # as printed, else as rounded
+    df["index_official_error"] = half_unit(df["index_official" + PLACES])
     df["band_id"], df["band_origin"] = _bands(df, bandlib.for_year(ds.bands, year))
     grouped = df.groupby("group_id")["index_official"]
-    complete = grouped.transform(lambda s: s.notna().all())
+    df["group_size"] = _group_sizes(ds, year, df)
+    complete = grouped.transform(lambda s: s.notna().all()) & (
+        grouped.transform("size") == df["group_size"])
     df["rank"] = grouped.rank(method="min", ascending=False).where(complete).astype("Int64")
-    df["group_size"] = grouped.transform("size")
     return df
+
+
+def _group_sizes(ds: Dataset, year: int, df: pd.DataFrame) -> pd.Series:
+    """Each row's group's number of members, printed or not (`data.members`): the rows of a
+    table that prints 10 of 63 members are ranked out of 63, by their printed ranks."""
+    sizes = members.sizes(ds, year, df["unit_id"])
+    return df["group_id"].map(sizes).fillna(0).astype("int64")
+
+
+def listed(text: object) -> set[str]:
+    """The column names of an `inferred` or `known_error` cell ("a|b")."""
+    return {n.strip() for n in text.split("|")} if isinstance(text, str) else set()
+
+
+def _trusted(df: pd.DataFrame, column: str) -> pd.Series:
+    """A printed column, without the values its row declares a known error of the source
+    (`known_error`): the index of record is then the computed one."""
+    known = df["known_error"].map(lambda text: column in listed(text)).astype(bool)
+    return df[column].astype(float).where(~known)
 
 
 def _bands(df: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -115,6 +155,7 @@ def _year_fields(ds: Dataset, year: int, yd: YearData) -> pd.DataFrame:
     df["max_score" + PLACES] = field_maxima(ds, yd, "max_score" + PLACES).to_numpy()
     df["group_id"] = df["unit_id"].map(ds.units.set_index("unit_id")["group_id"])
     df["pct"] = df["score"].astype(float) / df["max_score"] * 100
+    df["pct_error"] = half_unit(df["score" + PLACES]) / df["max_score"] * 100
     return df
 
 
@@ -132,6 +173,6 @@ def score(ds: Dataset) -> Results:
     years = [*ds.years.items()] or [(0, blank)]
     scores = _stack([_year_scores(ds, y, yd.scores) for y, yd in years])
     fields = _stack([_year_fields(ds, y, yd) for y, yd in years])
-    for col in ("score", "max_score", "pct"):
+    for col in ("score", "max_score", "pct", "pct_error"):
         fields[col] = fields[col].astype(float)
     return Results(ds, _with_changes(scores), fields)

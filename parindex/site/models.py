@@ -25,6 +25,7 @@ from .urls import (
     HOME_URL,
     YEARS_URL,
     chart_url,
+    embed_url,
     innovations_url,
 )
 
@@ -98,6 +99,7 @@ class Value:
     value: float | None
     origin: str = ""
     note: int | None = None  # footnote number on the page
+    printed: str = ""  # a short note beside the value: "văn bản nguồn in 6,76"
 
     @property
     def missing(self) -> bool:
@@ -154,6 +156,15 @@ class Chart:
     scale: Scale = PERCENT
 
 
+@dataclass(frozen=True)
+class TrendPoint:
+    """A mean of one year in a trend: `series` is the group's name (or every agency's)."""
+
+    year: int
+    series: str
+    mean: Value
+
+
 # ---- Rows -------------------------------------------------------------------------------------
 
 
@@ -176,6 +187,7 @@ class ScoreRow:
     index_change: float | None
     rank_change: int | None
     note: int | None = None  # footnote number of the source's note on this row
+    max_score_inferred: bool = False  # read from the source, not printed (`inferred` lists it)
 
     @property
     def rank_text(self) -> str:
@@ -235,6 +247,20 @@ class GroupStats:
     spread: Value
     band_counts: list[tuple[Band, Value]]
     mean_change: Value = field(default_factory=lambda: Value(None))
+    members: int = 0  # every member, printed or not (more than n: the table prints some)
+    published: str = ""  # "10 trên 63 tỉnh, thành phố được công bố" where the table is partial
+    withheld: str = ""  # why the statistics that need every member are not shown
+    change_text: str = ""  # the mean's change as the page says it ("giảm 1,91% …")
+
+    @property
+    def partial(self) -> bool:
+        """The table prints only some members: no statistic that needs them all, except as the
+        source prints it."""
+        return self.members > self.n
+
+    @property
+    def shows_band_counts(self) -> bool:
+        return not self.partial or any(v.value is not None for _, v in self.band_counts)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -328,23 +354,31 @@ class Page:
         """The numbers the chart draws."""
         return chart_url(self.url, chart.name, "csv")
 
+    def chart_embed(self, chart: Chart) -> str:
+        """The chart alone, for an iframe elsewhere (`embeds`)."""
+        return embed_url(self.url, chart.name)
+
 
 @dataclass(frozen=True, kw_only=True)
 class GroupCard:
     group: Ref
     n: int
     mean: Value
-    top: list[ScoreRow]  # the first three by rank (printed or inferred)
+    top: list[ScoreRow]  # the first three by a rank of record with a known index (none inferred)
+    published: str = ""  # "10 trên 63 … được công bố" where the table prints some members
+    highest: Stat | None = None  # where no rank of record is known: the group's highest
 
 
 @dataclass(frozen=True, kw_only=True)
 class HomePage(Page):
+    SHARES_CHART: ClassVar[bool] = True  # its trend, where there are years to draw
     year: int | None
     year_url: str  # the year's overview ("" without a year)
     has_fields: bool = False  # the year has field scores (its overview shows fields)
     stats: GroupStats | None
     groups: list[GroupCard]
     bands: list[Band]
+    trend: list[TrendPoint] = field(default_factory=list)  # every agency's mean by year
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -369,6 +403,8 @@ class YearPage(Page):
     csv_url: str  # the year's results
     json_url: str
     year_links: list[NavLink]  # every year, this one current; none when there is one year
+    trend: list[TrendPoint] = field(default_factory=list)  # each group's mean by year
+    later: list[str] = field(default_factory=list)  # what became of the year's agencies
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -382,6 +418,7 @@ class RankingPage(Page):
     rows: list[ScoreRow]
     stats: GroupStats
     inferred: bool  # some ranks are inferred, not printed (each row's note says how)
+    notice: str  # what the source does not publish of this group, said once at the top
     bands: list[Band]
     fields: list[Ref]
     csv_url: str  # the year's results
@@ -570,12 +607,45 @@ class YearSummary:
     url: str  # the year's overview
     n: int  # agencies
     mean: Value
+    published: str = ""  # "10 trên 63 … được công bố" where the year's table is partial
 
 
 @dataclass(frozen=True, kw_only=True)
 class YearsPage(Page):
     years: list[YearSummary]  # latest first
     indicators: list[Indicator]  # the province's own figures, every year (also without scores)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditRow:
+    """A difference as the reconciliation page lists it (`compare.Difference`)."""
+
+    year: int | None  # None: not of a year (an agency's name in the register)
+    subject: str
+    what: str
+    published: str  # as the source prints it
+    comparison: str  # "tính lại 14,78", "trùng với …", "danh mục ghi …"
+    location: str  # where in the source document
+    note: str
+    data_row: str  # the data file and row: "2023/published_stats.csv, dòng 13"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditGroup:
+    severity: str  # "serious", "notice", "rounding"
+    heading: str
+    rows: list[AuditRow]  # the first AUDIT_LISTED
+    total: int  # differences of this severity, listed or not
+
+    @property
+    def unlisted(self) -> int:
+        return self.total - len(self.rows)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditPage(Page):
+    groups: list[AuditGroup]  # serious first
+    unverifiable: int  # published statistics the data cannot check
 
 
 @dataclass(frozen=True)
@@ -607,10 +677,12 @@ class Site:
     innovations: list[InnovationsPage]
     downloads: DownloadsPage
     method: MethodPage
+    audit: AuditPage
 
     def pages(self) -> list[Page]:
         return [self.home, self.years_index, *self.years, *self.rankings, *self.fields,
-                self.directory, *self.units, *self.innovations, self.downloads, self.method]
+                self.directory, *self.units, *self.innovations, self.downloads, self.method,
+                self.audit]
 
 
 HOME = Ref("", "Trang chủ", HOME_URL)

@@ -27,9 +27,11 @@ PAGEFIND_DIR = "pagefind/"  # the search index and its UI, written by Pagefind a
 BANDS_CSS = "css/bands.css"  # the band colours, generated from bands.csv
 SHARE_IMAGE = "anh-chia-se.png"  # the site's card: the picture of a shared link (charts.share_card)
 
+AUDIT_URL = "du-lieu/doi-chieu/"  # every difference between the source and the data
 PACKAGE_DIR = "du-lieu/goi-du-lieu/"
 PACKAGE_ZIP = "du-lieu/chi-so-cchc-du-lieu.zip"
 TEMPLATES_DIR = "du-lieu/mau/"
+API_DOCS_URL = "du-lieu/api/"  # the API's documentation page
 
 
 # ---- Pages and files of the data --------------------------------------------------------------
@@ -69,6 +71,54 @@ def chart_url(page_url: str, name: str, ext: str) -> str:
     return f"{page_url}{name}.{ext}"
 
 
+def embed_url(page_url: str, name: str) -> str:
+    """A chart's embed page (the chart alone, for an iframe elsewhere)."""
+    return f"nhung/{page_url}{name}/"
+
+
+# ---- The JSON API (`parindex.site.api`): stable paths, the version in the path --------------
+# Each endpoint's path is a pattern (documented in `index.json`); the functions fill it in.
+
+API_ROOT = "api/v1/"
+API_INDEX_URL = API_ROOT + "index.json"
+API_YEARS = API_ROOT + "years.json"
+API_YEAR = API_ROOT + "years/{year}.json"
+API_GROUP = API_ROOT + "groups/{year}/{group_id}.json"
+API_FIELD = API_ROOT + "fields/{year}/{field_id}.json"
+API_UNITS = API_ROOT + "agencies.json"
+API_UNIT = API_ROOT + "agencies/{unit_id}.json"
+API_INNOVATIONS = API_ROOT + "innovations.json"
+API_INNOVATIONS_YEAR = API_ROOT + "innovations/{year}.json"
+API_SCHEMA = API_ROOT + "schemas/{kind}.json"
+
+
+def api_years_url(year: int | None = None) -> str:
+    """Every year, or one year's overview."""
+    return API_YEARS if year is None else API_YEAR.format(year=year)
+
+
+def api_group_url(year: int, group_id: str) -> str:
+    return API_GROUP.format(year=year, group_id=group_id)
+
+
+def api_field_url(year: int, field_id: str) -> str:
+    return API_FIELD.format(year=year, field_id=field_id)
+
+
+def api_unit_url(unit_id: str | None = None) -> str:
+    """Every agency, or one agency's profile."""
+    return API_UNITS if unit_id is None else API_UNIT.format(unit_id=unit_id)
+
+
+def api_innovations_url(year: int | None = None) -> str:
+    return API_INNOVATIONS if year is None else API_INNOVATIONS_YEAR.format(year=year)
+
+
+def api_schema_url(kind: str) -> str:
+    """The JSON Schema of the documents of one kind, published beside them."""
+    return API_SCHEMA.format(kind=kind)
+
+
 # ---- The links of every page ------------------------------------------------------------------
 
 
@@ -102,10 +152,12 @@ class Links:
     directory: str = DIRECTORY_URL
     innovations: str = innovations_url()
     downloads: str = DOWNLOADS_URL
+    api_docs: str = API_DOCS_URL
     search: str = SEARCH_URL
     news: str = NEWS_URL
     method: str = METHOD_URL
     about: str = ABOUT_URL
+    audit: str = AUDIT_URL
     pagefind: str = PAGEFIND_DIR
     bands_css: str = BANDS_CSS
     share_image: str = SHARE_IMAGE

@@ -1,15 +1,17 @@
 """Rows and statistics of the data as page values (`models`), shared by the page modules.
 
 `Lookup` turns ids into named, linked values (cached per build); `score_row` is one agency's
-year as a ranking table shows it; `group_stats` is a group's statistics as printed where the
-source prints them, else as computed, with a footnote wherever the two differ.
+year as a ranking table shows it; `group_stats` is a group's statistics as computed from the
+data the page shows (as printed only where the data cannot give them), with a short note beside
+a value where the source printed another beyond rounding (`compare`: rounding never makes a
+note).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from datetime import date
-from typing import Any, SupportsFloat, SupportsInt, TypeVar, cast
+from typing import Any, NamedTuple, SupportsFloat, SupportsInt, TypeVar, cast
 
 import pandas as pd
 
@@ -17,6 +19,7 @@ from ..data import bands as bandlib
 from ..data.validate import PLACES
 from ..fmt import as_printed, auto, decimals, is_missing, rounded
 from ..frames import records
+from ..scoring.compare import Assessment, published_statistics, verdict
 from ..scoring.score import Results
 from ..scoring.stats import Statistics, Summary
 from ..text import vi_sort_key
@@ -34,6 +37,7 @@ from .models import (
     ScoreRow,
     Source,
     Stat,
+    TrendPoint,
     Value,
 )
 from .urls import field_url, group_url, unit_url, year_url
@@ -176,6 +180,11 @@ class Lookup:
         by_id = self.cached(("band_ids", year), lambda: {b.id: b for b in self.bands(year)})
         return by_id.get(as_str(band_id))
 
+    def assessment(self, year: int) -> Assessment:
+        """What `parindex check` finds in the year's published statistics."""
+        return self.cached(("assessment", year),
+                           lambda: published_statistics(self.results, year, self.stats))
+
     def published(self, year: int) -> pd.DataFrame:
         yd = self.results.dataset.years.get(year)
         return yd.published_stats if yd is not None else pd.DataFrame(
@@ -217,10 +226,14 @@ def _range_text(band: pd.Series, unit: str) -> str:
     return f"{start} {end}"
 
 
-def _differs(official: float | None, computed: float | None) -> bool:
-    """Whether the computed value, at the precision `official` is printed with, is not it."""
-    return (official is not None and computed is not None
-            and rounded(computed, decimals(official)) != official)
+def _differs(official: float | None, computed: float | None, error: float | None) -> bool:
+    """Whether the printed `official` differs from the computed value beyond what the rounding
+    of its inputs explains (`error`: how far the computed value may be off): a rounding
+    difference makes no note."""
+    if official is None or computed is None:
+        return False
+    e = error or 0.0
+    return verdict(official, computed, (computed - e, computed + e)) == "mismatch"
 
 
 def _recomputed(what: str, computed: float | None, official: float | None,
@@ -258,7 +271,7 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     total_pub, total_calc = as_number(r, "total_published"), as_float(r["total"])
     total = Value(total_pub, "published") if total_pub is not None else \
         Value(rounded(total_calc), "computed" if total_calc is not None else "")
-    if _differs(total_pub, total_calc):
+    if _differs(total_pub, total_calc, as_float(r["total_error"])):
         total = Value(total_pub, "published",
                       notes.add(_recomputed("tổng điểm", total_calc, total_pub, is_pct=False)))
     idx_off, idx_calc = as_number(r, "index_official"), as_float(r["index"])
@@ -267,7 +280,7 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
         printed_idx = total_pub  # on a points scale the printed total is the printed index
     origin = "" if idx_off is None else "published" if printed_idx is not None else "computed"
     index = Value(idx_off, origin)
-    if _differs(idx_off, idx_calc):
+    if _differs(idx_off, idx_calc, as_float(r["index_error"])):
         index = Value(idx_off, origin, notes.add(_recomputed("chỉ số", idx_calc, idx_off,
                                                              lk.scale.percent)))
     rank, rank_inferred = as_float(r["rank"]), False
@@ -277,7 +290,7 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     year = as_int(r["year"])
     return ScoreRow(
         unit=lk.unit(as_str(r["unit_id"])), year=year, group=lk.group(as_str(r["group_id"]), year),
-        max_score=as_number(r, "max_score"),
+        max_score=as_number(r, "max_score"), max_score_inferred="max_score" in inferred,
         components=[as_number(r, c.id) for c in lk.components],
         total=total, index=index,
         rank=None if rank is None else int(rank), rank_inferred=rank_inferred,
@@ -297,47 +310,106 @@ def ranking_order(rows: list[ScoreRow]) -> list[ScoreRow]:
 # ---- Statistics -------------------------------------------------------------------------------
 
 
-Printed = tuple[float, str | None, str | None]  # a published statistic: value, location, unit_id
+class Printed(NamedTuple):
+    """A statistic as a source prints it, and what `parindex check` found about it."""
+
+    value: float
+    location: str | None
+    unit_id: str | None
+    kinds: frozenset[str]  # of compare.Difference: "rounding", "mismatch", "copied", …
+
+    @property
+    def copied(self) -> bool:
+        """Repeated from another section: not a number of this set."""
+        return "copied" in self.kinds
+
+    @property
+    def differs(self) -> bool:
+        """Differs from the data, or from the source's other value of it, beyond rounding."""
+        return bool(self.kinds & {"mismatch", "conflict", "copied"})
 
 
 def printed(lk: Lookup, year: int, gid: str | None, fid: str | None, statistic: str,
             band_id: str | None = None) -> list[Printed]:
-    """Published (value, location, unit_id) of one statistic, in the order of the file."""
+    """Published values of one statistic, in the order of the file."""
     def make() -> dict[tuple[str | None, str | None, str, str | None], list[Printed]]:
         out: dict[tuple[str | None, str | None, str, str | None], list[Printed]] = {}
-        for _, p in lk.published(year).iterrows():
+        found = lk.assessment(year)
+        file = lk.results.dataset.files.get(f"{year}/published_stats",
+                                            f"{year}/published_stats.csv")
+        for label, p in lk.published(year).iterrows():
             key = (as_text(p["group_id"]), as_text(p["field_id"]), p["statistic"],
                    as_text(p["band_id"]))
             value = as_number(p, "value")
             assert value is not None  # required (validated)
-            out.setdefault(key, []).append((value, as_text(p["location"]), as_text(p["unit_id"])))
+            kinds = frozenset(found.kinds(year, file, as_int(label)))
+            out.setdefault(key, []).append(
+                Printed(value, as_text(p["location"]), as_text(p["unit_id"]), kinds))
         return out
     return lk.cached(("published", year), make).get((gid, fid, statistic, band_id), [])
 
 
-def stat_value(computed: float | None, pub: list[Printed], notes: Notes | None,
-                pct: bool = True) -> Value:
-    """The printed value if there is one (footnoting the recomputed and other printed values),
-    else the computed one."""
-    if not pub:
-        return Value(rounded(computed), "computed") if computed is not None else Value(None)
-    official = pub[0][0]
-    texts = [narrative.printed_elsewhere(v, loc, pct) for v, loc, _ in pub[1:] if v != official]
-    if _differs(official, computed):
-        texts.append(_recomputed("giá trị", computed, official, pct))
-    note = notes.add(" ".join(texts)) if texts and notes is not None else None
-    return Value(official, "published", note)
+def stat_value(computed: float | None, pub: list[Printed], notes: Notes | None) -> Value:
+    """A statistic as computed from the data the page shows; where the data cannot give it,
+    as printed (a value repeated from another section is not this statistic's), with the
+    printed decimals where the printed value is the computed one. A printed value that differs
+    beyond rounding is quoted in a short note beside the value ("văn bản nguồn in 6,76": the
+    number alone, beside a value that has its unit), its location in the footnote."""
+    if computed is not None:
+        # the printed value where it is the computed one at its own precision (88,714)
+        shown = next((p.value for p in pub if not p.kinds
+                      and rounded(computed, decimals(p.value)) == p.value), rounded(computed))
+        other = [p for p in pub if p.differs and p.value != shown]
+        return Value(shown, "computed", *_quoted(other, notes))
+    usable = [p for p in pub if not p.copied]
+    if not usable:
+        return Value(None, "", *_quoted(pub, notes, copied=True)) if pub else Value(None)
+    first = usable[0]
+    other = [p for p in usable if p.value != first.value]
+    if not other and first.differs:  # in no conflict, yet not what the source's other numbers give
+        return Value(first.value, "published", *_quoted([], notes, text=narrative.DISAGREES))
+    return Value(first.value, "published", *_quoted(other, notes))
+
+
+def _quoted(pub: list[Printed], notes: Notes | None, copied: bool = False,
+            text: str = "") -> tuple[int | None, str]:
+    """The footnote number (the locations) and the short note beside a value, of printed values
+    that differ from it."""
+    if not pub and not text:
+        return None, ""
+    short = text or narrative.source_printed([p.value for p in pub], copied)
+    where = narrative.source_printed_where([(p.value, p.location) for p in pub], copied)
+    return (notes.add(where or text) if notes is not None else None), short
 
 
 def _extreme(label: str, summary: Summary | None, which: str, pub: list[Printed],
-             lk: Lookup, notes: Notes, pct: bool) -> Stat:
+             lk: Lookup, notes: Notes) -> Stat:
     computed = getattr(summary, which) if summary else None
-    value = stat_value(computed, pub, notes, pct)
-    if pub:
-        uids = [u for _, _, u in pub if u]
+    value = stat_value(computed, pub, notes)
+    if computed is not None:
+        uids = getattr(summary, f"{which}_units")
     else:
-        uids = getattr(summary, f"{which}_units") if summary else []
+        uids = [p.unit_id for p in pub if p.unit_id and not p.copied]
     return Stat(label, value, tuple(lk.unit(u) for u in dict.fromkeys(uids)))
+
+
+def _band_counts(lk: Lookup, year: int, gid: str | None, summary: Summary | None,
+                 notes: Notes) -> list[tuple[Band, Value]]:
+    """Each band's count: computed, else printed; where the printed counts add up to every
+    member of the set, the bands the source leaves out have none, said in a note."""
+    counts = []
+    for b in lk.bands(year):
+        computed = summary.get("count", b.id) if summary else None
+        counts.append((b, stat_value(None if computed is None else float(computed),
+                                     printed(lk, year, gid, None, "count", b.id), notes)))
+    given = [(b, v) for b, v in counts if v.value is not None]
+    members = summary.members if summary else 0
+    if len(given) == len(counts) or not given or \
+            sum(cast(float, v.value) for _, v in given) != members:
+        return counts
+    note = notes.add(narrative.counts_by_arithmetic(
+        [int(cast(float, v.value)) for _, v in given], members))
+    return [(b, v if v.value is not None else Value(0, "inferred", note)) for b, v in counts]
 
 
 def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
@@ -345,29 +417,34 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
     """Statistics of a group (gid None: all agencies) in a year, for the index or a field."""
     summary = lk.stats.summary(year, gid, fid)
     n = summary.n if summary else 0
-    counts = []
-    if fid is None:
-        for b in lk.bands(year):
-            computed = summary.get("count", b.id) if summary else None
-            counts.append((b, stat_value(None if computed is None else float(computed),
-                                          printed(lk, year, gid, fid, "count", b.id), notes,
-                                          pct=False)))
+    counts = _band_counts(lk, year, gid, summary, notes) if fid is None else []
     spread = summary.spread if summary else None
     change = lk.stats.mean_change(year, gid, fid)
-    pct = fid is not None or lk.scale.percent  # a field's values are percentages of its maxima
+    members = summary.members if summary else 0
+    mean_change = stat_value(change, printed(lk, year, gid, fid, "mean_change"), notes)
     return GroupStats(
         group=None if gid is None else lk.group(gid, year),
         n=n, n_known=summary.n_known if summary else 0,
+        members=members, published=published(lk, n, members),
+        withheld=narrative.withheld(n, members, lk.scale.members) if members > n else "",
         mean=stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
-                         notes, pct),
+                        notes),
         highest=_extreme("Cao nhất", summary, "highest", printed(lk, year, gid, fid, "max"), lk,
-                         notes, pct),
+                         notes),
         lowest=_extreme("Thấp nhất", summary, "lowest", printed(lk, year, gid, fid, "min"), lk,
-                        notes, pct),
-        spread=stat_value(spread, printed(lk, year, gid, fid, "spread"), notes, pct),
+                        notes),
+        spread=stat_value(spread, printed(lk, year, gid, fid, "spread"), notes),
         band_counts=counts,
-        mean_change=stat_value(change, printed(lk, year, gid, fid, "mean_change"), notes, pct),
+        mean_change=mean_change,
+        change_text=narrative.change_text(mean_change, lk.scale),
     )
+
+
+def published(lk: Lookup, n: int, members: int) -> str:
+    """"10 trên 63 tỉnh, thành phố được công bố" where a table prints some of the members
+    (the noun is the data's, `portal.members`), else ""."""
+    return narrative.published(n, members, lk.scale.members) \
+        if members > n else ""
 
 
 # ---- Indicators, innovations ------------------------------------------------------------------
@@ -448,3 +525,44 @@ def active_text(u: Record) -> str:
     if start:
         return f"hoạt động từ năm {int(start)}"
     return ""
+
+
+# ---- Trends -----------------------------------------------------------------------------------
+
+def trend(lk: Lookup, gid: str | None, series: str) -> list[TrendPoint]:
+    """The mean of a group (None: every agency) in every year of the package, as shown (the
+    printed mean where the source prints one, else the computed), a year without either
+    included as a gap. A year with only printed statistics (an earlier year a later report
+    quotes) counts too; a year between with neither is listed without a value."""
+    known = set(lk.results.years) | set(lk.results.dataset.years)
+    years = range(min(known), max(known) + 1) if known else range(0)
+    out = []
+    for y in years:
+        summary = lk.stats.index(y, gid) if y in lk.results.years else None
+        out.append(TrendPoint(y, series, stat_value(summary.mean if summary else None,
+                                                    printed(lk, y, gid, None, "mean"), None)))
+    return out
+
+
+def later(lk: Lookup, year: int) -> list[str]:
+    """What became of the agencies of a year that stopped existing later: each ended group in
+    one sentence, each other ended agency with the one that took over its tasks."""
+    out = []
+    ended_groups = set()
+    group_end = dict(zip(lk.groups_df["group_id"], lk.groups_df["active_to"], strict=True))
+    for g in lk.groups_of(year):
+        end = as_float(group_end[g.id])
+        if end:
+            ended_groups.add(g.id)
+            out.append(narrative.group_ended(g.name, int(end)))
+    for uid, u in unit_records(lk).items():
+        end = as_float(u["active_to"])
+        if not end or end < year or as_str(u["group_id"]) in ended_groups:
+            continue
+        start = as_float(u["active_from"])
+        if start and start > year:
+            continue
+        succ = as_text(u["successor_id"])
+        out.append(narrative.unit_ended(lk.unit(uid).name, int(end),
+                                        lk.unit(succ).name if succ else None))
+    return out

@@ -45,3 +45,18 @@ def test_no_province_is_written_in_code_theme_or_settings():
     found = [str(Path(p).relative_to(ROOT)) for p in places
              if any(n in p.read_text(encoding="utf-8") for n in names)]
     assert found == []
+
+
+def test_a_package_without_schemas_uses_the_built_in_ones(tmp_path):
+    """Editors never edit a schema: a data folder may leave `schemas/` out (or keep only the
+    ones it changes) and is checked against the schemas the package ships."""
+    import shutil
+
+    from parindex.data.dataset import load
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    shutil.rmtree(data / "schemas")
+    dataset, report = load(data)
+    assert report.ok, str(report)
+    assert dataset is not None and len(dataset.years[2023].scores) == 40

@@ -42,6 +42,20 @@ def test_bad_data_stops_the_build_and_keeps_the_last_good_output(good_site):
     assert snapshot(output) == before
 
 
+def test_a_printed_index_beyond_rounding_stops_the_build_and_keeps_the_last_good_output(
+        good_site):
+    tmp, _, output, before = good_site
+    typo = copy_real(tmp / "typo")
+    edit(typo / "2023/scores.csv", set_cell(25, "index_published", "83.08"))  # printed 78,08
+    done = run_build(output, typo)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 1
+    assert ("LỖI 2023/scores.csv, dòng 25, cột 'index_published': giá trị '83,08' — UBND "
+            "huyện Kế Sách: chỉ số công bố 83,08, tính lại 78,08") in err
+    assert "giữ nguyên" in err and "Traceback" not in out + err
+    assert snapshot(output) == before
+
+
 def test_warnings_are_shown_and_do_not_stop_the_build(good_site, tmp_path):
     _, _, _, _ = good_site
     data = copy_real(tmp_path)
@@ -82,8 +96,8 @@ def test_a_cached_rebuild_equals_a_clean_build_file_by_file(tmp_path):
     data = copy_real(tmp_path)
     cache = tmp_path / "cache"
     build(tmp_path / "site", data=data, cache=cache)  # fills the store
-    for column, value in (("sipas", "12.34"), ("total_published", ""), ("index_published", "")):
-        edit(data / "2023/scores.csv", set_cell(21, column, value))  # Mỹ Xuyên: 83,84 → 81,71
+    for column, value in (("sipas", "15.34"), ("total_published", ""), ("index_published", "")):
+        edit(data / "2023/scores.csv", set_cell(21, column, value))  # Mỹ Xuyên: 83,84 → 84,90
     stats = build(tmp_path / "site", data=data, cache=cache).stats
     # unchanged pages and charts come from the store; the changed ones are new
     assert stats.charts_reused > 0 and stats.charts_rendered > 0
@@ -92,7 +106,7 @@ def test_a_cached_rebuild_equals_a_clean_build_file_by_file(tmp_path):
     clean = build(tmp_path / "clean", data=data, cache=tmp_path / "empty-cache")
     assert snapshot(tmp_path / "site") == snapshot(clean.output)
     profile = "don-vi/ubnd-huyen-my-xuyen/index.html"
-    assert "81,71" in (clean.output / profile).read_text(encoding="utf-8")
+    assert "84,90" in (clean.output / profile).read_text(encoding="utf-8")
 
 
 def test_a_forced_rebuild_renders_every_page_and_reuses_the_charts(tmp_path):

@@ -1,6 +1,7 @@
 """The preview (plugins/serve.py): rebuilt after a saved change to the data or the content it
 was given; bad data keeps the last good preview up and shows the problem in the terminal."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -61,3 +62,46 @@ def test_preview_rebuilds_on_change_and_keeps_the_last_good_site(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_taken_port_gives_the_next_free_one(tmp_path):
+    from plugins.serve import serve
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server, used = serve(tmp_path / "output", "127.0.0.1", port)
+        try:
+            assert used != port and port < used <= port + 20
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+def test_parindex_serve_says_which_port_it_took(tmp_path):
+    """`parindex serve` (without make) when another program holds the port."""
+    data = copy_real(tmp_path)
+    content = shutil.copytree(ROOT / "content", tmp_path / "content")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "parindex.cli", "serve", "--port", str(port), "--data",
+             str(data), "--content", str(content), "--output", str(tmp_path / "output")],
+            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)})
+        lines: list[str] = []
+        threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")),
+                         daemon=True).start()
+        try:
+            wait_for(lambda: "Xem trang tại" in "".join(lines))
+            said = "".join(lines)
+            assert f"Cổng {port} đang được dùng" in said
+            used = int(said.split("Xem trang tại http://127.0.0.1:")[1].split("/")[0])
+            page = urllib.request.urlopen(f"http://127.0.0.1:{used}/", timeout=5).read()
+            assert "Chỉ số".encode() in page
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)

@@ -56,7 +56,8 @@ def test_a_reused_page_is_a_hard_link_to_its_store_entry(tmp_path):
     data, cache, site = copy_real(tmp_path), tmp_path / "cache", tmp_path / "site"
     build(site, data=data, cache=cache)
     first = snapshot(site)
-    edit(data / "2023/scores.csv", set_cell(21, "sipas", "12.34"))
+    edit(data / "2023/scores.csv", set_cell(21, "self_assessment", "51.35"))  # the same
+    edit(data / "2023/scores.csv", set_cell(21, "survey_staff", "13.12"))  # total and index
     stats = build(site, data=data, cache=cache).stats
     assert stats.pages_reused > 0
     entries = {os.stat(p).st_ino: p for p in (cache / "store").rglob("*") if p.is_file()}

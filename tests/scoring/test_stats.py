@@ -172,7 +172,7 @@ def test_a_wrong_printed_field_mean_change_is_a_mismatch(tmp_path):
     assert len(diffs) == 1
     d = diffs[0]
     assert (d.year, d.row, d.subject, d.kind) == (2023, 4, "tất cả đơn vị", "mismatch")
-    assert d.what == "mean_change của lĩnh vực Chỉ đạo điều hành"
+    assert d.what == "thay đổi của trung bình so với năm trước của lĩnh vực Chỉ đạo điều hành"
     assert (d.published, d.computed) == ("11,25", "25")
 
 
@@ -208,12 +208,15 @@ def test_the_pages_show_the_same_mean_changes_as_the_check(tmp_path):
     assert new_group.stats.mean_change.value is None
 
 
-def test_a_wrong_printed_mean_change_is_shown_with_the_computed_one_in_a_footnote(tmp_path):
+def test_a_wrong_printed_mean_change_is_quoted_beside_the_computed_one(tmp_path):
+    """The page shows the change the data gives (25,00) and quotes the printed 11,25 beside it,
+    its location in the footnote."""
     from parindex.site import site
 
     pages = site(results_of(tmp_path, {**TABLES,
                                        "2023/published_stats.csv": published("11.25")}))
     year = next(p for p in pages.years if p.year == 2023)
     change = next(f for f in year.fields if f.field.id == "chi-dao").mean_change
-    assert change.value == 11.25 and change.origin == "published"
-    assert change.note is not None and "25,00" in year.notes[change.note - 1]
+    assert change.value == 25.0 and change.origin == "computed"
+    assert change.printed == "văn bản nguồn in 11,25"
+    assert change.note is not None and "11,25" in year.notes[change.note - 1]

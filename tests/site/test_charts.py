@@ -295,6 +295,8 @@ EVERY_KIND = {
     "group_index": (DISTRICTS, BANDS), "unit_fields": (FIELDS, None),
     "unit_history": (pd.DataFrame({"year": [2022, 2023], "index": [NAN, 80.0]}), None),
     "field_means": (MEANS, None),
+    "mean_trend": (pd.DataFrame({"series": ["A"] * 3, "year": [2021, 2022, 2023],
+                                 "index": [80.0, NAN, 77.5]}), None),
     "share_card": (pd.DataFrame({"role": ["title", "subtitle"], "line": ["Chỉ số", "Cổng"]}),
                    None)}
 

@@ -156,12 +156,13 @@ def test_ranking_rows_are_in_rank_order_with_rank_of_group_size(site):
     assert page.rows[0].band.name == "Tốt" and page.rows[1].band.name == "Khá"
 
 
-def test_printed_index_is_shown_and_the_recomputed_one_is_a_footnote(site):
+def test_a_printed_index_within_the_rounding_of_its_inputs_has_no_footnote(site):
     page = ranking(site, "huyen")
-    row = page.rows[1]  # 73,71 / 95,25 = 77,3858… → 77,39; the source prints 77,38
+    row = page.rows[1]  # printed 77,38; 73,71 / 95,25 = 77,3858… rounds to 77,39, but the
+    # components 45,31 + 13,78 + 14,62 stand for 73,695–73,725: 77,370–77,402 %, 77,38 within
     assert row.index.value == 77.38 and row.index.origin == "published"
-    assert row.index.note is not None
-    assert "77,39%" in page.notes[row.index.note - 1]
+    assert row.index.note is None
+    assert not [n for n in page.notes if "77,39" in n]
     assert page.rows[0].index.note is None  # 83,84 recomputes to 83,84: nothing to say
 
 
@@ -170,11 +171,16 @@ def test_the_source_note_of_a_row_is_a_footnote(site):
     assert page.notes[page.rows[1].note - 1] == "Bảng in 77,38."
 
 
-def test_a_wrong_printed_statistic_is_kept_with_the_recomputed_value_beside_it(site):
-    stats = ranking(site, "huyen").stats
-    assert stats.spread.value == 6.76  # as printed
-    assert "14,78" in ranking(site, "huyen").notes[stats.spread.note - 1]
+def test_a_wrong_printed_statistic_is_quoted_beside_the_one_the_table_gives(site):
+    page = ranking(site, "huyen")
+    stats = page.stats
+    # the table shows 83,84 and 69,06: the spread is 14,78; the source's 6,76 is quoted
+    assert fmt.num(stats.spread.value) == "14,78" and stats.spread.origin == "computed"
+    assert stats.spread.printed == "văn bản nguồn in 6,76"
+    assert "6,76 (Đoạn văn)" in page.notes[stats.spread.note - 1]
+    # (83,84 + 77,38 + 69,06) / 3 = 76,76, as printed: nothing to say
     assert fmt.pct(stats.mean.value) == "76,76%" and stats.mean.note is None
+    assert not stats.mean.printed
 
 
 def test_group_without_printed_indices_shows_inferred_ranks_and_only_known_columns(site):
@@ -187,7 +193,17 @@ def test_group_without_printed_indices_shows_inferred_ranks_and_only_known_colum
     assert page.rows[2].band.name == "Trung bình"
     assert page.stats.mean.value == 71.5 and page.stats.mean.origin == "published"
     assert [u.name for u in page.stats.highest.units] == ["Sở Tư pháp"]
-    assert "2/3" in page.lead  # "only 2/3 indices printed"
+    assert "2/3" not in page.lead  # said once, in the notice at the top
+    assert "chỉ in chỉ số CCHC của 2 trên 3 đơn vị" in page.notice
+    assert "(suy ra)" in page.notice
+
+
+def test_the_chart_of_a_group_with_few_printed_indices_has_only_their_bars(site):
+    """Sở Tài chính has no printed index: no empty bar for it (the table says so)."""
+    (chart,) = ranking(site, "so").charts
+    assert [(r["label"], r["index"]) for r in chart.rows] == [("Tư pháp", 84.81),
+                                                             ("Y tế", 58.89)]
+    assert "chưa có số liệu" not in chart.alt
 
 
 def test_every_known_index_is_in_the_ranking_chart_and_its_csv(site):
@@ -291,8 +307,8 @@ def test_every_page_has_a_unique_url(site):
 
 
 def test_a_group_too_large_for_one_bar_per_agency_gets_no_bar_chart(site):
-    rows = ranking(site, site.rankings[0].group.id).rows
-    group, year = site.rankings[0].group, site.rankings[0].year
+    page = ranking(site, "huyen")
+    rows, group, year = page.rows, page.group, page.year
     assert group_index.chart(rows, group, year, []) is not None
     many = (rows * (group_index.MAX_BARS // len(rows) + 1))[:group_index.MAX_BARS + 1]
     assert group_index.chart(many, group, year, []) is None

@@ -21,10 +21,16 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "templates"
 PAGES = {  # every function making a page's URL, with arguments
     urls.year_url: (2023,), urls.group_url: (2023, "huyen"), urls.field_url: (2023, "f1"),
     urls.unit_url: ("ubnd-huyen-my-xuyen",), urls.innovations_url: (2023,),
+    urls.embed_url: ("chi-so/2023/huyen/", "chi-so"),
 }
 FILES = {  # every function making a file's URL
     urls.results_url: (2023, "xlsx"), urls.field_results_url: (2023, "json"),
     urls.chart_url: ("chi-so/2023/huyen/", "chi-so", "svg"),
+}
+API = {  # every function making an endpoint's path (a file), with arguments
+    urls.api_years_url: (2023,), urls.api_group_url: (2023, "huyen"),
+    urls.api_field_url: (2023, "f1"), urls.api_unit_url: ("ubnd-huyen-my-xuyen",),
+    urls.api_innovations_url: (2023,), urls.api_schema_url: ("agency",),
 }
 
 
@@ -36,7 +42,7 @@ def _directory_style(url: str) -> bool:
 def test_every_url_function_is_checked_here():
     made_here = {f for _, f in inspect.getmembers(urls, inspect.isfunction)
                  if f.__module__ == urls.__name__}
-    assert made_here == set(PAGES) | set(FILES) | {urls.links}  # links: tested below
+    assert made_here == set(PAGES) | set(FILES) | set(API) | {urls.links}  # links: below
 
 
 @pytest.mark.parametrize("make", PAGES, ids=lambda f: f.__name__)
@@ -56,6 +62,22 @@ def test_a_file_url_is_relative_and_ends_with_its_name(make):
     url = make(*args)
     assert not url.startswith("/") and "//" not in url and url.isascii()
     assert url.endswith("." + args[-1])
+
+
+@pytest.mark.parametrize("make", API, ids=lambda f: f.__name__)
+def test_an_endpoint_is_a_json_file_under_the_versioned_root(make):
+    made = [make(*API[make])]
+    if make in (urls.api_years_url, urls.api_unit_url, urls.api_innovations_url):
+        made.append(make())  # without an argument: the list of them all
+    for url in made:
+        assert url.startswith(urls.API_ROOT) and url.endswith(".json"), url
+        assert url.isascii() and "//" not in url and " " not in url
+
+
+def test_an_embed_page_is_under_its_own_folder_mirroring_the_chart_page():
+    assert urls.embed_url("chi-so/2023/huyen/", "chi-so") == "nhung/chi-so/2023/huyen/chi-so/"
+    assert urls.api_unit_url("x") == "api/v1/agencies/x.json"
+    assert urls.api_unit_url() == "api/v1/agencies.json"
 
 
 def test_the_fixed_links_are_relative_directories_or_files():

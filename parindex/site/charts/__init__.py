@@ -15,11 +15,11 @@ from types import ModuleType
 
 from ... import fmt
 from ..models import Chart
-from . import base, field_means, group_index, share_card, unit_fields, unit_history
+from . import base, field_means, group_index, mean_trend, share_card, unit_fields, unit_history
 from .base import Spec, band_css
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in (group_index, field_means, unit_fields,
-                                                    unit_history, share_card)}
+                                                    unit_history, mean_trend, share_card)}
 
 
 def spec(chart: Chart) -> Spec:

@@ -10,6 +10,7 @@ import pandas as pd
 from ... import fmt
 from ...frames import records
 from ..models import Chart, FieldOverview, GroupStats
+from ..narrative import TABLE_BELOW
 from . import base
 
 KIND = "field_means"
@@ -37,7 +38,7 @@ def alt_text(year: int, fields: list[FieldOverview], groups: list[GroupStats]) -
     if best and worst:
         text += (f" Trung bình chung cao nhất: {best.field.name} ({fmt.pct(best.mean.value)}); "
                  f"thấp nhất: {worst.field.name} ({fmt.pct(worst.mean.value)}).")
-    return text + " Số liệu ở bảng bên dưới."
+    return text + " " + TABLE_BELOW
 
 
 def spec(c: Chart) -> base.Spec:

@@ -11,7 +11,7 @@ from ... import fmt
 from ...data.portal import PERCENT, Scale
 from ...frames import records
 from ..models import Band, Chart, Ref, ScoreRow
-from ..narrative import index_text
+from ..narrative import TABLE_BELOW, index_text
 from . import base
 
 KIND = "group_index"
@@ -20,9 +20,11 @@ MAX_BARS = 150  # a bar per agency stops being readable (and Vega's renderer ove
 
 def chart(rows: list[ScoreRow], group: Ref, year: int, bands: list[Band],
           scale: Scale = PERCENT) -> Chart | None:
-    """Every agency's index as a bar; none for a group too large to read as bars (its table
+    """Every agency with an index as a bar (an agency whose index the source does not print
+    has no row: the table says so); none for a group too large to read as bars (its table
     stays) or without any index."""
-    if len(rows) > MAX_BARS or not any(r.index.value is not None for r in rows):
+    rows = [r for r in rows if r.index.value is not None]
+    if len(rows) > MAX_BARS or not rows:
         return None
     drawn: list[dict[str, object]] = [{"label": r.unit.short_name, "index": r.index.value,
               "band_name": r.band.name if r.band else None,
@@ -35,9 +37,9 @@ def chart(rows: list[ScoreRow], group: Ref, year: int, bands: list[Band],
 
 def alt_text(group: str, year: int, rows: list[ScoreRow], scale: Scale = PERCENT) -> str:
     parts = [f"{r.unit.short_name} {index_text(r.index.value, scale)}" for r in rows]
-    return (f"Biểu đồ thanh ngang: {scale.name[:1].lower()}{scale.name[1:]} năm {year} của "
+    return (f"Biểu đồ thanh ngang: {scale.named} năm {year} của "
             f"{len(rows)} đơn vị nhóm {group}, theo thứ hạng: " + "; ".join(parts)
-            + ". Số liệu ở bảng bên dưới.")
+            + ". " + TABLE_BELOW)
 
 
 def spec(c: Chart) -> base.Spec:

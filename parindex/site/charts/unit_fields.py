@@ -11,6 +11,7 @@ import pandas as pd
 from ... import fmt
 from ...frames import records
 from ..models import Chart, FieldRow
+from ..narrative import TABLE_BELOW
 from . import base
 
 KIND = "unit_fields"
@@ -33,7 +34,7 @@ def alt_text(name: str, year: int, rows: list[FieldRow]) -> str:
     parts = [f"{r.field.short_name} {fmt.pct(r.pct)} (nhóm {fmt.pct(r.group_mean.value)})"
              for r in rows if r.pct is not None]
     return (f"Biểu đồ: tỷ lệ điểm theo lĩnh vực năm {year} của {name} so với trung bình "
-            "nhóm: " + "; ".join(parts) + ". Số liệu ở bảng bên dưới.")
+            "nhóm: " + "; ".join(parts) + ". " + TABLE_BELOW)
 
 
 def spec(c: Chart) -> base.Spec:

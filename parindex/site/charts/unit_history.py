@@ -18,18 +18,27 @@ KIND = "unit_history"
 
 
 def chart(name: str, history: list[UnitYear], scale: Scale = PERCENT) -> Chart | None:
-    """The years with an index; none when no year has one."""
+    """The years with an index, and every year between them without one as a gap (no point,
+    and the line breaks there rather than joining the years around it); none when no year has
+    an index."""
     known = [h for h in history if h.row.index.value is not None]
     if not known:
         return None
     return Chart(KIND, "qua-cac-nam", f"{scale.name} qua các năm", alt_text(name, known, scale),
-                 [{"year": h.row.year, "index": h.row.index.value} for h in known],
+                 with_gaps({h.row.year: h.row.index.value for h in known}),
                  "bang-qua-cac-nam", scale=scale)
+
+
+def with_gaps(values: dict[int, float | None]) -> list[dict[str, Any]]:
+    """Rows `year`, `index` from the first year to the last, None where a year has no value."""
+    if not values:
+        return []
+    return [{"year": y, "index": values.get(y)} for y in range(min(values), max(values) + 1)]
 
 
 def alt_text(name: str, years: list[UnitYear], scale: Scale = PERCENT) -> str:
     parts = [f"năm {h.row.year}: {index_text(h.row.index.value, scale)}" for h in years]
-    return (f"Biểu đồ: {scale.name[:1].lower()}{scale.name[1:]} của {name} qua các năm — "
+    return (f"Biểu đồ: {scale.named} của {name} qua các năm — "
             + "; ".join(parts) + ".")
 
 

@@ -1,14 +1,18 @@
 """Floor 3, results → every data page of the portal as a typed page model: `plan(results)`.
 
 One module per page kind (home, years, year, ranking, field, unit, directory, innovations,
-downloads), each a function from scored data to its page model (`parindex.site.models`);
+downloads, method, audit), each a function from scored data to its page model
+(`parindex.site.models`);
 templates only render. `plan` lists every page without building it, so that a build can build
 and write pages wherever it likes; `site` builds them all (for tests and notebooks).
 
 Numbers stay numbers here (formatted in the templates); what a person must read in a
 particular way (a rank "1/11", a sentence, a footnote) is made here. Where the source prints a
-value and the data lets the portal recompute it, the printed value is shown and the recomputed
-one goes to a numbered footnote of the page (`Notes`).
+value and the data lets the portal recompute it: an agency's own printed index, rank and band are
+the values of record, shown as printed; a statistic derived from them (a mean, a spread, a count)
+is shown as computed from the data on the page, with the printed value quoted beside it where
+the two differ beyond rounding (`values.stat_value`, `compare`); every difference is listed on the
+reconciliation page (`audit`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from ...scoring.score import Results
 from ..models import DirectoryPage, Innovation, NoNotes, Page, Site
 from ..values import Lookup, as_str, score_row
 from ..values import innovations as every_innovation
+from .audit import audit_page
 from .directory import directory_page
 from .downloads import downloads_page
 from .field import field_page
@@ -77,6 +82,7 @@ def plan(results: Results) -> list[Planned]:
           for y in inn_years],
         Planned("downloads", partial(downloads_page, results, lk)),
         Planned("method", partial(method_page, results, lk)),
+        Planned("audit", partial(audit_page, results, lk)),
     ]
 
 
@@ -86,7 +92,7 @@ def site(results: Results) -> Site:
     for page in plan(results):
         kinds.setdefault(page.kind, []).append(page.build())
     one = {k: kinds[k][0] for k in ("home", "years_index", "directory", "downloads",
-                                         "method")}
+                                         "method", "audit")}
     many = {k: kinds.get(k, []) for k in ("years", "rankings", "fields", "units", "innovations")}
     return Site(**one, **many)  # type: ignore[arg-type]
 

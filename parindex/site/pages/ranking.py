@@ -37,12 +37,15 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
     if any(r.index_change is not None for r in rows):
         columns.append("change")
     chart = group_index.chart(rows, group, year, lk.bands(year), lk.scale)
+    inferred = any(r.rank_inferred for r in rows)
+    notice = narrative.unpublished_notice(
+        stats, lk.scale, lk.scale.percent and "max_score" not in columns, inferred)
     return RankingPage(
         url=group.url, template="ranking", title=f"{group.name}: Chỉ số CCHC năm {year}",
         lead=narrative.group_lead(group.name, year, stats, lk.scale),
         breadcrumbs=crumbs(year), year=year, group=group, components=lk.components,
         columns=columns, rows=rows, stats=stats,
-        inferred=any(r.rank_inferred for r in rows), bands=lk.bands(year),
+        inferred=inferred, notice=notice, bands=lk.bands(year),
         fields=lk.fields_of(year), csv_url=results_url(year, "csv"),
         sources=lk.sources(*df.loc[df["group_id"] == gid, "source_id"]),
         notes=notes.texts, charts=[chart] if chart else [],

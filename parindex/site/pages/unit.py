@@ -51,6 +51,7 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
     successor = as_text(u["successor_id"])
     ids = [r["source_id"] for r in scores] + field_sources.get(uid, [])
     ids += [i.source.id for i in inns + inds if i.source]
+    ids.append(u.get("source_id"))  # of its dates and successor (an optional column)
     latest = history[-1] if history else None
     group = lk.group(as_str(u["group_id"]))
     return UnitPage(

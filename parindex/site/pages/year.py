@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...scoring.score import Results
 from .. import narrative
-from ..charts import field_means
+from ..charts import field_means, mean_trend
 from ..models import (
     FieldOverview,
     NavLink,
@@ -22,8 +22,10 @@ from ..values import (
     crumbs,
     group_stats,
     indicators,
+    later,
     printed,
     stat_value,
+    trend,
 )
 
 
@@ -46,6 +48,10 @@ def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> Ye
         fields.append(FieldOverview(field=f, mean=_field_mean(lk, year, None, f.id, notes),
                                     group_means=means, mean_change=change))
     chart = field_means.chart(year, fields, groups, lk.field_order)
+    points = [p for g in groups if g.group
+              for p in trend(lk, g.group.id, g.group.short_name or g.group.name)]
+    trend_chart = mean_trend.chart(f"{lk.scale.name} trung bình của các nhóm qua các năm",
+                                   points, lk.scale)
     yd = results.dataset.years[year]
     return YearPage(
         url=year_url(year), template="year", title=f"Chỉ số CCHC năm {year}",
@@ -58,4 +64,5 @@ def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> Ye
         if len(results.years) > 1 else [],
         sources=lk.sources(*yd.scores["source_id"], *yd.published_stats["source_id"],
                            *yd.field_scores["source_id"], *lk.band_sources(year)),
-        notes=notes.texts, charts=[chart] if chart else [])
+        notes=notes.texts, charts=[c for c in (chart, trend_chart) if c],
+        trend=points if trend_chart else [], later=later(lk, year))

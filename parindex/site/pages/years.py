@@ -21,7 +21,7 @@ def years_page(results: Results, lk: Lookup) -> YearsPage:
     rows = []
     for y in sorted(results.years, reverse=True):
         s = group_stats(lk, y, None, NoNotes())
-        rows.append(YearSummary(y, year_url(y), s.n, s.mean))
+        rows.append(YearSummary(y, year_url(y), s.n, s.mean, s.published))
     ids = [sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]
     province = indicators(results, lk, None)
     ids += [i.source.id for i in province if i.source]
