@@ -64,6 +64,8 @@ MARKDOWN = {
         "markdown.extensions.extra": {"tables": {"use_align_attribute": True}},
         "markdown.extensions.meta": {},
         "markdown.extensions.toc": {"permalink": False},
+        # tables and code blocks scroll in their own box on a phone, not the whole page
+        "plugins.prose:ScrollExtension": {},
     },
     "output_format": "html5",
 }

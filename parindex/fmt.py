@@ -123,3 +123,12 @@ def auto(x: float | None, missing: str = MISSING) -> str:
     if x is None or is_missing(x):
         return missing
     return integer(x) if float(x).is_integer() and not isinstance(x, Printed) else num(x)
+
+
+def file_size(n: int) -> str:
+    """A file's size as a reader weighs a download: 850 byte, 27 KB, 2,4 MB (1 KB = 1024 byte;
+    one decimal below 10)."""
+    for unit, size in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            return num(n / size, 1 if n < 10 * size else 0) + " " + unit
+    return f"{n} byte"

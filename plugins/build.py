@@ -152,6 +152,13 @@ PAGEFIND = ("import ctypes, os, runpy, sys\n"
             "runpy.run_module('pagefind', run_name='__main__', alter_sys=True)\n")
 
 
+# Pagefind writes its user interfaces next to the index; the search page uses only its
+# JavaScript API (pagefind.js, its worker and WebAssembly, the index), so these are not shipped.
+UNUSED_PAGEFIND = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+                   "pagefind-modular-ui.css", "pagefind-component-ui.js",
+                   "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
 class _Search:
     """Pagefind over the new site, started as soon as every HTML page is written (the plugin
     sends `pages_written`) so that it indexes while the build writes charts and downloads;
@@ -177,6 +184,8 @@ class _Search:
         out = self.log.read()
         if self.process.returncode != 0:
             raise BuildError("Pagefind không tạo được chỉ mục tìm kiếm:\n" + out)
+        for name in UNUSED_PAGEFIND:
+            (self.site / "pagefind" / name).unlink(missing_ok=True)
         return out
 
     def stop(self) -> None:

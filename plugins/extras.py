@@ -1,5 +1,6 @@
-"""The files of the site that are not pages: each year's downloads (CSV and JSON), a copy of
-the data package and its zip, the editors' empty tables, the band colours, `sitemap.xml`.
+"""The files of the site that are not pages: each year's downloads (CSV, JSON and a workbook),
+a copy of the data package and its zip, the editors' empty tables, the band colours,
+`sitemap.xml` (absolute addresses in a production build, which also gets `robots.txt`).
 
 `write` writes them all into the new output; a year's downloads whose table and metadata are
 unchanged are taken from the store (at national size they are most of this step's time), the
@@ -21,7 +22,7 @@ from parindex.data import package
 from parindex.scoring.score import Results
 from parindex.site import charts, exports, urls
 
-from .store import Store, frame_key, out_path
+from .store import Store, digest, frame_key, out_path
 
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # every zip entry's date: equal data, equal zip
 
@@ -30,19 +31,25 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
           page_urls: list[str], base: str) -> set[str]:
     """Write every extra file into `output`; the store keys the downloads used."""
     used: set[str] = set()
-    for rel, df, meta in downloads(results):
-        key = frame_key(site_key, df, meta)
-        used |= {key + ".csv", key + ".json"}
-        csv_path, json_path = out_path(output, rel + "csv"), out_path(output, rel + "json")
-        if reuse and site_key and store.take(key + ".csv", csv_path):
-            if store.take(key + ".json", json_path):
-                continue  # a year whose numbers did not change
-            csv_path.unlink()
-        csv_path.write_text(exports.to_csv(df), encoding="utf-8-sig")
-        json_path.write_text(exports.to_json(df, meta), encoding="utf-8")
-        if site_key:
-            store.keep(key + ".csv", csv_path)
-            store.keep(key + ".json", json_path)
+    for year, tables in downloads(results):
+        keys = []
+        for rel, df, meta in tables:
+            key = frame_key(site_key, df, meta)
+            keys.append(key)
+            used |= {key + ".csv", key + ".json"}
+            csv_path, json_path = out_path(output, rel + "csv"), out_path(output, rel + "json")
+            if reuse and site_key and store.take(key + ".csv", csv_path):
+                if store.take(key + ".json", json_path):
+                    continue  # a year whose numbers did not change
+                csv_path.unlink()
+            csv_path.write_text(exports.to_csv(df), encoding="utf-8-sig")
+            json_path.write_text(exports.to_json(df, meta), encoding="utf-8")
+            if site_key:
+                store.keep(key + ".csv", csv_path)
+                store.keep(key + ".json", json_path)
+        book = digest(*keys) + ".xlsx" if site_key else ""
+        used.add(book)
+        _workbook(output, results, year, [df for _, df, _ in tables], store, book, reuse)
     write_package(package.canonical(results.dataset), out_path(output, urls.PACKAGE_DIR),
                   out_path(output, urls.PACKAGE_ZIP))
     for name, header in package.templates(results.dataset.schemas).items():
@@ -50,7 +57,16 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
     out_path(output, urls.BANDS_CSS).write_text(charts.band_css(results.dataset.bands),
                                              encoding="utf-8")
     out_path(output, "sitemap.xml").write_text(sitemap(page_urls, base), encoding="utf-8")
+    if base:  # a crawler needs the sitemap's absolute address (a production build's)
+        out_path(output, "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n", encoding="utf-8")
     return used
+
+
+def size(output: Path, url: str) -> int | None:
+    """The size in bytes of the file at the site-relative `url` of `output`, if it is there."""
+    path = out_path(output, url, new_folder=False)
+    return path.stat().st_size if path.is_file() else None
 
 
 def pelican_urls(context: dict[str, Any], settings: dict[str, Any]) -> list[str]:
@@ -62,8 +78,10 @@ def pelican_urls(context: dict[str, Any], settings: dict[str, Any]) -> list[str]
     return found
 
 
-def downloads(results: Results) -> Iterator[tuple[str, pd.DataFrame, dict[str, object]]]:
-    """Each download as (its path without the extension, its table, its metadata)."""
+def downloads(results: Results) -> Iterator[tuple[int, list[tuple[str, pd.DataFrame,
+                                                                 dict[str, object]]]]]:
+    """Each year's downloads as (its path without the extension, its table, its metadata):
+    its results, and its field scores if it has any."""
     ds = results.dataset
     meta = {"title": ds.descriptor.get("title", ""), "licenses": ds.descriptor.get(
         "licenses", []), "sources": ds.sources.astype(object).where(
@@ -72,8 +90,21 @@ def downloads(results: Results) -> Iterator[tuple[str, pd.DataFrame, dict[str, o
         tables = [(exports.year_results(results, year), urls.results_url)]
         if year in results.field_years:
             tables.append((exports.year_fields(results, year), urls.field_results_url))
-        for df, url in tables:
-            yield url(year, "csv").removesuffix("csv"), df, {**meta, "year": year}
+        yield year, [(url(year, "csv").removesuffix("csv"), df, {**meta, "year": year})
+                     for df, url in tables]
+
+
+def _workbook(output: Path, results: Results, year: int, tables: list[pd.DataFrame],
+              store: Store, key: str, reuse: bool) -> None:
+    """The year's workbook (its results and field scores), from the store when its tables are
+    unchanged (`key`: its entry, "" for none)."""
+    path = out_path(output, urls.results_url(year, "xlsx"))
+    if key and reuse and store.take(key, path):
+        return
+    fields = tables[1] if len(tables) > 1 else None
+    path.write_bytes(exports.year_workbook(results, year, tables[0], fields))
+    if key:
+        store.keep(key, path)
 
 
 def write_package(files: dict[str, str], target: Path, zip_path: Path) -> None:

@@ -84,6 +84,15 @@ def unit_link(context, u: models.Ref) -> Markup:
     return Markup(f'<a href="{esc(context.get("SITEURL", ""))}/{esc(u.url)}">{esc(u.name)}</a>')
 
 
+def name(ref: models.Ref) -> Markup:
+    """A name, and its short name where it has one: the short one is shown where space is
+    tight (css: .short-name on a phone), the full one elsewhere."""
+    if not ref.short_name or ref.short_name == ref.name:
+        return Markup(esc(ref.name))
+    return Markup(f'<span class="long-name">{esc(ref.name)}</span>'
+                  f'<span class="short-name">{esc(ref.short_name)}</span>')
+
+
 @pass_context
 def unit_links(context, units: list[models.Ref]) -> Markup:
     return Markup(", ").join(unit_link(context, u) for u in units)
@@ -110,10 +119,11 @@ def capitalize_first(text: str) -> str:
 
 
 FILTERS = {"capitalize_first": capitalize_first, "num": fmt.num, "pct": fmt.pct,
-           "integer": fmt.integer, "signed": fmt.signed,
-           "auto": fmt.auto, "change": narrative.change, "fold": text.fold, "number": number,
-           "value": value, "fn": footnote, "band": band, "unit_link": unit_link,
-           "unit_links": unit_links, "absolute": absolute, "embed_code": embed_code}
+           "integer": fmt.integer, "signed": fmt.signed, "auto": fmt.auto,
+           "filesize": fmt.file_size, "change": narrative.change, "fold": text.fold,
+           "number": number, "value": value, "fn": footnote, "band": band, "name": name,
+           "cited": models.cited, "unit_link": unit_link, "unit_links": unit_links,
+           "absolute": absolute, "embed_code": embed_code}
 GLOBALS = {"missing": missing, "inferred": inferred,
            "links": urls.LINKS}  # the site's fixed links, for Pelican's own templates too
 

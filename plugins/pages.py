@@ -3,9 +3,10 @@
 `write_pages` is one task: it builds a run of the plan's pages, writes each with the theme's
 template through Pelican's writer (or links it from the store when its key is there), and each
 chart's CSV and, when the store has it, its SVG; it returns the charts left to draw.
-`draw` is another task: it draws charts and stores them. `write_all` runs the first over the
-whole plan, in its order, and `Drawing` the second as charts come back, so that the workers go
-on drawing while the build writes downloads and Pagefind indexes the pages.
+`draw` is another task: it draws charts (SVG, or PNG for a shared link) and stores them.
+`write_all` runs the first over the whole plan, in its order, and `Drawing` the second as charts
+come back, so that the workers go on drawing while the build writes downloads and Pagefind
+indexes the pages.
 """
 
 from __future__ import annotations
@@ -109,19 +110,32 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
         done.api += api.write_document(work, page)
         started = time.perf_counter()
         for chart in page.charts:
-            svg, drawn = urls.chart_url(page.url, chart.name, "svg"), charts.key(chart)
+            drawn = charts.key(chart)
             _write_csv(work, chart, drawn, urls.chart_url(page.url, chart.name, "csv"),
                        done.used)
-            key = drawn + ".svg"
-            done.used.add(key)
-            if key in done.to_draw:
-                done.to_draw[key][1].append(svg)
-            elif work.store.take(key, work.out(svg, new_folder=False)):  # the page's folder
-                done.charts_reused += 1
-            else:
-                done.to_draw[key] = (chart, [svg])
+            _place(work, done, chart, drawn + ".svg", page.chart_svg(chart))
+        if (shared := page.share_chart) is not None:  # its PNG, for a shared link
+            _place(work, done, shared, charts.key(shared) + ".png", page.share_image)
         done.placing += time.perf_counter() - started
     return done
+
+
+def place(work: Work, chart: models.Chart, rel: str) -> Written:
+    """A chart that is no page's, drawn as PNG at `rel` (the site's card for shared links)."""
+    done = Written()
+    _place(work, done, chart, charts.key(chart) + ".png", rel)
+    return done
+
+
+def _place(work: Work, done: Written, chart: models.Chart, key: str, rel: str) -> None:
+    """Put the drawing `key` (SVG or PNG) of `chart` at `rel`: from the store, or to draw."""
+    done.used.add(key)
+    if key in done.to_draw:
+        done.to_draw[key][1].append(rel)
+    elif work.store.take(key, work.out(rel, new_folder=False)):  # the page's folder
+        done.charts_reused += 1
+    else:
+        done.to_draw[key] = (chart, [rel])
 
 
 def _write_csv(work: Work, chart: models.Chart, drawn: str, rel: str, used: set[str]) -> None:
@@ -166,7 +180,10 @@ def draw(work: Work, todo: list[tuple[str, models.Chart, list[str]]]) -> int:
     """Task: draw charts, write each where it goes and keep it in the store."""
     for key, chart, targets in todo:
         first = work.out(targets[0])
-        first.write_text(charts.render(chart), encoding="utf-8")
+        if key.endswith(".png"):
+            first.write_bytes(charts.render_png(chart))
+        else:
+            first.write_text(charts.render(chart), encoding="utf-8")
         work.store.keep(key, first)
         for target in targets[1:]:
             _link_or_copy(work.store, key, first, work.out(target))

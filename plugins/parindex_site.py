@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,8 @@ from parindex.data.problems import DataError, Report  # noqa: E402
 from parindex.scoring.compare import refused  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
+from parindex.site.charts import share_card  # noqa: E402
+from parindex.site.colophon import colophon  # noqa: E402
 from plugins import api, content, extras, pages  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
@@ -78,10 +81,14 @@ class ParIndexGenerator(Generator):
         wrong = refused(self.results)  # a printed index, rank or band beyond rounding
         if wrong:
             raise DataError(Report(wrong + self.report.problems))
+        self.context["COLOPHON"] = colophon(self.results)  # every page's footer: how recent
         n = len(self.results.scores)
         self._stage("score", f"Tính điểm: {fmt.integer(n)} lượt đơn vị × năm", t, n)
         t = time.perf_counter()
         self.plan = plan(self.results)  # the pages are built where they are written
+        # the downloads page shows the files' sizes: written here once they are
+        self.downloads = [p for p in self.plan if p.kind == "downloads"]
+        self.plan = [p for p in self.plan if p.kind != "downloads"]
         self._stage("models", f"Kế hoạch: {fmt.integer(len(self.plan))} trang", t)
         self.notes = pages.read_notes(self.readers, Path(self.path), self.context,
                                       self.options.notes, self.results.dataset.units["unit_id"])
@@ -105,6 +112,10 @@ class ParIndexGenerator(Generator):
             drawing = pages.Drawing(pool, work)
             done = pages.write_all(pool, [p.kind for p in self.plan], drawing.add)
             done.urls += api.finish(work, done.api)  # index.json, schemas, du-lieu/api/
+            card = pages.place(work, share_card.chart(self.context["PORTAL"].name,
+                                                      self.context["PORTAL"].subtitle),
+                               urls.SHARE_IMAGE)
+            drawing.add(card.to_draw)
             placing = done.placing / max(pool.workers, 1)  # the charts' time, not the pages'
             t += placing
             for name, template, title in EXTRA_PAGES:
@@ -114,16 +125,21 @@ class ParIndexGenerator(Generator):
                                                    template=template, title=title,
                                                    breadcrumbs=[models.HOME]))
             pages_written.send(self)  # Pelican's own pages were written before ours
-            written = done.urls + [urls.SEARCH_URL]
+            written = done.urls + [urls.SEARCH_URL] + [urls.DOWNLOADS_URL
+                                                       for _ in self.downloads]
             self.stats.pages, self.stats.pages_reused = len(written), done.reused
-            self.stats.charts_reused = done.charts_reused
+            self.stats.charts_reused = done.charts_reused + card.charts_reused
             self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
                                  f"{fmt.integer(done.reused)} không đổi", t, len(written))
             t = time.perf_counter()
-            self.used = done.used | extras.write(
+            self.used = done.used | card.used | extras.write(
                 Path(self.output_path), self.results, work.store, o.site_key, not o.force,
                 written + extras.pelican_urls(self.context, self.settings),
                 self.settings.get("SITEURL", ""))
+            for planned in self.downloads:
+                page = planned.build().with_sizes(partial(extras.size, Path(self.output_path)))
+                writer.write_file(page.url + "index.html", self.get_template(page.template),
+                                  self.context, relative_urls=relative, data=page)
             self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
             t = time.perf_counter() - placing
             self.stats.charts_rendered, self.stats.chart_seconds = drawing.wait()

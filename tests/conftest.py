@@ -13,6 +13,10 @@ from parindex.scoring.score import score
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
+# The Content-Security-Policy docs/hosting.md gives the province's web server, under which the
+# browser tests serve the site: nothing from elsewhere, no inline script, WebAssembly for search.
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; "
+       "base-uri 'self'; form-action 'self'")
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 import json
 import re
+from xml.etree import ElementTree
 
 import pytest
 
@@ -51,3 +52,22 @@ def test_schema_files_are_referenced_as_in_the_readme():
     for resource in json.loads((DATA / "datapackage.json").read_text())["resources"]:
         assert re.fullmatch(r"schemas/\w+\.json", resource["schema"])
         assert (DATA / resource["schema"]).is_file()
+
+
+HOSTING = (ROOT / "docs" / "hosting.md").read_text(encoding="utf-8")
+
+
+def test_the_hosting_guide_is_linked_and_gives_each_server_the_policy_the_site_is_tested_with():
+    from tests.conftest import CSP
+
+    assert "(docs/hosting.md)" in README and CSP in README
+    blocks = dict(re.findall(r"```(nginx|apache|xml)\n(.*?)```", HOSTING, re.DOTALL))
+    assert set(blocks) == {"nginx", "apache", "xml"}  # nginx, .htaccess, web.config
+    for server, text in blocks.items():
+        assert CSP in text, server
+        assert "404.html" in text, server
+        for ext in ("pf_meta", "pf_index", "pf_fragment", "pagefind", "csv"):
+            assert ext in text, (server, ext)
+        assert re.search(r"gzip|DEFLATE|Compression", text), server
+        assert re.search(r"Cache-Control|clientCache|max-age", text), server
+    ElementTree.fromstring(blocks["xml"])  # web.config is well-formed

@@ -35,3 +35,11 @@ def test_percent_and_missing():
                                      (-76.195, "−76,20")])
 def test_signed_changes(x, text):
     assert fmt.signed(x) == text
+
+
+@pytest.mark.parametrize("n, text", [
+    (850, "850 byte"), (1024, "1,0 KB"), (27207, "27 KB"), (9 * 1024 + 900, "9,9 KB"),
+    (2_516_582, "2,4 MB"), (15 * (1 << 20), "15 MB"),
+])
+def test_file_size_as_a_reader_weighs_a_download(n, text):
+    assert fmt.file_size(n) == text

@@ -11,6 +11,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from plugins import build as buildmod
@@ -57,7 +58,7 @@ def test_district_ranking_has_a_band_coloured_chart_with_table_and_csv(out):
     rows = list(csv.DictReader(io.StringIO(
         (out / "chi-so/2023/huyen/chi-so.csv").read_text(encoding="utf-8-sig"))))
     assert [(r["label"], r["index"]) for r in rows][:2] == [("Mỹ Xuyên", "83.84"),
-                                                             ("Long Phú", "83.2")]
+                                                             ("Long Phú", "83.20")]  # as printed
 
 
 def test_a_printed_index_within_rounding_has_no_footnote(out):
@@ -74,8 +75,8 @@ def test_my_xuyen_profile(out):
     facts = doc.find("dl", cls="facts").text
     assert "83,84%" in facts and "1/11" in facts and "Nhóm 2" in facts
     fields = table_rows(doc.find("table", id="bang-linh-vuc"))
-    assert [r[1] for r in fields] == ["11,29", "5,00", "4,50", "5,29", "4,50", "2,25", "14,39",
-                                      "31,59"]
+    assert [r[3] for r in fields] == ["11,29", "5,00", "4,50", "5,29", "4,50", "2,25", "14,39",
+                                      "31,59"]  # field, rate, group mean, score, maximum
     imgs = [i.attrs["src"] for i in doc.find_all("img")]
     assert any(s.endswith(".svg") for s in imgs)
     for src in imgs:
@@ -133,6 +134,66 @@ def test_downloads_parse_and_match_the_data(out):
         assert "datapackage.json" in z.namelist() and "schemas/scores.json" in z.namelist()
 
 
+def test_no_download_carries_float_noise(out):
+    # 65.19999999999999 is a sum in floating point, not a number anyone printed: a printed
+    # number keeps its printed decimals ("94.00"), a computed one at most six
+    noisy = {p.relative_to(out).as_posix(): m for p in out.rglob("*.csv")
+             if (m := re.findall(r"\d\.\d{7,}", p.read_text(encoding="utf-8-sig")))}
+    assert noisy == {}
+    results = {r["unit_id"]: r for r in csv.DictReader(io.StringIO(
+        (out / "du-lieu/2023/ket-qua.csv").read_text(encoding="utf-8-sig")))}
+    my_xuyen = results["ubnd-huyen-my-xuyen"]
+    assert (my_xuyen["max_score"], my_xuyen["total"], my_xuyen["index"]) == (
+        "94.00", "78.81", "83.840426")  # printed 94,00; 78,81 / 94 × 100 = 83,8404255…
+
+
+def test_a_years_workbook_has_vietnamese_titles_and_numbers_as_printed(out):
+    book = openpyxl.load_workbook(out / "du-lieu/2023/ket-qua.xlsx")
+    assert book.sheetnames == ["Kết quả", "Điểm theo lĩnh vực", "Giải thích"]
+    sheet = book["Kết quả"]
+    head = [c.value for c in sheet[1]]
+    assert head[:6] == ["Năm", "Mã đơn vị", "Cơ quan, đơn vị", "Mã nhóm", "Nhóm",
+                        "Điểm chuẩn tối đa"]
+    assert {"Chỉ số SIPAS", "Chỉ số CCHC chính thức", "Xếp loại", "Ghi chú"} <= set(head)
+    rows = {r[1].value: r for r in sheet.iter_rows(min_row=2)}
+    assert len(rows) == 40
+    my_xuyen = {h: c for h, c in zip(head, rows["ubnd-huyen-my-xuyen"], strict=True)}
+    assert (my_xuyen["Điểm chuẩn tối đa"].value, my_xuyen["Điểm chuẩn tối đa"].number_format
+            ) == (94, "0.00")  # a number, shown 94,00 as printed
+    assert (my_xuyen["Chỉ số CCHC chính thức"].value, my_xuyen["Thứ hạng tính lại"].value) == (
+        83.84, 1)
+    assert my_xuyen["Chỉ số CCHC tính lại"].value == 83.840426
+    assert my_xuyen["Chỉ số CCHC tính lại"].number_format == "0.00"
+    departments = {h: c.value for h, c in zip(head, rows["so-khoa-hoc-va-cong-nghe"],
+                                              strict=True)}
+    assert departments["Chỉ số CCHC chính thức"] is None  # not published: an empty cell
+    assert departments["Cột có giá trị suy ra"] == "Thứ hạng (văn bản nguồn)"
+    fields = book["Điểm theo lĩnh vực"]  # one row per agency, three columns per field
+    head = [c.value for c in fields[1]]
+    assert head[:6] == ["Mã đơn vị", "Cơ quan, đơn vị", "Nhóm",
+                        "Công tác chỉ đạo điều hành CCHC: điểm",
+                        "Công tác chỉ đạo điều hành CCHC: điểm tối đa",
+                        "Công tác chỉ đạo điều hành CCHC: tỷ lệ (%)"]
+    my_xuyen = next(r for r in fields.iter_rows(min_row=2) if r[0].value == "ubnd-huyen-my-xuyen")
+    assert [(c.value, c.number_format) for c in my_xuyen[3:6]] == [
+        (11.29, "0.00"), (14, "0"), (80.642857, "0.00")]  # 11,29 / 14 (report, section 2.1)
+    about = {r[0].value: r[1].value for r in book["Giải thích"].iter_rows()}
+    assert about["Giấy phép"].startswith("Creative Commons Attribution 4.0")
+    assert "Sở Nội vụ" in about["Nguồn"]
+
+
+def test_the_downloads_page_gives_each_files_size(out):
+    doc = page(out, "du-lieu")
+    rows = doc.find("table", cls="data").find("tbody").find_all("tr")
+    latest = [s.text for r in rows if r.find("th").text == "2023"
+              for s in r.find_all("span", cls="file-size")]
+    assert len(latest) == 5  # the workbook, and CSV and JSON of results and of field scores
+    book = (out / "du-lieu/2023/ket-qua.xlsx").stat().st_size
+    assert f"({round(book / 1024)} KB)" == latest[0]
+    assert "ZIP, " in doc.find("a", cls="button").text and " KB)" in doc.find("a",
+                                                                              cls="button").text
+
+
 def test_the_published_data_package_is_valid_for_frictionless(out):
     from frictionless import Package
 
@@ -160,10 +221,10 @@ def test_chart_csvs_hold_the_numbers_of_their_table(out):
 
     def shown(x: str) -> str:
         return f"{float(x):.2f}".replace(".", ",") + "%"
-    drawn = [r for r in table if r[3] != "chưa có số liệu"]  # no maximum, no bar
-    assert [shown(r["pct"]) for r in rows] == [r[3] for r in drawn]
+    drawn = [r for r in table if r[1] != "chưa có số liệu"]  # no maximum, no bar
+    assert [shown(r["pct"]) for r in rows] == [r[1] for r in drawn]
     # a group mean the source printed otherwise has a note beside it: "(văn bản nguồn in …)"
-    assert [shown(r["group_mean"]) for r in rows] == [r[4].split(" (")[0] for r in drawn]
+    assert [shown(r["group_mean"]) for r in rows] == [r[2].split(" (")[0] for r in drawn]
 
 
 def html_pages(out: Path) -> list[Path]:
@@ -200,8 +261,10 @@ def test_pages_are_vietnamese_with_landmarks_and_one_h1(out):
 
 def test_search_index_exists_and_pages_carry_folded_names(out):
     assert (out / "pagefind/pagefind.js").is_file()
-    assert (out / "pagefind/pagefind-ui.js").is_file()
     assert list((out / "pagefind/fragment").iterdir())
+    # only what the search page uses: Pagefind's API, its worker, WebAssembly and the index
+    assert {p.name for p in (out / "pagefind").iterdir() if p.suffix in (".js", ".css")} == {
+        "pagefind.js", "pagefind-worker.js"}
     doc = page(out, "don-vi/ubnd-huyen-tran-de")
     terms = doc.find("p", cls="search-terms")
     assert "hidden" in terms.attrs  # indexed by Pagefind, not shown
@@ -210,7 +273,10 @@ def test_search_index_exists_and_pages_carry_folded_names(out):
     assert "data-pagefind-body" in doc.find("main").attrs
     search = page(out, "tim-kiem")
     srcs = [s.attrs["src"] for s in search.find_all("script")]
-    assert any(s.endswith("pagefind/pagefind-ui.js") for s in srcs)
+    assert [s.rsplit("/", 1)[-1] for s in srcs] == ["search.js"]
+    assert search.find("div", id="search").attrs["data-pagefind"].endswith("pagefind/pagefind.js")
+    form = search.find("form", id="tim-kiem-form")  # a plain GET form without JavaScript
+    assert form.find("input", id="o-tim-kiem").attrs["name"] == "q"
 
 
 def test_the_search_index_has_every_page_meant_for_it(out):
@@ -230,12 +296,67 @@ def test_tables_of_numbers_are_left_out_of_the_search_index(out):
     for rel in ("chi-so/2023/huyen", "don-vi", "don-vi/ubnd-huyen-tran-de",
                 "chi-so/2023"):
         doc = page(out, rel)
-        wrappers = doc.find_all("div", cls="table-scroll")
+        wrappers = [w for w in doc.find_all("div", cls="table-scroll")
+                    if w.find_all("table", cls="data")]  # not the editors' tables of a note
         assert len(wrappers) == len(doc.find_all("table", cls="data")), rel
         for w in wrappers:
             assert "data-pagefind-ignore" in w.attrs, (rel, w.find("table").attrs.get("id"))
     ranking = page(out, "chi-so/2023/huyen")
     assert "tran de" not in str(ranking.find("p", cls="search-terms"))
+
+
+def _meta(doc, key: str) -> str | None:
+    for m in doc.find_all("meta"):
+        if key in (m.attrs.get("property"), m.attrs.get("name")):
+            return m.attrs["content"]
+    return None
+
+
+def test_a_shared_link_shows_the_pages_chart_or_the_sites_card(out):
+    # Open Graph (Zalo, Facebook) and Twitter cards on every page, with a picture that is there
+    for path in html_pages(out):
+        doc = parse(path)
+        rel = path.relative_to(out).as_posix()
+        if rel.startswith("nhung/"):
+            continue  # a chart's embed page, shown in another site's frame, not shared
+        assert _meta(doc, "og:title") and _meta(doc, "og:description"), rel
+        assert _meta(doc, "twitter:card") == "summary_large_image", rel
+        src = _meta(doc, "og:image")  # relative, or from the root on the 404 page
+        image = (out / src[1:] if src.startswith("/") else path.parent / src).resolve()
+        assert image.is_file() and image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", rel
+    home = page(out, "")
+    assert _meta(home, "og:title") == "Chỉ số cải cách hành chính tỉnh Sóc Trăng"
+    assert _meta(home, "og:image") == "./xu-huong.png"  # its trend over the years
+    assert _meta(page(out, "gioi-thieu"), "og:image") == "../anh-chia-se.png"  # no chart: card
+    card = (out / "anh-chia-se.png").read_bytes()
+    assert card[16:24] == (1200).to_bytes(4, "big") + (630).to_bytes(4, "big")  # PNG IHDR
+    ranking = page(out, "chi-so/2023/huyen")
+    assert _meta(ranking, "og:title") == "UBND cấp huyện: Chỉ số CCHC năm 2023"
+    assert _meta(ranking, "og:image").endswith("chi-so/2023/huyen/chi-so.png")
+    assert "Mỹ Xuyên 83,84%" in _meta(ranking, "og:image:alt")
+    assert _meta(page(out, "chi-so/2023"), "og:image").endswith("chi-so/2023/linh-vuc.png")
+    assert _meta(page(out, "don-vi/ubnd-huyen-my-xuyen"), "og:image").endswith(
+        "anh-chia-se.png")  # not one PNG per agency
+
+
+def test_every_page_says_whose_data_under_what_licence_how_recent_and_from_what(out):
+    with open(DATA / "sources.csv", encoding="utf-8") as f:
+        documents = list(csv.DictReader(f))
+    latest = max(d["date"] for d in documents if d["date"])
+    latest = f"{latest[8:10]}/{latest[5:7]}/{latest[:4]}"
+    for rel in ("", "don-vi/ubnd-huyen-tran-de", "gioi-thieu", "tin-tuc"):
+        footer = page(out, rel).find("footer")
+        assert "Công bố: Sở Nội vụ tỉnh Sóc Trăng" in footer.text
+        licence = footer.find("a", rel="license")
+        assert licence.attrs["href"] == "https://creativecommons.org/licenses/by/4.0/"
+        # the data's own dates: its latest year, and its latest dated source document
+        assert (f"Cập nhật: kết quả năm 2023, văn bản nguồn mới nhất có ghi ngày: {latest}."
+                in footer.text)
+        sources = next(a for a in footer.find_all("a") if a.text == "danh sách văn bản nguồn")
+        assert sources.attrs["href"].endswith("du-lieu/#nguon-so-lieu")
+    listed = page(out, "du-lieu").find("section", cls="sources").find_all("li")
+    assert len(listed) == len(documents)  # every source document of the data
+    assert any("25/QĐ-UBND" in li.text for li in listed)
 
 
 def test_sitemap_lists_every_page(out):
@@ -274,8 +395,8 @@ def test_the_method_page_gives_the_formula_and_bands_of_the_data_with_the_editor
 
 def test_province_figures_of_a_year_without_scores_are_shown(out):
     rows = table_rows(page(out, "chi-so").find("table", id="bang-so-lieu"))
-    province_2021 = next(r for r in rows if r[0] == "2021" and "PAR INDEX" in r[1])
-    assert province_2021[2] == "85,19%"  # Đề án 04/ĐA-UBND: 2021 index of the province
+    province_2021 = next(r for r in rows if r[2] == "2021" and "PAR INDEX" in r[0])
+    assert province_2021[1] == "85,19%"  # Đề án 04/ĐA-UBND: 2021 index of the province
 
 
 def test_agency_note_from_content_is_on_its_profile(out):

@@ -13,9 +13,10 @@ properties here, not decisions in Jinja.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from ..data.portal import PERCENT, Scale
 from ..fmt import MISSING
@@ -309,6 +310,11 @@ class Indicator:
     source: Source | None
 
 
+def cited(items: list[Indicator]) -> list[Source]:
+    """The sources of a table's rows, each once, in order: a table cites them once."""
+    return list(dict.fromkeys(i.source for i in items if i.source is not None))
+
+
 # ---- Pages ------------------------------------------------------------------------------------
 
 
@@ -326,8 +332,23 @@ class Page:
     charts: list[Chart] = field(default_factory=list)
     search_terms: str = ""  # ASCII-folded names, indexed by search but not shown
 
+    SHARES_CHART: ClassVar[bool] = False  # a link to the page shows its first chart
+
     def chart_svg(self, chart: Chart) -> str:
         return chart_url(self.url, chart.name, "svg")
+
+    @property
+    def share_chart(self) -> Chart | None:
+        """The chart a shared link to the page shows (drawn as PNG too), if any: a year's and
+        a ranking's, not every agency's (ten thousand PNGs at national size)."""
+        return self.charts[0] if self.SHARES_CHART and self.charts else None
+
+    @property
+    def share_image(self) -> str:
+        """The picture of a shared link to the page (Open Graph): its chart as PNG; "" for the
+        site's card."""
+        chart = self.share_chart
+        return chart_url(self.url, chart.name, "png") if chart else ""
 
     def chart_csv(self, chart: Chart) -> str:
         """The numbers the chart draws."""
@@ -350,6 +371,7 @@ class GroupCard:
 
 @dataclass(frozen=True, kw_only=True)
 class HomePage(Page):
+    SHARES_CHART: ClassVar[bool] = True  # its trend, where there are years to draw
     year: int | None
     year_url: str  # the year's overview ("" without a year)
     has_fields: bool = False  # the year has field scores (its overview shows fields)
@@ -369,6 +391,7 @@ class FieldOverview:
 
 @dataclass(frozen=True, kw_only=True)
 class YearPage(Page):
+    SHARES_CHART: ClassVar[bool] = True
     year: int
     stats: GroupStats
     groups: list[GroupStats]
@@ -386,6 +409,7 @@ class YearPage(Page):
 
 @dataclass(frozen=True, kw_only=True)
 class RankingPage(Page):
+    SHARES_CHART: ClassVar[bool] = True
     year: int
     group: Ref
     components: list[Ref]
@@ -555,6 +579,7 @@ class Download:
     label: str
     format: str
     description: str = ""
+    size: int | None = None  # bytes, once the file is written
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -564,6 +589,16 @@ class DownloadsPage(Page):
     package_zip: Download
     title_package: str
     templates: list[Download]  # an empty table (header row only) per table, for editors
+
+    def with_sizes(self, size: Callable[[str], int | None]) -> DownloadsPage:
+        """The page with each file's size, `size(url)`, known once the files are written."""
+        def sized(d: Download) -> Download:
+            return dataclasses.replace(d, size=size(d.url))
+        return dataclasses.replace(
+            self, years=[(y, [(label, [sized(d) for d in ds]) for label, ds in files])
+                         for y, files in self.years],
+            package=[sized(d) for d in self.package], package_zip=sized(self.package_zip),
+            templates=[sized(d) for d in self.templates])
 
 
 @dataclass(frozen=True)

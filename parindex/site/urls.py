@@ -25,6 +25,7 @@ METHOD_URL = "phuong-phap/"  # editors' pages (content/pages)
 ABOUT_URL = "gioi-thieu/"
 PAGEFIND_DIR = "pagefind/"  # the search index and its UI, written by Pagefind after the build
 BANDS_CSS = "css/bands.css"  # the band colours, generated from bands.csv
+SHARE_IMAGE = "anh-chia-se.png"  # the site's card: the picture of a shared link (charts.share_card)
 
 AUDIT_URL = "du-lieu/doi-chieu/"  # every difference between the source and the data
 PACKAGE_DIR = "du-lieu/goi-du-lieu/"
@@ -57,6 +58,7 @@ def innovations_url(year: int | None = None) -> str:
 
 
 def results_url(year: int, ext: str) -> str:
+    """A year's results as `csv` or `json`; as `xlsx`, with its field scores too."""
     return f"{DOWNLOADS_URL}{year}/ket-qua.{ext}"
 
 
@@ -158,6 +160,7 @@ class Links:
     audit: str = AUDIT_URL
     pagefind: str = PAGEFIND_DIR
     bands_css: str = BANDS_CSS
+    share_image: str = SHARE_IMAGE
     menu: tuple[MenuItem, ...] = MENU
 
     @property

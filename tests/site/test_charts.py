@@ -12,7 +12,14 @@ import pytest
 
 from parindex.fmt import MISSING
 from parindex.site import charts
-from parindex.site.charts import base, field_means, group_index, unit_fields, unit_history
+from parindex.site.charts import (
+    base,
+    field_means,
+    group_index,
+    share_card,
+    unit_fields,
+    unit_history,
+)
 from parindex.site.models import Chart
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -289,7 +296,9 @@ EVERY_KIND = {
     "unit_history": (pd.DataFrame({"year": [2022, 2023], "index": [NAN, 80.0]}), None),
     "field_means": (MEANS, None),
     "mean_trend": (pd.DataFrame({"series": ["A"] * 3, "year": [2021, 2022, 2023],
-                                 "index": [80.0, NAN, 77.5]}), None)}
+                                 "index": [80.0, NAN, 77.5]}), None),
+    "share_card": (pd.DataFrame({"role": ["title", "subtitle"], "line": ["Chỉ số", "Cổng"]}),
+                   None)}
 
 
 def test_every_kind_of_chart_is_a_valid_vega_lite_spec():
@@ -363,6 +372,16 @@ def test_text_uses_system_fonts_and_nothing_is_fetched(ranking):
 
 def test_png_renders_for_checking_by_eye():
     assert base.render_png(unit_fields.unit_fields_chart(FIELDS)).startswith(b"\x89PNG")
+
+
+def test_the_sites_card_is_a_png_of_the_size_shared_links_ask_for():
+    card = share_card.chart("Chỉ số cải cách hành chính tỉnh Lâm Viên", "Cổng công khai")
+    assert [(r["role"], r["line"]) for r in card.rows] == [  # lines that fit the card
+        ("title", "Chỉ số cải cách hành"), ("title", "chính tỉnh Lâm Viên"),
+        ("subtitle", "Cổng công khai")]
+    png = charts.render_png(card)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png[16:24] == (1200).to_bytes(4, "big") + (630).to_bytes(4, "big")
 
 
 def test_a_charts_key_is_stable_and_follows_its_inputs():

@@ -24,7 +24,7 @@ PAGES = {  # every function making a page's URL, with arguments
     urls.embed_url: ("chi-so/2023/huyen/", "chi-so"),
 }
 FILES = {  # every function making a file's URL
-    urls.results_url: (2023, "csv"), urls.field_results_url: (2023, "json"),
+    urls.results_url: (2023, "xlsx"), urls.field_results_url: (2023, "json"),
     urls.chart_url: ("chi-so/2023/huyen/", "chi-so", "svg"),
 }
 API = {  # every function making an endpoint's path (a file), with arguments
@@ -85,8 +85,8 @@ def test_the_fixed_links_are_relative_directories_or_files():
         link = getattr(urls.LINKS, f.name)
         if f.name == "menu":
             assert [m.url for m in link] and all(_directory_style(m.url) for m in link)
-        elif f.name == "bands_css":
-            assert not link.startswith("/") and link.endswith(".css")
+        elif f.name in ("bands_css", "share_image"):
+            assert not link.startswith("/") and link.endswith((".css", ".png"))
         else:
             assert _directory_style(link), (f.name, link)
     for name in ("PACKAGE_DIR", "TEMPLATES_DIR"):

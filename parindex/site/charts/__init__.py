@@ -1,8 +1,9 @@
 """Charts drawn at build time: one module per kind (its rows, specification and text
 alternative), found here by the kind a page model's `Chart` names.
 
-`render(chart)` is the SVG; `key(chart)` is what the SVG is made from (the chart's inputs and the
-code and libraries that draw it): equal keys, equal SVGs, so a build draws only new keys.
+`render(chart)` is the SVG (`render_png` a PNG, for sharing); `key(chart)` is what they are made
+from (the chart's inputs and the code and libraries that draw it): equal keys, equal files, so a
+build draws only new keys.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from types import ModuleType
 
 from ... import fmt
 from ..models import Chart
-from . import base, field_means, group_index, mean_trend, unit_fields, unit_history
+from . import base, field_means, group_index, mean_trend, share_card, unit_fields, unit_history
 from .base import Spec, band_css
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in (group_index, field_means, unit_fields,
-                                                    unit_history, mean_trend)}
+                                                    unit_history, mean_trend, share_card)}
 
 
 def spec(chart: Chart) -> Spec:
@@ -31,6 +32,11 @@ def spec(chart: Chart) -> Spec:
 def render(chart: Chart) -> str:
     """The chart as a static SVG. Top-level, so that a worker process can draw it."""
     return base.render_svg(spec(chart), validate=False)
+
+
+def render_png(chart: Chart) -> bytes:
+    """The chart as PNG, twice its size: the picture a shared link to its page shows."""
+    return base.render_png(spec(chart), validate=False)
 
 
 def _code() -> str:
@@ -56,4 +62,4 @@ def key(chart: Chart) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-__all__ = ["KINDS", "Spec", "band_css", "key", "render", "spec"]
+__all__ = ["KINDS", "Spec", "band_css", "key", "render", "render_png", "spec"]

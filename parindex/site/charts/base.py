@@ -289,7 +289,9 @@ def render_svg(chart: alt.TopLevelMixin | Spec, validate: bool = True) -> str:
         lambda m: f'<svg{m.group(1)} role="img" aria-label="{name}">{head}', svg, count=1)
 
 
-def render_png(chart: alt.TopLevelMixin | Spec, scale: float = 2) -> bytes:
-    """The same chart as PNG (for checking glyphs and layout by eye; the site uses SVG)."""
-    return vlc.vegalite_to_png(as_spec(chart), scale=scale, format_locale=LOCALE,
-                               allowed_base_urls=[])
+def render_png(chart: alt.TopLevelMixin | Spec, scale: float = 2, validate: bool = True
+               ) -> bytes:
+    """The same chart as PNG: the picture of a shared link (the pages show the SVG)."""
+    png: bytes = vlc.vegalite_to_png(as_spec(chart, validate), scale=scale,
+                                     format_locale=LOCALE, allowed_base_urls=[])
+    return png

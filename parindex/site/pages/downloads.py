@@ -26,7 +26,10 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
     ds = results.dataset
     years = []
     for y in sorted(results.years, reverse=True):
-        files = [(f"Kết quả năm {y}", [Download(results_url(y, e), f"Kết quả năm {y}", e.upper())
+        book = ("Kết quả và điểm theo lĩnh vực" if y in results.field_years else "Kết quả") + \
+            f" năm {y}, bảng tính Excel"
+        files = [(book, [Download(results_url(y, "xlsx"), book, "XLSX")]),
+                 (f"Kết quả năm {y}", [Download(results_url(y, e), f"Kết quả năm {y}", e.upper())
                                        for e in ("csv", "json")])]
         if y in results.field_years:
             files.append((f"Điểm theo lĩnh vực năm {y}",
@@ -41,7 +44,7 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
     for name in sorted(ds.schemas):
         package.append(Download(PACKAGE_DIR + f"schemas/{name}.json", f"Mô tả bảng {name}",
                                 "JSON", f"schemas/{name}.json"))
-    ids = [s for y in ds.years.values() for s in y.scores["source_id"]]
+    ids = list(ds.sources["source_id"])  # every source document, linked from every footer
     return DownloadsPage(
         url=DOWNLOADS_URL, template="downloads", title="Dữ liệu",
         lead=narrative.downloads_lead(), breadcrumbs=[HOME], years=years, package=package,
