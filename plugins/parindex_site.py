@@ -36,7 +36,7 @@ from parindex.scoring.score import score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
 from parindex.site.charts import share_card  # noqa: E402
 from parindex.site.colophon import colophon  # noqa: E402
-from plugins import api, content, extras, pages  # noqa: E402
+from plugins import api, content, extras, pages, search  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
 from plugins.pool import Pool  # noqa: E402
@@ -118,9 +118,10 @@ class ParIndexGenerator(Generator):
             drawing.add(card.to_draw)
             placing = done.placing / max(pool.workers, 1)  # the charts' time, not the pages'
             t += placing
+            merge = search.merged(done.urls)  # the search index's other bundles, if sharded
             for name, template, title in EXTRA_PAGES:
                 writer.write_file(name, self.get_template(template), self.context,
-                                  relative_urls=relative and template != "404",
+                                  relative_urls=relative and template != "404", merge=merge,
                                   data=models.Page(url=name.removesuffix("index.html"),
                                                    template=template, title=title,
                                                    breadcrumbs=[models.HOME]))
