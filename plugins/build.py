@@ -249,12 +249,15 @@ def _files(*roots: Path) -> list[Path]:
             if p.is_file() and "__pycache__" not in p.parts]
 
 
-def _fingerprints(settings_file: Path, content: Path, data: Path) -> tuple[str, str]:
+def _fingerprints(settings_file: Path, content: Path, data: Path) -> tuple[str, str, str]:
     """Hashes of what a build reads: everything (data, content, theme, code, settings,
-    SITEURL), and everything but the data (what a data page depends on besides its model)."""
+    SITEURL); everything but the data (what a data page depends on besides its model); and
+    what the validated tables are made of (the data and the core's code)."""
     site = [settings_file, ROOT / "pelicanconf.py"] + _files(
         content, ROOT / "theme", ROOT / "parindex", ROOT / "plugins")
-    return _hash(site + _files(data)), _hash(site)
+    data_files = _files(data)
+    return (_hash(site + data_files), _hash(site),
+            _hash(_files(ROOT / "parindex") + data_files))
 
 
 def published(site: Path) -> dict[int, dict[str, str]]:
@@ -315,7 +318,7 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
             raise BuildError(f"Không có thư mục nội dung {content} (trang Markdown, tin tức); "
                              "tạo thư mục này, có thể để trống.")
     record = cache / "builds" / hashlib.sha256(str(output).encode()).hexdigest()
-    fingerprint, site_key = _fingerprints(
+    fingerprint, site_key, data_key = _fingerprints(
         settings_file, Path(override.get("PATH", ROOT / "content")), data)
     last = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else None
     if last and output.is_dir() and not force and last["fingerprint"] == fingerprint:
@@ -323,8 +326,8 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
             progress("unchanged", 0, "Không có gì thay đổi kể từ lần dựng trước.")
         return BuildResult(output, time.perf_counter() - start, last["warnings"],
                            last["data_warnings"], "", unchanged=True)
-    options = BuildOptions(data=data, store=cache / "store",
-                           site_key=site_key, force=force)
+    options = BuildOptions(data=data, store=cache / "store", site_key=site_key,
+                           data_key=data_key, force=force)
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(output)
     tmp = output.with_name(f".output-{output.name}-{os.getpid()}")

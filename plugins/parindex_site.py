@@ -31,8 +31,9 @@ from parindex import fmt  # noqa: E402
 from parindex.data.dataset import load  # noqa: E402
 from parindex.data.portal import portal  # noqa: E402
 from parindex.data.problems import DataError, Report  # noqa: E402
+from parindex.data.tables import Dataset  # noqa: E402
 from parindex.scoring.compare import refused  # noqa: E402
-from parindex.scoring.score import score  # noqa: E402
+from parindex.scoring.score import Results, score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
 from parindex.site.charts import share_card  # noqa: E402
 from parindex.site.colophon import colophon  # noqa: E402
@@ -56,6 +57,18 @@ class ParIndexGenerator(Generator):
         setattr(self.stats, f"{name}_seconds", getattr(self.stats, f"{name}_seconds") + seconds)
         progress.info("%s (%.1f giây)", line, seconds, extra={"stage": name, "count": count})
 
+    def _read(self) -> tuple[Dataset | None, Report, Results | None]:
+        """The validated tables, their report and the results (none for invalid data): from
+        the store when the data and the core's code are unchanged (`data_key`)."""
+        def made() -> tuple[Dataset | None, Report, Results | None]:
+            dataset, report = load(self.options.data)
+            return dataset, report, None if dataset is None else score(dataset)
+
+        if not (key := self.options.data_key):
+            return made()
+        self.used.add(key + ".results")
+        return Store(self.options.store).remember(key + ".results", made)
+
     def generate_context(self) -> None:
         unread = content.unread(self.context, self.readers, Path(self.path),
                                 self.settings.get("ARTICLE_PATHS", []))
@@ -66,8 +79,8 @@ class ParIndexGenerator(Generator):
         self.stats = BuildStats()
         self.used: set[str] = set()  # the store's entries this build used (see store.prune)
         t = time.perf_counter()
-        dataset, self.report = load(self.options.data)  # its warnings are the build's to show
-        if dataset is None:
+        dataset, self.report, results = self._read()  # the report's warnings: to show
+        if dataset is None or results is None:
             raise DataError(self.report)
         own = portal(dataset.descriptor)  # the province's, for every template
         self.context.update(SITENAME=own.name, SITESUBTITLE=own.subtitle, AUTHOR=own.publisher,
@@ -77,7 +90,7 @@ class ParIndexGenerator(Generator):
         self._stage("load", f"Đọc dữ liệu: {fmt.integer(rows)} dòng", t, rows)
         self.env.autoescape = True  # data can hold any text, whatever the site's settings
         t = time.perf_counter()
-        self.results = score(dataset)
+        self.results = results  # scored with the reading (stored with it, `_read`)
         wrong = refused(self.results)  # a printed index, rank or band beyond rounding
         if wrong:
             raise DataError(Report(wrong + self.report.problems))
@@ -133,7 +146,7 @@ class ParIndexGenerator(Generator):
             self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
                                  f"{fmt.integer(done.reused)} không đổi", t, len(written))
             t = time.perf_counter()
-            self.used = done.used | card.used | extras.write(
+            self.used |= done.used | card.used | extras.write(
                 Path(self.output_path), self.results, work.store, o.site_key, not o.force,
                 written + extras.pelican_urls(self.context, self.settings),
                 self.settings.get("SITEURL", ""))
