@@ -260,7 +260,8 @@ def group_section(lk: Lookup, results: Results, year: int, g: GroupStats) -> Rep
 
 
 def _group_table(lk: Lookup, results: Results, year: int, group: Ref) -> ReportTable | None:
-    """The group's agencies with a known index, in ranking order: rank, name, index, band."""
+    """The group's agencies with a known index, in ranking order: name, index, band and rank
+    (the name, index and band first, as the site's rankings: visible on a phone)."""
     df = results.year(year)
     rows = [r for r in ranking_order([score_row(r, lk, NoNotes())
                                       for r in records(df[df["group_id"] == group.id])])
@@ -268,14 +269,14 @@ def _group_table(lk: Lookup, results: Results, year: int, group: Ref) -> ReportT
     if not rows:
         return None
     scale = lk.scale
-    cells = tuple((Span(r.rank_text, aside="suy ra" if r.rank_inferred else ""),
-                   Span(r.unit.name, r.unit.url),
+    cells = tuple((Span(r.unit.name, r.unit.url),
                    Span(pct(r.index.value) if scale.percent else num(r.index.value)),
-                   Span(r.band.name if r.band else MISSING))
+                   Span(r.band.name if r.band else MISSING),
+                   Span(r.rank_text, aside="suy ra" if r.rank_inferred else ""))
                   for r in rows)
     return ReportTable(f"bang-{group.id}", f"{scale.name} của nhóm {group.name}, năm {year}",
-                       ("Thứ hạng", scale.Members, scale.column, "Xếp loại"), cells,
-                       frozenset({0, 2}), names=1)
+                       (scale.Members, scale.column, "Xếp loại", "Thứ hạng"), cells,
+                       frozenset({1, 3}))
 
 
 def fields_section(lk: Lookup, year: int, notes: Notes, groups: list[GroupStats]
