@@ -54,9 +54,9 @@ def report_url(year: int) -> str:
     return f"{YEARS_URL}{year}/bao-cao/"
 
 
-def report_docx_url(year: int) -> str:
-    """The same report as a Word document, beside its page."""
-    return f"{report_url(year)}bao-cao-{year}.docx"
+def report_file_url(year: int, ext: str) -> str:
+    """The same report as a file beside its page: `docx`, a Word document."""
+    return f"{report_url(year)}bao-cao-{year}.{ext}"
 
 
 def unit_url(unit_id: str) -> str:

@@ -148,8 +148,8 @@ a,Nhóm An,An,1,,
 b,Nhóm Bình,Bình,2,,
 """,
     "units.csv": "unit_id,name,short_name,group_id,parent_id,aliases,active_from,active_to,"
-                 "successor_id,note\n" + "".join(
-                     f"{g}-{i},Đơn vị {g.upper()}{i},,{g},,,,,,\n" for g in "ab" for i in (1, 2, 3)),
+                 "successor_id,note\n" + "".join(f"{g}-{i},Đơn vị {g.upper()}{i},,{g},,,,,,\n"
+                                                for g in "ab" for i in (1, 2, 3)),
     "fields.csv": "field_id,name,short_name,order",
     "components.csv": "component_id,name,short_name,order\ndiem,Điểm,Điểm,1",
     "bands.csv": """

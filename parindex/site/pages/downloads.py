@@ -16,7 +16,7 @@ from ..urls import (
     PACKAGE_ZIP,
     TEMPLATES_DIR,
     field_results_url,
-    report_docx_url,
+    report_file_url,
     results_url,
 )
 from ..values import (
@@ -39,7 +39,7 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
                                     e.upper()) for e in ("csv", "json")]))
         if has_report(lk, y):
             report = f"Báo cáo kết quả năm {y}, viết từ số liệu"
-            files.append((report, [Download(report_docx_url(y), report, "DOCX")]))
+            files.append((report, [Download(report_file_url(y, "docx"), report, "DOCX")]))
         years.append((y, files))
     package = [Download(PACKAGE_DIR + "datapackage.json", "Mô tả gói dữ liệu", "JSON",
                         "datapackage.json (Frictionless Data Package)")]

@@ -7,7 +7,7 @@ from ...data.portal import portal
 from ...scoring.score import Results
 from .. import report
 from ..models import Innovation, Notes, ReportPage
-from ..urls import report_docx_url, report_url, year_url
+from ..urls import report_file_url, report_url, year_url
 from ..values import Lookup, crumbs
 
 
@@ -24,7 +24,7 @@ def report_page(results: Results, lk: Lookup, year: int, innovations: list[Innov
               "nguồn in số khác, số đó được ghi bên cạnh. Bản Word để cơ quan chỉnh sửa, "
               "ký ban hành."),
         breadcrumbs=crumbs(year), year=year, sections=sections,
-        docx_url=report_docx_url(year), year_url=year_url(year),
+        docx_url=report_file_url(year, "docx"), year_url=year_url(year),
         publisher=portal(results.dataset.descriptor).publisher,
         notes=notes.texts,
         sources=lk.sources(*yd.scores["source_id"], *yd.published_stats["source_id"],
