@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..data.portal import PERCENT, Scale
-from ..fmt import MISSING, integer, num, pct
+from ..fmt import MISSING, decimals, integer, num, pct
 from ..frames import records
 from ..scoring.score import Results
 from .models import (
@@ -137,7 +137,8 @@ def _incomplete(s: GroupStats, scale: Scale, whose: str) -> str:
         return ""
     known = any(v.value is not None for v in (s.mean, s.highest.value, s.lowest.value,
                                               s.spread)) or _counted(s)
-    return told + (": các số dưới đây là số văn bản nguồn in, không tính lại được từ số liệu."
+    return told + (": trung bình, cao nhất, thấp nhất, khoảng cách và số theo xếp loại nêu "
+                   "dưới đây là số văn bản nguồn in, không tính lại được từ số liệu."
                    if known else "; văn bản nguồn không in trung bình, cao nhất, thấp nhất "
                    "và số theo xếp loại, và các số này không tính được khi thiếu kết quả của "
                    "các đơn vị còn lại.")
@@ -413,7 +414,7 @@ def _change(lk: Lookup, year: int, prev: int | None, label: str, gid: str | None
 def _printed_change(x: float, is_pct: bool) -> str:
     """A printed change in the source's own words: "giảm 1,91%" (its "%" quoted, not read)."""
     word = "tăng" if x > 0 else "giảm" if x < 0 else "không đổi"
-    return word if x == 0 else f"{word} {num(abs(x))}{'%' if is_pct else ''}"
+    return word if x == 0 else f"{word} {num(abs(x), decimals(x))}{'%' if is_pct else ''}"
 
 
 def innovations_section(year: int, items: list[Innovation]) -> ReportSection | None:

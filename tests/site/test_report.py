@@ -82,7 +82,8 @@ def test_2023_district_sentences_are_the_values_worked_out_by_hand(real_reports)
 def test_a_group_the_source_does_not_print_says_so_and_shows_the_printed_values(real_reports):
     said = text(section(real_reports[2023], "nhom-so-nganh"))
     assert said.startswith("Văn bản nguồn chỉ in chỉ số CCHC của 2 trên 19 cơ quan, đơn vị "
-                           "của nhóm: các số dưới đây là số văn bản nguồn in")
+                           "của nhóm: trung bình, cao nhất, thấp nhất, khoảng cách và số theo "
+                           "xếp loại nêu dưới đây là số văn bản nguồn in")
     assert "giá trị trung bình của nhóm là 76,37%" in said.lower()
     assert "Sở Tư pháp với 84,81%" in said
 
@@ -248,3 +249,22 @@ def test_a_points_province_gets_its_report_in_points(tmp_path):
     assert group.table.header == ("Xã, phường", "Điểm", "Xếp loại", "Thứ hạng")
     doc = docx.Document(io.BytesIO(report_docx(page)))
     assert any("820,25 điểm" in p.text for p in doc.paragraphs)
+
+
+def test_a_partial_table_says_what_was_not_published_and_computes_nothing_of_it(tmp_path):
+    tables = {**THREE_YEARS, "2025/scores.csv": _scores(
+        {k: v for k, v in YEARS[2025].items() if k != "b-3"})}  # b-3 active, not printed
+    dataset, found = load(write_package(tmp_path / "data", tables, scores_components=["diem"]))
+    assert dataset is not None, str(found)
+    page = reports(score(dataset))[2025]
+    said = text(section(page, "nhom-b"))
+    assert said == ("Văn bản nguồn chỉ công bố kết quả của 2 trên 3 cơ quan, đơn vị của nhóm; "
+                    "văn bản nguồn không in trung bình, cao nhất, thấp nhất và số theo xếp "
+                    "loại, và các số này không tính được khi thiếu kết quả của các đơn vị còn "
+                    "lại.")
+    assert "Văn bản nguồn chỉ công bố kết quả của 5 trên 6" in text(section(page, "tong-quan"))
+    changes = text(section(page, "thay-doi"))
+    assert "nhóm Nhóm An năm 2025" in changes and "Nhóm Bình" not in changes
+    # the year's mean needs every member: only the change the source printed, as printed
+    assert ("Giá trị trung bình của tất cả cơ quan, đơn vị tăng 1,5% so với năm trước (theo "
+            "văn bản nguồn).") in changes
