@@ -36,6 +36,8 @@ from .urls import field_url, group_url, innovations_url, year_url
 from .values import Lookup, group_stats, printed, ranking_order, score_row, stat_value
 
 INNOVATIONS_LISTED = 1000  # beyond, the report counts them (as the innovations pages do)
+TABLE_MAX, TABLE_ENDS = 200, 10  # a group's table lists up to 200 agencies, else its ends (as
+# a field page does): a national group's full table is its ranking page and the downloads
 Spans = list[Span]
 
 
@@ -269,13 +271,18 @@ def _group_table(lk: Lookup, results: Results, year: int, group: Ref) -> ReportT
             if r.index.value is not None]
     if not rows:
         return None
+    caption = f"{lk.scale.name} của nhóm {group.name}, năm {year}"
+    if len(rows) > TABLE_MAX:  # a national group: its ends, the whole table on its ranking
+        caption += (f": {TABLE_ENDS} đơn vị cao nhất và {TABLE_ENDS} đơn vị thấp nhất trong "
+                    f"{integer(len(rows))}; bảng đầy đủ ở trang xếp hạng của nhóm")
+        rows = rows[:TABLE_ENDS] + rows[-TABLE_ENDS:]
     scale = lk.scale
     cells = tuple((Span(r.unit.name, r.unit.url),
                    Span(pct(r.index.value) if scale.percent else num(r.index.value)),
                    Span(r.band.name if r.band else MISSING),
                    Span(r.rank_text, aside="suy ra" if r.rank_inferred else ""))
                   for r in rows)
-    return ReportTable(f"bang-{group.id}", f"{scale.name} của nhóm {group.name}, năm {year}",
+    return ReportTable(f"bang-{group.id}", caption,
                        (scale.Members, scale.column, "Xếp loại", "Thứ hạng"), cells,
                        frozenset({1, 3}))
 
