@@ -13,7 +13,7 @@ its missing members. Sentences are spans (`models.Span`): the template and the W
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from ..data.portal import PERCENT, Scale
 from ..fmt import MISSING, decimals, integer, num, pct
@@ -81,15 +81,6 @@ def _gap(v: Value, scale: Scale, url: str) -> Span:
     return _value(v, f"{num(v.value)} {scale.points}", url)
 
 
-def _names(units: Iterable[Ref]) -> Spans:
-    out: Spans = []
-    for i, u in enumerate(units):
-        if i:
-            out.append(_text(", "))
-        out.append(Span(u.name, u.url))
-    return out
-
-
 def _sentence(*parts: Span | Spans | str) -> Paragraph:
     spans: Spans = []
     for p in parts:
@@ -155,15 +146,16 @@ def _extreme(stat: Stat, value: Span) -> Spans:
     agency."""
     if not stat.units:
         return [value]
-    return [*_names(stat.units), _text(" với "), value]
+    return [*_join([[Span(u.name, u.url)] for u in stat.units], ", ", ", "), _text(" với "),
+            value]
 
 
-def _summary(s: GroupStats, scale: Scale, url: str, what: str, pct_only: bool = False
-             ) -> Spans:
+def _summary(s: GroupStats, scale: Scale, url: str, what: str) -> Spans:
     """"giá trị trung bình … là 77,08%, cao nhất là …, thấp nhất là …; khoảng cách giữa đơn vị
-    cao nhất và thấp nhất là 14,78 điểm % (văn bản nguồn in 6,76)": what is known of it."""
+    cao nhất và thấp nhất là 14,78 điểm % (văn bản nguồn in 6,76)": what is known of it (a
+    field's on the percentage scale)."""
     def shown(v: Value) -> Span:
-        return _pct(v, url) if pct_only else _index(v, scale, url)
+        return _index(v, scale, url)
     parts: list[Spans] = []
     if s.mean.value is not None:
         parts.append([_text(f"giá trị trung bình {what} là "), shown(s.mean)])
@@ -173,10 +165,9 @@ def _summary(s: GroupStats, scale: Scale, url: str, what: str, pct_only: bool = 
         parts.append([_text("thấp nhất là "), *_extreme(s.lowest, shown(s.lowest.value))])
     out = _join(parts, ", ", ", ")
     if s.spread.value is not None:
-        gap = _value(s.spread, f"{num(s.spread.value)} điểm %", url) if pct_only \
-            else _gap(s.spread, scale, url)
         out += [_text("; " if out else ""),
-                _text("khoảng cách giữa đơn vị cao nhất và thấp nhất là "), gap]
+                _text("khoảng cách giữa đơn vị cao nhất và thấp nhất là "),
+                _gap(s.spread, scale, url)]
     return out
 
 
@@ -308,7 +299,7 @@ def fields_section(lk: Lookup, year: int, notes: Notes, groups: list[GroupStats]
                             printed(lk, year, None, None, "field_spread"), notes)
         gap: Spans = [] if spread.value is None else [
             _text("; khoảng cách giữa hai lĩnh vực là "),
-            _value(spread, f"{num(spread.value)} điểm %", year_url(year))]
+            _gap(spread, PERCENT, year_url(year))]
         paras.append(_sentence(
             f"Trong {integer(len(fields))} lĩnh vực, giá trị trung bình cao nhất là lĩnh vực ",
             Span(hi.name, hi.url), " với ", _pct(means[hi.id].mean, hi.url),
@@ -339,7 +330,7 @@ def _field(f: Ref, overall: GroupStats, groups: list[GroupStats]) -> ReportSecti
     for g in groups:
         if g.group is None:
             continue
-        summary = _summary(g, PERCENT, f.url, "của nhóm", pct_only=True)
+        summary = _summary(g, PERCENT, f.url, "của nhóm")
         if g.n_known == g.n:
             if summary:
                 paras.append(_sentence(f"Đối với {g.group.name}: ", summary, "."))
@@ -391,37 +382,34 @@ def changes_section(lk: Lookup, year: int, notes: Notes) -> ReportSection | None
 def _change(lk: Lookup, year: int, prev: int | None, label: str, gid: str | None,
             fid: str | None, url: str, notes: Notes) -> tuple[Paragraph, bool] | None:
     """A set's change of mean in a sentence, and whether it is computed (else printed)."""
-    scale = lk.scale
+    scale = PERCENT if fid else lk.scale  # a field is a percentage of its maximum
     computed = lk.stats.mean_change(year, gid, fid)
     pub = [p for p in printed(lk, year, gid, fid, "mean_change") if not p.copied]
-    is_pct = scale.percent or fid is not None
     if computed is None or prev is None:
         if not pub:
             return None
         return _sentence(f"Giá trị trung bình của {label} ",
-                         Span(_printed_change(pub[0].value, is_pct), url),
+                         Span(_printed_change(pub[0].value, scale), url),
                          " so với năm trước (theo văn bản nguồn)."), False
     now, before = lk.stats.summary(year, gid, fid), lk.stats.summary(prev, gid, fid)
     v = stat_value(computed, pub, notes)
     word = "tăng" if computed > 0 else "giảm" if computed < 0 else "không đổi"
     if word != "không đổi":
-        word += f" {num(abs(computed))} {'điểm phần trăm' if is_pct else 'điểm'}"
-    aside = v.printed or ("văn bản nguồn in " + _printed_change(pub[0].value, is_pct)
+        word += f" {num(abs(computed))} {'điểm phần trăm' if scale.percent else 'điểm'}"
+    aside = v.printed or ("văn bản nguồn in " + _printed_change(pub[0].value, scale)
                           if pub else "")
-
-    def shown(x: float | None) -> str:
-        return pct(x) if is_pct else num(x) + scale.unit
     prev_url = field_url(prev, fid) if fid else group_url(prev, gid) if gid else year_url(prev)
     return _sentence(f"Giá trị trung bình của {label} năm {year} là ",
-                     Span(shown(now.mean if now else None), url), f", năm {prev} là ",
-                     Span(shown(before.mean if before else None), prev_url), ": ",
+                     _index(Value(now.mean if now else None), scale, url), f", năm {prev} là ",
+                     _index(Value(before.mean if before else None), scale, prev_url), ": ",
                      Span(word, url, v.note, aside), "."), True
 
 
-def _printed_change(x: float, is_pct: bool) -> str:
+def _printed_change(x: float, scale: Scale) -> str:
     """A printed change in the source's own words: "giảm 1,91%" (its "%" quoted, not read)."""
     word = "tăng" if x > 0 else "giảm" if x < 0 else "không đổi"
-    return word if x == 0 else f"{word} {num(abs(x), decimals(x))}{'%' if is_pct else ''}"
+    return word if x == 0 else \
+        f"{word} {num(abs(x), decimals(x))}{'%' if scale.percent else ''}"
 
 
 def innovations_section(year: int, items: list[Innovation]) -> ReportSection | None:
