@@ -252,12 +252,13 @@ def _files(*roots: Path) -> list[Path]:
 def _fingerprints(settings_file: Path, content: Path, data: Path) -> tuple[str, str, str]:
     """Hashes of what a build reads: everything (data, content, theme, code, settings,
     SITEURL); everything but the data (what a data page depends on besides its model); and
-    what the validated tables are made of (the data and the core's code)."""
+    what the validated tables and results are made of (the data, the core's and the plugin's
+    code)."""
     site = [settings_file, ROOT / "pelicanconf.py"] + _files(
         content, ROOT / "theme", ROOT / "parindex", ROOT / "plugins")
     data_files = _files(data)
     return (_hash(site + data_files), _hash(site),
-            _hash(_files(ROOT / "parindex") + data_files))
+            _hash(_files(ROOT / "parindex", ROOT / "plugins") + data_files))
 
 
 def published(site: Path) -> dict[int, dict[str, str]]:

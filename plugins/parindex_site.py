@@ -30,7 +30,7 @@ if str(Path(__file__).resolve().parents[1]) not in sys.path:  # loaded by path, 
 from parindex import fmt  # noqa: E402
 from parindex.data.dataset import load  # noqa: E402
 from parindex.data.portal import portal  # noqa: E402
-from parindex.data.problems import DataError, Report  # noqa: E402
+from parindex.data.problems import DataError, Problem, Report  # noqa: E402
 from parindex.data.tables import Dataset  # noqa: E402
 from parindex.scoring.compare import refused  # noqa: E402
 from parindex.scoring.score import Results, score  # noqa: E402
@@ -57,12 +57,17 @@ class ParIndexGenerator(Generator):
         setattr(self.stats, f"{name}_seconds", getattr(self.stats, f"{name}_seconds") + seconds)
         progress.info("%s (%.1f giây)", line, seconds, extra={"stage": name, "count": count})
 
-    def _read(self) -> tuple[Dataset | None, Report, Results | None]:
-        """The validated tables, their report and the results (none for invalid data): from
-        the store when the data and the core's code are unchanged (`data_key`)."""
-        def made() -> tuple[Dataset | None, Report, Results | None]:
+    def _read(self) -> tuple[Dataset | None, Report, Results | None, list[Problem]]:
+        """The validated tables, their report, the results and what the build refuses to
+        publish (`refused`: 4,6 s CPU at national size, more than scoring); none of the last
+        two for invalid data. From the store when the data and the core's code are unchanged
+        (`data_key`)."""
+        def made() -> tuple[Dataset | None, Report, Results | None, list[Problem]]:
             dataset, report = load(self.options.data)
-            return dataset, report, None if dataset is None else score(dataset)
+            if dataset is None:
+                return dataset, report, None, []
+            results = score(dataset)
+            return dataset, report, results, refused(results)
 
         if not (key := self.options.data_key):
             return made()
@@ -79,7 +84,7 @@ class ParIndexGenerator(Generator):
         self.stats = BuildStats()
         self.used: set[str] = set()  # the store's entries this build used (see store.prune)
         t = time.perf_counter()
-        dataset, self.report, results = self._read()  # the report's warnings: to show
+        dataset, self.report, results, wrong = self._read()  # the report's warnings: shown
         if dataset is None or results is None:
             raise DataError(self.report)
         own = portal(dataset.descriptor)  # the province's, for every template
@@ -91,8 +96,7 @@ class ParIndexGenerator(Generator):
         self.env.autoescape = True  # data can hold any text, whatever the site's settings
         t = time.perf_counter()
         self.results = results  # scored with the reading (stored with it, `_read`)
-        wrong = refused(self.results)  # a printed index, rank or band beyond rounding
-        if wrong:
+        if wrong:  # a printed index, rank or band beyond rounding
             raise DataError(Report(wrong + self.report.problems))
         self.context["COLOPHON"] = colophon(self.results)  # every page's footer: how recent
         n = len(self.results.scores)
