@@ -35,7 +35,7 @@ class BuildOptions:
     notes: str = "don-vi"  # folder of the agencies' Markdown notes, under Pelican's PATH
     store: Path = Path(".cache/store")
     site_key: str = ""
-    data_key: str = ""  # hash of the data files and the core's code: the validated tables'
+    data_key: str = ""  # hash of the data files and the code: the validated tables'
     force: bool = False
 
     @classmethod

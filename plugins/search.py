@@ -6,7 +6,7 @@ profiles or more is indexed in shards, each a Pagefind bundle of its own that th
 merges (`mergeIndex`): the profiles in PROFILE_SHARDS buckets by a hash of their address, each
 year's pages (`chi-so/<year>/…`), the innovations, and the rest (the main bundle, `pagefind/`).
 A shard whose pages have the same bytes as in the last build of that output is linked from it
-(`Reuse`), not indexed again: Pagefind writes the same files for the same pages, so the index
+(`_reuse`), not indexed again: Pagefind writes the same files for the same pages, so the index
 equals a clean build's. A smaller site is indexed whole, as one bundle, as before.
 
 Run as `python -m plugins.search SITE [OLD_SITE KEYS_JSON]` (by `plugins.build`, in a process that
@@ -136,14 +136,8 @@ def index(site: Path, old: Path | None = None,
     keys = {name: key(site, files) for name, files in parts.items()} if not whole else {}
     todo = [n for n in sorted(parts) if whole or not (
         old and (old_keys or {}).get(n) == keys[n] and _reuse(old, site, n))]
-    # the main bundle first: Pagefind may clear the folder it writes into
-    todo.sort(key=lambda n: n != MAIN)
-    said = []
-    if MAIN in todo:
-        said.append(_index(site, MAIN, parts[MAIN], whole))
-    with ThreadPoolExecutor(workers or os.cpu_count() or 1) as pool:
-        said += pool.map(lambda n: _index(site, n, parts[n], whole),
-                         [n for n in todo if n != MAIN])
+    with ThreadPoolExecutor(workers or os.cpu_count() or 1) as pool:  # a Pagefind per core
+        said = list(pool.map(lambda n: _index(site, n, parts[n], whole), todo))
     reused = len(parts) - len(todo)
     if not whole:
         said.append(f"{len(parts)} bundles, {reused} reused")
