@@ -229,7 +229,9 @@
 
   function nameCell(doc, i) {
     return el("th", { scope: "col", "class": "series series-" + (i + 1) }, [
-      el("span", { "class": "key", "aria-hidden": "true" }), link(doc.unit.page, doc.unit.name)]);
+      el("span", { "class": "key", "aria-hidden": "true" }), el("a", { href: cfg.root + doc.unit.page }, [
+        el("span", { "class": "long-name" }, [doc.unit.name]),
+        el("span", { "class": "short-name" }, [doc.unit.short_name || doc.unit.name])])]);
   }
 
   function table(id, caption, list, lines, rowsOf) {
