@@ -374,7 +374,7 @@
     }
     var share = window.location.href;
     parts.push(el("p", { "class": "compare-share" }, ["Địa chỉ của bảng so sánh này: ",
-      el("a", { href: share }, [decodeURIComponent(share)])]));
+      el("a", { href: share }, [share])]));
     out.replaceChildren.apply(out, parts);
   }
 
