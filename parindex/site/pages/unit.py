@@ -102,8 +102,10 @@ def _unit_fields(results: Results, lk: Lookup) -> tuple[dict[str, list[Record]],
 def _peers(lk: Lookup, latest: UnitYear | None, fields: list[FieldRow],
            fields_year: int | None) -> Peers | None:
     """The agency's latest year beside its group's mean and highest: the index, and each field
-    where its field scores are of that year. The group's statistics are those its ranking and
-    field pages show (`group_stats`, made once per group for all its profiles)."""
+    where its field scores are of that year and any of the three is known (a field without a
+    maximum has no percentage at all: the profile's field table gives its score). The group's
+    statistics are those its ranking and field pages show (`group_stats`, made once per group
+    for all its profiles)."""
     if latest is None:
         return None
     row = latest.row
@@ -116,9 +118,11 @@ def _peers(lk: Lookup, latest: UnitYear | None, fields: list[FieldRow],
     rows = [PeerRow(label=lk.scale.name, kind="index", own=row.index, mean=index.mean,
                     best=index.highest, url=latest.ranking_url)]
     if fields_year == year:
-        rows += [PeerRow(label=f.field.name, kind="pct",
-                         own=Value(f.pct, "computed" if f.pct is not None else ""),
-                         mean=f.group_mean, best=stats(f.field.id).highest, url=f.field.url)
-                 for f in fields]
+        for f in fields:
+            best = stats(f.field.id).highest
+            if f.pct is not None or f.group_mean.value is not None or best.value.value is not None:
+                rows.append(PeerRow(label=f.field.name, kind="pct",
+                                    own=Value(f.pct, "computed" if f.pct is not None else ""),
+                                    mean=f.group_mean, best=best, url=f.field.url))
     return Peers(year=year, group=row.group, rows=rows,
                  caption=narrative.peers_caption(row.unit.name, row.group.name, year))
