@@ -9,12 +9,14 @@ from ..models import (
     Download,
     DownloadsPage,
 )
+from ..report import has_report
 from ..urls import (
     DOWNLOADS_URL,
     PACKAGE_DIR,
     PACKAGE_ZIP,
     TEMPLATES_DIR,
     field_results_url,
+    report_file_url,
     results_url,
 )
 from ..values import (
@@ -35,6 +37,9 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
             files.append((f"Điểm theo lĩnh vực năm {y}",
                           [Download(field_results_url(y, e), f"Điểm theo lĩnh vực năm {y}",
                                     e.upper()) for e in ("csv", "json")]))
+        if has_report(lk, y):
+            report = f"Báo cáo kết quả năm {y}, viết từ số liệu"
+            files.append((report, [Download(report_file_url(y, "docx"), report, "DOCX")]))
         years.append((y, files))
     package = [Download(PACKAGE_DIR + "datapackage.json", "Mô tả gói dữ liệu", "JSON",
                         "datapackage.json (Frictionless Data Package)")]
