@@ -233,3 +233,28 @@ def unit_ended(unit: str, end: int, successor: str | None) -> str:
     """"Sở Giao thông vận tải hoạt động đến năm 2024; nhiệm vụ chuyển cho Sở Xây dựng."."""
     then = f"; nhiệm vụ chuyển cho {successor}" if successor else ""
     return f"{unit} hoạt động đến năm {end}{then}."
+
+
+def compare_lead(scale: Scale, most: int) -> str:
+    return (f"Chọn từ 2 đến {most} {scale.members} để xem {scale.named}, xếp loại, thứ hạng "
+            "trong nhóm, điểm thành phần và điểm theo lĩnh vực cạnh nhau. Địa chỉ của trang "
+            "ghi lại lựa chọn: gửi địa chỉ đó là người nhận thấy đúng bảng so sánh này.")
+
+
+def compare_fallback(scale: Scale) -> str:
+    """What the compare page says where its script does not run (JavaScript off)."""
+    return (f"Trang so sánh cần JavaScript để hiển thị số liệu, mà trình duyệt của bạn đang "
+            f"tắt. Trang của mỗi {scale.members} vẫn có bảng so sánh {scale.named} (và điểm "
+            f"theo lĩnh vực, nếu có) với trung bình và mức cao nhất của nhóm.")
+
+
+def compare_with_others(scale: Scale) -> str:
+    return f"So sánh với {scale.members} khác"
+
+
+def compare_leaders(n: int, scale: Scale) -> str:
+    return f"So sánh {n} {scale.members} đứng đầu nhóm"
+
+
+def peers_caption(name: str, group: str, year: int) -> str:
+    return f"{name} so với nhóm {group}, năm {year}: trung bình và cao nhất của nhóm"
