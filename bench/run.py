@@ -61,6 +61,21 @@ def _timed(fn, *args, **kwargs):
     return result, time.perf_counter() - start
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and of its children that have ended (the
+    pool's workers, Pagefind): a build's work whatever else the machine runs."""
+    own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
+                                                     resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _build(*args, **kwargs):
+    """`build`, and its CPU seconds."""
+    start = _cpu()
+    result = build(*args, **kwargs)
+    return result, _cpu() - start
+
+
 def _change_one_score(data: Path) -> None:
     latest = max(p for p in data.iterdir() if p.is_dir() and p.name.isdigit())
     path = latest / "scores.csv"
@@ -123,14 +138,16 @@ def main(argv: list[str] | None = None) -> int:
         dataset, t_load = _timed(load_or_raise, data)
         results, t_score = _timed(score, dataset)
         out, cache = work / "output", work / "cache"
-        cold = build(out, data=data, cache=cache, progress=_print)
+        cold, cpu_cold = _build(out, data=data, cache=cache, progress=_print)
         stats = cold.stats
         pages, charts, size_mb = _files(out, ".html"), _files(out, ".svg"), _bytes(out) / 2**20
+        largest = max(((p.relative_to(out).as_posix(), p.stat().st_size)
+                       for p in out.rglob("*.html")), key=lambda x: x[1])
         chart_seconds = stats.chart_seconds
-        unchanged = build(out, data=data, cache=cache)
-        warm = build(out, data=data, cache=cache, force=True)
+        unchanged, cpu_unchanged = _build(out, data=data, cache=cache)
+        warm, cpu_warm = _build(out, data=data, cache=cache, force=True)
         _change_one_score(data)
-        changed = build(out, data=data, cache=cache)
+        changed, cpu_changed = _build(out, data=data, cache=cache, progress=_print)
         t_vanilla = vanilla(pages, work / "vanilla")
         # Per page, from the forced rebuild (every page rendered again, every chart from the
         # cache): what makes the pages from the data files (reading, scoring, page models,
@@ -145,12 +162,12 @@ def main(argv: list[str] | None = None) -> int:
                      f"{len(results.years)} years ({len(results.scores)} scores)"),
             ("loading + validation", f"{t_load:.2f} s"),
             ("scoring", f"{t_score:.2f} s"),
-            ("cold build", f"{cold.seconds:.1f} s"),
-            ("rebuild, no change", f"{unchanged.seconds:.1f} s"
+            ("cold build", f"{cold.seconds:.1f} s, {cpu_cold:.1f} s CPU"),
+            ("rebuild, no change", f"{unchanged.seconds:.1f} s, {cpu_unchanged:.1f} s CPU"
                                    + (" (nothing to do)" if unchanged.unchanged else "")),
-            ("rebuild, no change, forced", f"{warm.seconds:.1f} s (every page rendered, "
-                                           "charts from the cache)"),
-            ("rebuild, one score changed", f"{changed.seconds:.1f} s "
+            ("rebuild, no change, forced", f"{warm.seconds:.1f} s, {cpu_warm:.1f} s CPU "
+                                           "(every page rendered, charts from the cache)"),
+            ("rebuild, one score changed", f"{changed.seconds:.1f} s, {cpu_changed:.1f} s CPU "
                                            f"({changed.stats.pages_reused} pages "
                                            "unchanged, linked)"),
             ("pages written", f"{pages} ({pages / cold.seconds:.0f}/s)"),
@@ -161,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             ("peak memory (RSS)", f"{_peak_rss_mb():.0f} MB"),
             ("output size", f"{size_mb:.1f} MB"),
             ("vanilla Pelican, same page count", f"{t_vanilla:.1f} s"),
+            ("largest page", f"{largest[1] / 1024:.0f} KB ({largest[0]})"),
             ("per page, charts excluded: ours / vanilla",
              f"{ours * 1000:.1f} ms / {theirs * 1000:.1f} ms = {ours / theirs:.2f} (reading, "
              "scoring, page models, pages)"),

@@ -35,6 +35,7 @@ from typing import Any
 
 from parindex.data.problems import DataError
 from parindex.site.urls import DOWNLOADS_URL, results_url
+from plugins import search
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written
 from plugins.store import Store
 
@@ -143,13 +144,13 @@ def _pelican(settings_file: Path, override: dict[str, Any],
     return ran
 
 
-# Pagefind's command, which dies with the build (see plugins.pool.die_with_parent): the
-# launcher asks the kernel to kill it when the build ends, then becomes Pagefind (exec).
-PAGEFIND = ("import ctypes, os, runpy, sys\n"
-            "if sys.platform.startswith('linux'): ctypes.CDLL(None).prctl(1, 9)\n"
-            "if os.getppid() != int(sys.argv[1]): sys.exit(1)\n"
-            "sys.argv = ['pagefind', *sys.argv[2:]]\n"
-            "runpy.run_module('pagefind', run_name='__main__', alter_sys=True)\n")
+# The search index's command (plugins.search), which dies with the build (see
+# plugins.pool.die_with_parent): the launcher asks the kernel to kill it when the build ends.
+SEARCH = ("import ctypes, os, runpy, sys\n"
+          "if sys.platform.startswith('linux'): ctypes.CDLL(None).prctl(1, 9)\n"
+          "if os.getppid() != int(sys.argv[1]): sys.exit(1)\n"
+          "sys.argv = ['plugins.search', *sys.argv[2:]]\n"
+          "runpy.run_module('plugins.search', run_name='__main__', alter_sys=True)\n")
 
 
 # Pagefind writes its user interfaces next to the index; the search page uses only its
@@ -160,23 +161,26 @@ UNUSED_PAGEFIND = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js"
 
 
 class _Search:
-    """Pagefind over the new site, started as soon as every HTML page is written (the plugin
-    sends `pages_written`) so that it indexes while the build writes charts and downloads;
-    `wait` starts it if nothing did."""
+    """The search index (`plugins.search`) over the new site, started as soon as every HTML
+    page is written (the plugin sends `pages_written`) so that it indexes while the build
+    writes charts and downloads; `wait` starts it if nothing did. The shards whose pages are
+    unchanged since the last build of `old` (their `keys`) are linked from it."""
 
-    def __init__(self, site: Path) -> None:
-        self.site = site
+    def __init__(self, site: Path, old: Path, keys: dict[str, str]) -> None:
+        self.site, self.old, self.keys = site, old, keys
         self.process: subprocess.Popen | None = None
         self.started = 0.0
 
     def start(self, sender: object = None) -> None:
         self.started = time.perf_counter()
         self.log = tempfile.TemporaryFile("w+", encoding="utf-8")  # never a full pipe
+        old = str(self.old) if self.keys and self.old.is_dir() else ""
         self.process = subprocess.Popen(
-            [sys.executable, "-c", PAGEFIND, str(os.getpid()), "--site", str(self.site)],
-            stdout=self.log, stderr=subprocess.STDOUT)
+            [sys.executable, "-c", SEARCH, str(os.getpid()), str(self.site), old,
+             json.dumps(self.keys)], stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
 
     def wait(self) -> str:
+        """What Pagefind said; `keys` become the new shards' keys."""
         if self.process is None:
             self.start()
         self.process.wait()
@@ -184,9 +188,12 @@ class _Search:
         out = self.log.read()
         if self.process.returncode != 0:
             raise BuildError("Pagefind không tạo được chỉ mục tìm kiếm:\n" + out)
+        said, _, keys = out.rstrip("\n").rpartition("\n")
+        self.keys = json.loads(keys)
         for name in UNUSED_PAGEFIND:
-            (self.site / "pagefind" / name).unlink(missing_ok=True)
-        return out
+            for folder in search.bundles(self.site):
+                (folder / name).unlink(missing_ok=True)
+        return said
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -242,12 +249,16 @@ def _files(*roots: Path) -> list[Path]:
             if p.is_file() and "__pycache__" not in p.parts]
 
 
-def _fingerprints(settings_file: Path, content: Path, data: Path) -> tuple[str, str]:
+def _fingerprints(settings_file: Path, content: Path, data: Path) -> tuple[str, str, str]:
     """Hashes of what a build reads: everything (data, content, theme, code, settings,
-    SITEURL), and everything but the data (what a data page depends on besides its model)."""
+    SITEURL); everything but the data (what a data page depends on besides its model); and
+    what the validated tables and results are made of (the data, the core's and the plugin's
+    code)."""
     site = [settings_file, ROOT / "pelicanconf.py"] + _files(
         content, ROOT / "theme", ROOT / "parindex", ROOT / "plugins")
-    return _hash(site + _files(data)), _hash(site)
+    data_files = _files(data)
+    return (_hash(site + data_files), _hash(site),
+            _hash(_files(ROOT / "parindex", ROOT / "plugins") + data_files))
 
 
 def published(site: Path) -> dict[int, dict[str, str]]:
@@ -308,7 +319,7 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
             raise BuildError(f"Không có thư mục nội dung {content} (trang Markdown, tin tức); "
                              "tạo thư mục này, có thể để trống.")
     record = cache / "builds" / hashlib.sha256(str(output).encode()).hexdigest()
-    fingerprint, site_key = _fingerprints(
+    fingerprint, site_key, data_key = _fingerprints(
         settings_file, Path(override.get("PATH", ROOT / "content")), data)
     last = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else None
     if last and output.is_dir() and not force and last["fingerprint"] == fingerprint:
@@ -316,14 +327,14 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
             progress("unchanged", 0, "Không có gì thay đổi kể từ lần dựng trước.")
         return BuildResult(output, time.perf_counter() - start, last["warnings"],
                            last["data_warnings"], "", unchanged=True)
-    options = BuildOptions(data=data, store=cache / "store",
-                           site_key=site_key, force=force)
+    options = BuildOptions(data=data, store=cache / "store", site_key=site_key,
+                           data_key=data_key, force=force)
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(output)
     tmp = output.with_name(f".output-{output.name}-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     override.update(OUTPUT_PATH=str(tmp), PARINDEX=options)
-    search = _Search(tmp)
+    search = _Search(tmp, output, last.get("search", {}) if last else {})
     pages_written.connect(search.start)
     try:
         ran = _pelican(settings_file, override, progress)
@@ -343,7 +354,8 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
         shutil.rmtree(tmp, ignore_errors=True)
     record.parent.mkdir(parents=True, exist_ok=True)
     record.write_text(json.dumps({"fingerprint": fingerprint, "warnings": ran.warnings,
-                                  "data_warnings": ran.data_warnings}), encoding="utf-8")
+                                  "data_warnings": ran.data_warnings, "search": search.keys}),
+                      encoding="utf-8")
     gen = ran.generator
     Store(options.store).prune(gen.used)
     return BuildResult(output, time.perf_counter() - start, ran.warnings, ran.data_warnings,

@@ -28,12 +28,14 @@ class BuildOptions:
 
     `site_key` is the hash of everything a page reads besides its model (theme, code, content,
     settings); empty, nothing but charts is reused from the store (their key holds their
-    code). `force` renders every page and download again (charts still come from the store)."""
+    code). `data_key`, when given, keys the validated tables in the store (`Store.remember`).
+    `force` renders every page and download again (charts still come from the store)."""
 
     data: Path = Path("data")
     notes: str = "don-vi"  # folder of the agencies' Markdown notes, under Pelican's PATH
     store: Path = Path(".cache/store")
     site_key: str = ""
+    data_key: str = ""  # hash of the data files and the code: the validated tables'
     force: bool = False
 
     @classmethod

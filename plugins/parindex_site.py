@@ -30,13 +30,14 @@ if str(Path(__file__).resolve().parents[1]) not in sys.path:  # loaded by path, 
 from parindex import fmt  # noqa: E402
 from parindex.data.dataset import load  # noqa: E402
 from parindex.data.portal import portal  # noqa: E402
-from parindex.data.problems import DataError, Report  # noqa: E402
+from parindex.data.problems import DataError, Problem, Report  # noqa: E402
+from parindex.data.tables import Dataset  # noqa: E402
 from parindex.scoring.compare import refused  # noqa: E402
-from parindex.scoring.score import score  # noqa: E402
+from parindex.scoring.score import Results, score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
 from parindex.site.charts import share_card  # noqa: E402
 from parindex.site.colophon import colophon  # noqa: E402
-from plugins import api, content, extras, pages  # noqa: E402
+from plugins import api, content, extras, pages, search  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
 from plugins.pool import Pool  # noqa: E402
@@ -56,6 +57,23 @@ class ParIndexGenerator(Generator):
         setattr(self.stats, f"{name}_seconds", getattr(self.stats, f"{name}_seconds") + seconds)
         progress.info("%s (%.1f giây)", line, seconds, extra={"stage": name, "count": count})
 
+    def _read(self) -> tuple[Dataset | None, Report, Results | None, list[Problem]]:
+        """The validated tables, their report, the results and what the build refuses to
+        publish (`refused`: 4,6 s CPU at national size, more than scoring); none of the last
+        two for invalid data. From the store when the data and the core's code are unchanged
+        (`data_key`)."""
+        def made() -> tuple[Dataset | None, Report, Results | None, list[Problem]]:
+            dataset, report = load(self.options.data)
+            if dataset is None:
+                return dataset, report, None, []
+            results = score(dataset)
+            return dataset, report, results, refused(results)
+
+        if not (key := self.options.data_key):
+            return made()
+        self.used.add(key + ".results")
+        return Store(self.options.store).remember(key + ".results", made)
+
     def generate_context(self) -> None:
         unread = content.unread(self.context, self.readers, Path(self.path),
                                 self.settings.get("ARTICLE_PATHS", []))
@@ -66,8 +84,8 @@ class ParIndexGenerator(Generator):
         self.stats = BuildStats()
         self.used: set[str] = set()  # the store's entries this build used (see store.prune)
         t = time.perf_counter()
-        dataset, self.report = load(self.options.data)  # its warnings are the build's to show
-        if dataset is None:
+        dataset, self.report, results, wrong = self._read()  # the report's warnings: shown
+        if dataset is None or results is None:
             raise DataError(self.report)
         own = portal(dataset.descriptor)  # the province's, for every template
         self.context.update(SITENAME=own.name, SITESUBTITLE=own.subtitle, AUTHOR=own.publisher,
@@ -77,9 +95,8 @@ class ParIndexGenerator(Generator):
         self._stage("load", f"Đọc dữ liệu: {fmt.integer(rows)} dòng", t, rows)
         self.env.autoescape = True  # data can hold any text, whatever the site's settings
         t = time.perf_counter()
-        self.results = score(dataset)
-        wrong = refused(self.results)  # a printed index, rank or band beyond rounding
-        if wrong:
+        self.results = results  # scored with the reading (stored with it, `_read`)
+        if wrong:  # a printed index, rank or band beyond rounding
             raise DataError(Report(wrong + self.report.problems))
         self.context["COLOPHON"] = colophon(self.results)  # every page's footer: how recent
         n = len(self.results.scores)
@@ -118,9 +135,10 @@ class ParIndexGenerator(Generator):
             drawing.add(card.to_draw)
             placing = done.placing / max(pool.workers, 1)  # the charts' time, not the pages'
             t += placing
+            merge = search.merged(done.urls)  # the search index's other bundles, if sharded
             for name, template, title in EXTRA_PAGES:
                 writer.write_file(name, self.get_template(template), self.context,
-                                  relative_urls=relative and template != "404",
+                                  relative_urls=relative and template != "404", merge=merge,
                                   data=models.Page(url=name.removesuffix("index.html"),
                                                    template=template, title=title,
                                                    breadcrumbs=[models.HOME]))
@@ -132,7 +150,7 @@ class ParIndexGenerator(Generator):
             self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
                                  f"{fmt.integer(done.reused)} không đổi", t, len(written))
             t = time.perf_counter()
-            self.used = done.used | card.used | extras.write(
+            self.used |= done.used | card.used | extras.write(
                 Path(self.output_path), self.results, work.store, o.site_key, not o.force,
                 written + extras.pelican_urls(self.context, self.settings),
                 self.settings.get("SITEURL", ""))

@@ -8,6 +8,10 @@ possible (another file system) files are copied instead, through a temporary fil
 so that no reader ever sees half a file. Entries are never changed in place, and nothing writes
 into an output file after it was linked (the build writes each file once, into a new folder).
 
+The store also keeps the validated tables and results of the data as last read (`remember`, a
+pickle under a key of the data files and the code): in no output, kept while builds use
+them.
+
 Pruning (`prune`, after a successful build): an entry is removed when no output links to it any
 more (link count 1) and the build did not use it. Several outputs can share one store (the
 preview, a publishing build, tests): an entry one of them still holds stays; entries only the
@@ -22,9 +26,13 @@ import json
 import os
 import pickle
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
+
+T = TypeVar("T")
 
 
 def out_path(root: Path, rel: str, new_folder: bool = True) -> Path:
@@ -104,6 +112,23 @@ class Store:
                     raise
                 _copy(src, entry)
             return
+
+    def remember(self, key: str, make: Callable[[], T]) -> T:
+        """The value kept as the entry `key` (pickled), or `make()`'s, kept there: a build
+        reads its validated tables once per change of the data, not once per build."""
+        entry = self.path(key)
+        try:
+            with entry.open("rb") as f:
+                value: T = pickle.load(f)
+            return value
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+        value = make()
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, entry)
+        return value
 
     def prune(self, used: set[str]) -> int:
         """Remove the entries that no output links to and that `used` does not name; how many.

@@ -332,6 +332,36 @@ def test_search_loads_only_the_pagefind_files_it_uses(page, base_url, site):
     watch.assert_clean()
 
 
+@pytest.mark.browser
+def test_a_sharded_index_finds_the_same_agency_first(page, site, tmp_path, monkeypatch):
+    """A national site's index is in shards that the search page merges: the real site
+    indexed so (every profile in a bundle of its own bucket) finds the profile first."""
+    import shutil
+
+    from plugins import search
+
+    monkeypatch.setattr(search, "SHARD_FROM", 1)
+    sharded = shutil.copytree(site.output, tmp_path / "site",
+                              ignore=shutil.ignore_patterns("pagefind*"))
+    search.index(sharded, workers=1)
+    pages = [p.parent.relative_to(sharded).as_posix() + "/"
+             for p in sharded.rglob("index.html")]
+    merge = " ".join("../" + b for b in search.merged(pages))
+    form = sharded / "tim-kiem/index.html"
+    form.write_text(form.read_text(encoding="utf-8").replace(
+        'pagefind.js"', f'pagefind.js" data-pagefind-merge="{merge}"', 1), encoding="utf-8")
+    server, url = _serve(sharded)
+    try:
+        watch = Watch.on(page, url)
+        links = _search(page, url, "my xuyen")
+        expect(links.first).to_have_text("UBND huyện Mỹ Xuyên")
+        assert any("/pagefind-don-vi-" in u for u in watch.requests)  # from its shard
+        watch.assert_clean()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 # ---------------------------------------------------------------- 3. sorting a ranking
 
 DISTRICTS_BY_RANK = [

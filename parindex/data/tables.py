@@ -44,7 +44,7 @@ class _Named:
     """Tables read by name as attributes (`dataset.units`, `year.scores`)."""
 
     def __getattr__(self, name: str) -> pd.DataFrame:
-        tables: dict[str, pd.DataFrame] = self.__dict__["tables"]
+        tables: dict[str, pd.DataFrame] = self.__dict__.get("tables", {})  # none: unpickling
         try:
             return tables[name]
         except KeyError:

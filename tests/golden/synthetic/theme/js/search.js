@@ -103,8 +103,14 @@
     var list = mount.querySelector(".search-results");
     var more = mount.querySelector(".search-more");
     var url = new URL(mount.getAttribute("data-pagefind"), document.baseURI).href;
+    /* a national site's index is in shards (data-pagefind-merge: their bundles' folders) */
+    var merge = (mount.getAttribute("data-pagefind-merge") || "").split(" ").filter(Boolean);
     var loading = import(url).then(function (pf) {
-      return pf.options({ ranking: { termSimilarity: 2.0 } }).then(function () { return pf; });
+      return pf.options({ ranking: { termSimilarity: 2.0 } }).then(function () {
+        return Promise.all(merge.map(function (m) {
+          return pf.mergeIndex(new URL(m, document.baseURI).href);
+        }));
+      }).then(function () { return pf; });
     });
     var shown = [], count = 0, latest = 0;
 
