@@ -33,7 +33,9 @@ from parindex.data.portal import portal  # noqa: E402
 from parindex.data.problems import DataError, Report  # noqa: E402
 from parindex.scoring.compare import refused  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
+from parindex.i18n import speaking  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
+from parindex.site.pages import edition  # noqa: E402
 from parindex.site.charts import share_card  # noqa: E402
 from parindex.site.colophon import colophon  # noqa: E402
 from plugins import api, content, extras, pages  # noqa: E402
@@ -86,6 +88,10 @@ class ParIndexGenerator(Generator):
         self._stage("score", f"Tính điểm: {fmt.integer(n)} lượt đơn vị × năm", t, n)
         t = time.perf_counter()
         self.plan = plan(self.results)  # the pages are built where they are written
+        self.languages = own.languages
+        # the pages the English edition has: none when the portal builds Vietnamese only
+        self.context["EDITION"] = edition(self.plan) if len(own.languages) > 1 else frozenset()
+        self.context["LANGUAGES"] = own.languages
         # the downloads page shows the files' sizes: written here once they are
         self.downloads = [p for p in self.plan if p.kind == "downloads"]
         self.plan = [p for p in self.plan if p.kind != "downloads"]
@@ -105,7 +111,8 @@ class ParIndexGenerator(Generator):
         o, relative = self.options, self.settings.get("RELATIVE_URLS", False)
         work = pages.Work(self.plan, writer, self.context, self.get_template, self.notes,
                           self.context.get("articles", [])[:3], Path(self.output_path),
-                          Store(o.store), o.site_key, not o.force, relative)
+                          Store(o.store), o.site_key, not o.force, relative,
+                          self.languages, self.context["EDITION"])
         with Pool(work) as pool:
             self.stats.workers = pool.workers
             t = time.perf_counter()
@@ -125,8 +132,9 @@ class ParIndexGenerator(Generator):
                                                    template=template, title=title,
                                                    breadcrumbs=[models.HOME]))
             pages_written.send(self)  # Pelican's own pages were written before ours
-            written = done.urls + [urls.SEARCH_URL] + [urls.DOWNLOADS_URL
-                                                       for _ in self.downloads]
+            written = done.urls + [urls.SEARCH_URL] + [
+                urls.localized(urls.DOWNLOADS_URL, lang, work.edition)
+                for _ in self.downloads for lang in work.languages]
             self.stats.pages, self.stats.pages_reused = len(written), done.reused
             self.stats.charts_reused = done.charts_reused + card.charts_reused
             self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
@@ -138,8 +146,14 @@ class ParIndexGenerator(Generator):
                 self.settings.get("SITEURL", ""))
             for planned in self.downloads:
                 page = planned.build().with_sizes(partial(extras.size, Path(self.output_path)))
-                writer.write_file(page.url + "index.html", self.get_template(page.template),
-                                  self.context, relative_urls=relative, data=page)
+                for lang in work.languages:
+                    with speaking(lang):
+                        writer.write_file(
+                            urls.localized(page.url, lang, work.edition) + "index.html",
+                            self.get_template(page.template), self.context,
+                            relative_urls=relative, data=page, LANG=lang,
+                            ALTERNATES=urls.alternates(page.url, work.languages)
+                            if len(work.languages) > 1 else [])
             self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
             t = time.perf_counter() - placing
             self.stats.charts_rendered, self.stats.chart_seconds = drawing.wait()
