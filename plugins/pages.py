@@ -180,7 +180,8 @@ def _write_page(work: Work, page: models.Page, used: set[str], lang: str = SOURC
     elif isinstance(page, models.HomePage) and lang == SOURCE:  # the news are Vietnamese
         extra["news"] = work.news
     rel = urls.localized(page.url, lang, work.edition) + "index.html"
-    key = page_key(work.site_key + lang * (lang != SOURCE), work.relative, page) if work.site_key and not any(
+    own = work.site_key + ("" if lang == SOURCE else lang)  # each edition's page its own key
+    key = page_key(own, work.relative, page) if work.site_key and not any(
         extra.values()) else None
     if key:
         used.add(key)

@@ -31,13 +31,13 @@ from parindex import fmt  # noqa: E402
 from parindex.data.dataset import load  # noqa: E402
 from parindex.data.portal import portal  # noqa: E402
 from parindex.data.problems import DataError, Report  # noqa: E402
+from parindex.i18n import speaking  # noqa: E402
 from parindex.scoring.compare import refused  # noqa: E402
 from parindex.scoring.score import score  # noqa: E402
-from parindex.i18n import speaking  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
-from parindex.site.pages import edition  # noqa: E402
 from parindex.site.charts import share_card  # noqa: E402
 from parindex.site.colophon import colophon  # noqa: E402
+from parindex.site.pages import edition  # noqa: E402
 from plugins import api, content, extras, pages  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402

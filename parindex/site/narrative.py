@@ -78,10 +78,10 @@ def _names(units: Iterable[Ref]) -> Text:
 
 def index_text(x: float | None, scale: Scale) -> str:
     """An index as printed on its scale: 83,84% or 912,50 (a chart's label: Vietnamese)."""
-    return str(_index(x, scale))
+    return str(index_num(x, scale))
 
 
-def _index(x: float | None, scale: Scale) -> Num:
+def index_num(x: float | None, scale: Scale) -> Num:
     """An index in a sentence, said in the reader's locale."""
     return _pct_or_points(x, scale.percent)
 
@@ -141,7 +141,7 @@ def year_lead(year: int, stats: GroupStats | None, scale: Scale) -> Text:
                members=scale.members)]
     if stats.mean.value is not None:
         parts.append(t("; {index} trung bình là {mean}", index=scale.named,
-                       mean=_index(stats.mean.value, scale)))
+                       mean=index_num(stats.mean.value, scale)))
         parts.append(_change_text(stats.mean_change, scale))
     return _sentence(parts)
 
@@ -157,16 +157,16 @@ def group_lead(group: str, year: int, stats: GroupStats, scale: Scale) -> Text:
           published=stats.published) if stats.partial
         else t("Năm {year}, nhóm {group} có {n} đơn vị", year=year, group=group, n=stats.n)]
     if stats.mean.value is not None:
-        mean = _index(stats.mean.value, scale)
+        mean = index_num(stats.mean.value, scale)
         parts.append(t(", chỉ số trung bình {mean}", mean=mean) if scale.percent
                      else t(", điểm trung bình {mean}", mean=mean))
     hi, lo = stats.highest, stats.lowest
     if hi.value.value is not None and hi.units:
         parts.append(t("; cao nhất là {names} ({value})", names=_names(hi.units),
-                       value=_index(hi.value.value, scale)))
+                       value=index_num(hi.value.value, scale)))
     if lo.value.value is not None and lo.units:
         parts.append(t(", thấp nhất là {names} ({value})", names=_names(lo.units),
-                       value=_index(lo.value.value, scale)))
+                       value=index_num(lo.value.value, scale)))
     return _sentence(parts)
 
 
@@ -216,7 +216,7 @@ def unit_lead(name: str, group: str, row: ScoreRow | None, scale: Scale) -> Text
           name=name, group=group, index=scale.named, year=row.year)
         if row.index.value is None else
         t("{name} thuộc nhóm {group}. Năm {year}, {index} là {value}", name=name, group=group,
-          year=row.year, index=scale.named, value=_index(row.index.value, scale))]
+          year=row.year, index=scale.named, value=index_num(row.index.value, scale))]
     if row.rank is not None and not row.rank_inferred:  # an inferred rank is no headline
         parts.append(t("; xếp thứ {rank} trong nhóm", rank=row.rank_text))
     if row.band is not None:
