@@ -506,7 +506,7 @@ def innovations(results: Results, lk: Lookup) -> list[Innovation]:
 def crumbs(year: int | None = None) -> list[Ref]:
     out = [HOME, YEARS]
     if year is not None:
-        out.append(Ref(str(year), f"Năm {year}", year_url(year)))
+        out.append(Ref(str(year), t("Năm {year}", year=year), year_url(year)))
     return out
 
 
