@@ -89,9 +89,16 @@ class ParIndexGenerator(Generator):
         t = time.perf_counter()
         self.plan = plan(self.results)  # the pages are built where they are written
         self.languages = own.languages
+        # the editors' pages, each in English too: its translation or a page saying there is
+        # none; Pelican writes the Vietnamese ones, with their hreflang links (PAGE_ALTERNATES)
+        self.editors = [p for p in self.context.get("pages", []) if p.save_as]
         # the pages the English edition has: none when the portal builds Vietnamese only
-        self.context["EDITION"] = edition(self.plan) if len(own.languages) > 1 else frozenset()
+        self.context["EDITION"] = edition(self.plan) | {p.url for p in self.editors} \
+            if len(own.languages) > 1 else frozenset()
         self.context["LANGUAGES"] = own.languages
+        self.context["PAGE_ALTERNATES"] = {
+            p.save_as: urls.alternates(p.url, own.languages) for p in self.editors
+        } if len(own.languages) > 1 else {}
         # the downloads page shows the files' sizes: written here once they are
         self.downloads = [p for p in self.plan if p.kind == "downloads"]
         self.plan = [p for p in self.plan if p.kind != "downloads"]
@@ -131,8 +138,9 @@ class ParIndexGenerator(Generator):
                                   data=models.Page(url=name.removesuffix("index.html"),
                                                    template=template, title=title,
                                                    breadcrumbs=[models.HOME]))
+            written_editors = self._write_editors(writer, work)
             pages_written.send(self)  # Pelican's own pages were written before ours
-            written = done.urls + [urls.SEARCH_URL] + [
+            written = done.urls + written_editors + [urls.SEARCH_URL] + [
                 urls.localized(urls.DOWNLOADS_URL, lang, work.edition)
                 for _ in self.downloads for lang in work.languages]
             self.stats.pages, self.stats.pages_reused = len(written), done.reused
@@ -161,6 +169,24 @@ class ParIndexGenerator(Generator):
                               f"({self.stats.chart_seconds:.1f} giây từ lúc bắt đầu), "
                               f"{fmt.integer(self.stats.charts_reused)} dùng lại", t,
                     self.stats.charts_rendered)
+
+
+    def _write_editors(self, writer: Any, work: pages.Work) -> list[str]:
+        """The editors' pages in every other language: each its translation (metadata
+        `Lang:`, the same `Slug:`), else the Vietnamese page's title and a link to it."""
+        written = []
+        for lang in work.languages[1:]:
+            for page in self.editors:
+                own = next((t for t in page.translations if t.lang == lang), None)
+                url = urls.localized(page.url, lang, work.edition)
+                with speaking(lang):
+                    writer.write_file(url + "index.html", self.get_template("page"),
+                                      self.context, relative_urls=work.relative,
+                                      page=own or page, untranslated=None if own else page,
+                                      LANG=lang,
+                                      ALTERNATES=urls.alternates(page.url, work.languages))
+                written.append(url)
+        return written
 
 
 def get_generators(pelican_object: Any) -> type[Generator]:

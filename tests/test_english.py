@@ -62,7 +62,7 @@ def test_every_page_of_the_edition_has_its_counterpart_both_ways(out, url):
 
 
 def test_pages_without_an_english_one_have_no_hreflang_and_no_switch(out):
-    for url in ("du-lieu/doi-chieu/", "tim-kiem/", "gioi-thieu/"):
+    for url in ("du-lieu/doi-chieu/", "tim-kiem/", "tin-tuc/"):
         doc = _page(out, url)
         assert _alternates(doc) == {}
         assert not doc.find_all("p", cls="language-switch")
@@ -159,3 +159,39 @@ def test_a_province_may_build_its_site_in_vietnamese_only(tmp_path):
     assert not (result.output / "en").exists()
     home = _page(result.output, "")
     assert _alternates(home) == {} and not home.find_all("p", cls="language-switch")
+
+
+def test_an_editors_page_without_translation_says_so_and_links_to_the_vietnamese(out):
+    doc = _page(out, "en/gioi-thieu/")
+    assert doc.find("h1").text == "Giới thiệu" and doc.find("h1").attrs["lang"] == "vi"
+    link = doc.find("main").find("a", hreflang="vi")
+    assert link.attrs["href"] == "../../gioi-thieu/"
+    assert "no English translation" in doc.find("main").text
+    method = _page(out, "en/phuong-phap/").find("main")
+    assert "This explanation has no English translation yet" in method.text
+    assert method.find("a", hreflang="vi").attrs["href"] == "../../phuong-phap/"
+
+
+def test_an_editors_translation_is_the_english_page(tmp_path):
+    """`Lang: en` and the page's `Slug:`: written at en/<slug>/ with the English interface;
+    the method page's text likewise (`phuong-phap.en.md`)."""
+    from plugins.build import build
+
+    data, content = fixture_site("bands_no_cutoffs", tmp_path, ["tham_dinh", "khao_sat"])
+    (content / "pages" / "gioi-thieu.en.md").write_text(
+        "Title: About\nSlug: gioi-thieu\nLang: en\n\nThe portal of the test province.\n",
+        encoding="utf-8")
+    (content / "phuong-phap.md").write_text("Title: Phương pháp\n\nCách tính.\n",
+                                           encoding="utf-8")
+    (content / "phuong-phap.en.md").write_text("Title: Methodology\nLang: en\n\nHow.\n",
+                                              encoding="utf-8")
+    output = build(tmp_path / "output", data=data, content=content,
+                   cache=tmp_path / "cache").output
+    about = _page(output, "en/gioi-thieu/")
+    assert about.find("h1").text == "About"
+    assert "The portal of the test province." in about.find("main").text
+    assert about.find("nav", cls="breadcrumbs").find("a").text == "Home"
+    assert _alternates(_page(output, "gioi-thieu/"))["en"] == "../en/gioi-thieu/"
+    assert not (output / "gioi-thieu-en").exists()
+    assert "How." in _page(output, "en/phuong-phap/").find("main").text
+    assert "Cách tính." in _page(output, "phuong-phap/").find("main").text
