@@ -12,7 +12,7 @@ CONTENT ?= content
 OUTPUT ?= output
 PORTAL = --data "$(DATA)" --content "$(CONTENT)" --output "$(OUTPUT)"
 
-.PHONY: site serve test bench lint clean browser golden
+.PHONY: site serve test bench lint clean browser golden messages
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,14 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --size $(SIZE)
+
+# The English catalog: every message of the code and templates (babel.cfg) into
+# parindex/locale/en/LC_MESSAGES/messages.po, new ones empty, to translate (tests/test_i18n.py).
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k t --no-location --sort-output --omit-header \
+	  -o .cache/messages.pot .
+	$(BIN)/pybabel update -l en -i .cache/messages.pot -d parindex/locale --no-wrap \
+	  --no-fuzzy-matching --ignore-obsolete
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden_site

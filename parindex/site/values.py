@@ -228,8 +228,7 @@ def _ref(rid: str, r: Record, url: str) -> Ref:
 
 def _range_text(band: pd.Series, unit: str) -> str:
     lo, hi = as_number(band, "min_pct"), as_number(band, "max_pct")
-    lo_t = None if lo is None else t("{x}{unit}", x=Num("auto", lo), unit=unit)
-    hi_t = None if hi is None else t("{x}{unit}", x=Num("auto", hi), unit=unit)
+    lo_t, hi_t = (t("{x}{unit}", x=Num("auto", x), unit=unit) for x in (lo, hi))
     if lo is None:
         return t("dưới {hi}", hi=hi_t) if not band["max_inclusive"] else t("đến {hi}", hi=hi_t)
     if hi is None:
@@ -561,7 +560,7 @@ def trend(lk: Lookup, gid: str | None, series: str) -> list[TrendPoint]:
 def later(lk: Lookup, year: int) -> list[str]:
     """What became of the agencies of a year that stopped existing later: each ended group in
     one sentence, each other ended agency with the one that took over its tasks."""
-    out = []
+    out: list[str] = []
     ended_groups = set()
     group_end = dict(zip(lk.groups_df["group_id"], lk.groups_df["active_to"], strict=True))
     for g in lk.groups_of(year):

@@ -25,12 +25,12 @@ from ..values import (
 
 def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
     ds = results.dataset
-    years = []
+    years: list[tuple[int, list[tuple[str, list[Download]]]]] = []
     for y in sorted(results.years, reverse=True):
-        book = (t("Kết quả và điểm theo lĩnh vực năm {year}, bảng tính Excel", year=y)
+        book: str = (t("Kết quả và điểm theo lĩnh vực năm {year}, bảng tính Excel", year=y)
                 if y in results.field_years else
                 t("Kết quả năm {year}, bảng tính Excel", year=y))
-        label = t("Kết quả năm {year}", year=y)
+        label: str = t("Kết quả năm {year}", year=y)
         files = [(book, [Download(results_url(y, "xlsx"), book, "XLSX")]),
                  (label, [Download(results_url(y, e), label, e.upper())
                           for e in ("csv", "json")])]
