@@ -94,6 +94,10 @@ class Work:
     def out(self, rel: str, new_folder: bool = True) -> Path:
         return out_path(self.output, rel, new_folder)
 
+    def alternates(self, url: str) -> list[tuple[str, str]]:
+        """The hreflang links of the page at `url`: none where it has one edition."""
+        return urls.alternates(url, self.languages) if url in self.edition else []
+
 
 @dataclass
 class Written:
@@ -187,12 +191,10 @@ def _write_page(work: Work, page: models.Page, used: set[str], lang: str = SOURC
         used.add(key)
         if work.reuse and work.store.take(key, work.out(rel)):
             return True
-    translated = page.url in work.edition and len(work.languages) > 1
     with speaking(lang):
         work.writer.write_file(rel, work.template(page.template), work.context,
                                relative_urls=work.relative, data=page, LANG=lang,
-                               ALTERNATES=urls.alternates(page.url, work.languages)
-                               if translated else [], **extra)
+                               ALTERNATES=work.alternates(page.url), **extra)
     if key:
         work.store.keep(key, work.out(rel, new_folder=False))
     return False

@@ -96,9 +96,8 @@ class ParIndexGenerator(Generator):
         self.context["EDITION"] = edition(self.plan) | {p.url for p in self.editors} \
             if len(own.languages) > 1 else frozenset()
         self.context["LANGUAGES"] = own.languages
-        self.context["PAGE_ALTERNATES"] = {
-            p.save_as: urls.alternates(p.url, own.languages) for p in self.editors
-        } if len(own.languages) > 1 else {}
+        self.context["PAGE_ALTERNATES"] = {p.save_as: urls.alternates(p.url, own.languages)
+                                           for p in self.editors if len(own.languages) > 1}
         # the downloads page shows the files' sizes: written here once they are
         self.downloads = [p for p in self.plan if p.kind == "downloads"]
         self.plan = [p for p in self.plan if p.kind != "downloads"]
@@ -160,8 +159,7 @@ class ParIndexGenerator(Generator):
                             urls.localized(page.url, lang, work.edition) + "index.html",
                             self.get_template(page.template), self.context,
                             relative_urls=relative, data=page, LANG=lang,
-                            ALTERNATES=urls.alternates(page.url, work.languages)
-                            if len(work.languages) > 1 else [])
+                            ALTERNATES=work.alternates(page.url))
             self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
             t = time.perf_counter() - placing
             self.stats.charts_rendered, self.stats.chart_seconds = drawing.wait()
@@ -183,8 +181,7 @@ class ParIndexGenerator(Generator):
                     writer.write_file(url + "index.html", self.get_template("page"),
                                       self.context, relative_urls=work.relative,
                                       page=own or page, untranslated=None if own else page,
-                                      LANG=lang,
-                                      ALTERNATES=urls.alternates(page.url, work.languages))
+                                      LANG=lang, ALTERNATES=work.alternates(page.url))
                 written.append(url)
         return written
 
