@@ -47,7 +47,7 @@ def inferred(label: str = SUY_RA) -> Markup:
     return _inferred(current(), i18n.say(label))
 
 
-def localize(fn: Callable[..., str]) -> Callable[..., str]:
+def in_locale(fn: Callable[..., str]) -> Callable[..., str]:
     """`fn` of `parindex.fmt` in the locale of the page being written."""
     def said(*args: Any, **kwargs: Any) -> str:
         return fn(*args, **kwargs, locale=current())
@@ -162,15 +162,12 @@ def day(d: date) -> str:
     return fmt.date(d, current())
 
 
-def change(x: float | None) -> str:
-    """A change of index in percentage points, or the missing text."""
-    return fmt.signed(x, locale=current())
-
-
-FILTERS = {"capitalize_first": capitalize_first, "num": localize(fmt.num),
-           "pct": localize(fmt.pct), "integer": localize(fmt.integer),
-           "signed": localize(fmt.signed), "auto": localize(fmt.auto),
-           "filesize": localize(fmt.file_size), "change": change, "fold": text.fold,
+FILTERS = {"capitalize_first": capitalize_first, "num": in_locale(fmt.num),
+           "pct": in_locale(fmt.pct), "integer": in_locale(fmt.integer),
+           "signed": in_locale(fmt.signed), "auto": in_locale(fmt.auto),
+           "filesize": in_locale(fmt.file_size),
+           "change": in_locale(fmt.signed),  # a change of index, or the missing text
+           "fold": text.fold,
            "number": number, "value": value, "fn": footnote, "band": band, "name": name,
            "cited": models.cited, "unit_link": unit_link, "unit_links": unit_links,
            "absolute": absolute, "embed_code": embed_code, "localize": localize_url,
