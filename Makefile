@@ -11,6 +11,8 @@ DATA ?= data
 CONTENT ?= content
 OUTPUT ?= output
 PORTAL = --data "$(DATA)" --content "$(CONTENT)" --output "$(OUTPUT)"
+# `make site ACCEPT_REMOVALS=1`: a year or agencies taken off the site on purpose
+ACCEPT_REMOVALS ?=
 
 .PHONY: site serve test bench lint clean browser golden messages
 
@@ -21,7 +23,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)
-	$(BIN)/python -m plugins.build $(PORTAL)
+	$(BIN)/python -m plugins.build $(PORTAL) $(if $(ACCEPT_REMOVALS),--accept-removals)
 
 serve: $(STAMP)
 	$(BIN)/python -m plugins.serve $(PORTAL)

@@ -29,15 +29,22 @@ class ScaffoldError(Exception):
     """The portal cannot be made there; the message says why, in Vietnamese."""
 
 
-def table_text(schema: TableSchema, example: dict[str, str], year: int) -> str:
-    """A table's CSV: the schema's header, then the example row after the comment character
-    ("{year}" in an example is the year of the new portal)."""
+Example = dict[str, str]
+
+
+def table_text(schema: TableSchema, example: Example | list[Example], year: int) -> str:
+    """A table's CSV: the schema's header, then each example row after the comment character
+    ("{year}" in an example is the year of the new portal). Several rows where one would
+    not make a whole example (the components a score row names)."""
     header = [f["name"] for f in schema["fields"]]
-    row = [example.get(name, "").replace("{year}", str(year)) for name in header]
+    rows = [[ex.get(name, "").replace("{year}", str(year)) for name in header]
+            for ex in (example if isinstance(example, list) else [example])]
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([header, row])
-    head, body = out.getvalue().split("\n", 1)
-    return f"{head}\n{COMMENT}{body}"
+    csv.writer(out, lineterminator="\n").writerows([header])
+    for row in rows:
+        out.write(COMMENT)
+        csv.writer(out, lineterminator="\n").writerow(row)
+    return out.getvalue()
 
 
 def _copy(source: Traversable, target: Path) -> None:

@@ -470,7 +470,9 @@ INDICATOR_COLUMNS = ("year", "unit_id", "name", "value", "value" + PLACES, "unit
 def indicators(results: Results, lk: Lookup, unit_id: str | None) -> list[Indicator]:
     """Statistics of an agency (unit_id None: the province's own), every year."""
     def table() -> pd.DataFrame:
-        frames = [yd.indicators.assign(year=y) for y, yd in results.dataset.years.items()]
+        # empty years left out: pandas will stop ignoring their columns' dtypes
+        frames = [yd.indicators.assign(year=y) for y, yd in results.dataset.years.items()
+                  if not yd.indicators.empty]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
             columns=INDICATOR_COLUMNS)
 
