@@ -8,6 +8,7 @@ agencies stop existing part-way (as districts did in 2025) and some values are m
 from __future__ import annotations
 
 import csv
+import json
 import random
 import shutil
 from pathlib import Path
@@ -36,12 +37,32 @@ def _copy_from_real(root: Path, name: str) -> None:
     shutil.copy(DATA / name, root / name)
 
 
+# The real descriptor's tables, under a name that says the numbers are made up (no province's
+# name, notice or publisher on a synthetic site).
+IDENTITY = {
+    "name": "chi-so-cchc-tong-hop",
+    "title": "Chỉ số cải cách hành chính: dữ liệu tổng hợp",
+    "description": "Số liệu sinh ngẫu nhiên từ một hạt giống để thử cổng; không phải số liệu "
+                   "của cơ quan, đơn vị nào.",
+    "portal": {"name": "Chỉ số cải cách hành chính (dữ liệu tổng hợp)",
+               "subtitle": "Dữ liệu thử nghiệm, không phải số liệu công bố"},
+    "contributors": [{"title": "Nhóm phát triển cổng Chỉ số CCHC", "role": "publisher"}],
+}
+
+
+def _descriptor(root: Path) -> None:
+    real = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    (root / "datapackage.json").write_text(json.dumps({**real, **IDENTITY}, ensure_ascii=False,
+                                                      indent=2), encoding="utf-8")
+
+
 def make(root: Path, agencies: int, years: int, seed: int = 42, first_year: int = 2016) -> Path:
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(DATA / "schemas", root / "schemas", dirs_exist_ok=True)
-    for name in ("fields.csv", "components.csv", "sources.csv", "datapackage.json"):
+    for name in ("fields.csv", "components.csv", "sources.csv"):
         _copy_from_real(root, name)
+    _descriptor(root)
     with (DATA / "fields.csv").open(encoding="utf-8") as f:
         fields = [r["field_id"] for r in csv.DictReader(f)]
     source = "bc-snv-2024-chi-so-cchc-2023"

@@ -330,8 +330,8 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
         if not accept_removals and (gone := removals(published(output), published(tmp))):
             raise BuildError("Bản dựng mới sẽ xóa khỏi trang web:\n" + gone + "\nNếu đúng là "
                              "muốn xóa, dựng lại với parindex build --accept-removals "
-                             "(hoặc make site ACCEPT_REMOVALS=1); nếu không, kiểm tra lại dữ liệu (tên thư mục "
-                             "năm, tệp bị cắt, dòng bị xóa).")
+                             "(hoặc make site ACCEPT_REMOVALS=1); nếu không, kiểm tra lại "
+                             "dữ liệu (tên thư mục năm, tệp bị cắt, dòng bị xóa).")
         index = search.wait()
         if progress:
             progress("search", 0, "Chỉ mục tìm kiếm "

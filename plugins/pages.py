@@ -23,7 +23,7 @@ from typing import Any
 from pelican.contents import Page
 
 from parindex.i18n import LANGUAGES, SOURCE, speaking
-from parindex.site import Planned, charts, embeds, exports, models, urls
+from parindex.site import Planned, charts, embeds, exports, models, urls, word
 from parindex.site.api import Endpoint
 
 from . import api
@@ -123,6 +123,8 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
         for lang in work.languages[1:] if page.url in work.edition else ():
             done.urls.append(urls.localized(page.url, lang, work.edition))
             done.reused += _write_page(work, page, done.used, lang)  # the same model
+        if isinstance(page, models.ReportPage):  # its Word document, from the same model
+            _write_docx(work, page, done.used)
         for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
             _write_page(work, embed, done.used)
         done.api += api.write_document(work, page)
@@ -198,6 +200,21 @@ def _write_page(work: Work, page: models.Page, used: set[str], lang: str = SOURC
     if key:
         work.store.keep(key, work.out(rel, new_folder=False))
     return False
+
+
+def _write_docx(work: Work, page: models.ReportPage, used: set[str]) -> None:
+    """The report's Word document beside its page, from the store while its model (and the
+    code, part of the site key) is unchanged."""
+    path = work.out(page.docx_url, new_folder=False)  # next to its page, written first
+    key = digest(page_key(work.site_key, False, page), "docx") + ".docx" \
+        if work.site_key else None
+    if key:
+        used.add(key)
+        if work.reuse and work.store.take(key, path):
+            return
+    path.write_bytes(word.report_docx(page, work.context.get("SITENAME", "")))
+    if key:
+        work.store.keep(key, path)
 
 
 def draw(work: Work, todo: list[tuple[str, models.Chart, list[str]]]) -> int:

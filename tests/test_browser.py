@@ -66,6 +66,7 @@ NOT_FOUND = "/chi-so/2023/khong-co-trang-nay/"
 PAGES = {
     "home": "/",
     "year": "/chi-so/2023/",
+    "report": "/chi-so/2023/bao-cao/",
     "ranking": RANKING,
     "profile": PROFILE,
     "field": f"/chi-so/2023/linh-vuc/{_first_field_id()}/",

@@ -187,7 +187,8 @@ def test_the_downloads_page_gives_each_files_size(out):
     rows = doc.find("table", cls="data").find("tbody").find_all("tr")
     latest = [s.text for r in rows if r.find("th").text == "2023"
               for s in r.find_all("span", cls="file-size")]
-    assert len(latest) == 5  # the workbook, and CSV and JSON of results and of field scores
+    # the workbook, CSV and JSON of results and of field scores, the report as Word
+    assert len(latest) == 6
     book = (out / "du-lieu/2023/ket-qua.xlsx").stat().st_size
     assert f"({round(book / 1024)} KB)" == latest[0]
     assert "ZIP, " in doc.find("a", cls="button").text and " KB)" in doc.find("a",

@@ -406,6 +406,7 @@ class YearPage(Page):
     year_links: list[NavLink]  # every year, this one current; none when there is one year
     trend: list[TrendPoint] = field(default_factory=list)  # each group's mean by year
     later: list[str] = field(default_factory=list)  # what became of the year's agencies
+    report_url: str = ""  # the year's report written from the data, where it has one
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -664,6 +665,76 @@ class MethodPage(Page):
     band_periods: list[BandPeriod]
 
 
+# ---- The year's report (`report`) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a report's sentence: text, or a number as the sentence prints it with the page
+    it comes from (`url`), its footnote, and a short note beside it (`aside`: "văn bản nguồn in
+    6,76", "theo văn bản nguồn", "suy ra")."""
+
+    text: str
+    url: str = ""
+    note: int | None = None
+    aside: str = ""
+
+    @property
+    def plain(self) -> str:
+        """As plain text (a Word document, a test): the note beside it in brackets."""
+        return f"{self.text} ({self.aside})" if self.aside else self.text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A sentence or a few, as spans."""
+
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.plain for s in self.spans)
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """A table of the report (a group's agencies): a caption, column titles and rows of cells;
+    `numeric`: the columns holding numbers (aligned right); `names`: the column naming each
+    row."""
+
+    id: str
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Span, ...], ...]
+    numeric: frozenset[int] = frozenset()
+    names: int = 0
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A heading (`level` 2 or 3) with its paragraphs, then a list (`items`: the innovations)
+    or a table, if any."""
+
+    id: str
+    heading: str
+    level: int
+    paragraphs: tuple[Paragraph, ...] = ()
+    table: ReportTable | None = None
+    items: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportPage(Page):
+    """The analytic sections of the year's report, written from the data; `docx_url`: the same
+    report as a Word document, written from this model."""
+
+    year: int
+    sections: list[ReportSection]
+    docx_url: str
+    year_url: str
+    publisher: str = ""  # who the data says publishes it (the document's author)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Site:
     """Every data page of the site, in the order they are written."""
@@ -679,11 +750,12 @@ class Site:
     downloads: DownloadsPage
     method: MethodPage
     audit: AuditPage
+    reports: list[ReportPage] = field(default_factory=list)
 
     def pages(self) -> list[Page]:
-        return [self.home, self.years_index, *self.years, *self.rankings, *self.fields,
-                self.directory, *self.units, *self.innovations, self.downloads, self.method,
-                self.audit]
+        return [self.home, self.years_index, *self.years, *self.reports, *self.rankings,
+                *self.fields, self.directory, *self.units, *self.innovations, self.downloads,
+                self.method, self.audit]
 
 
 HOME = Ref("", t("Trang chủ"), HOME_URL)

@@ -51,6 +51,16 @@ def field_url(year: int, field_id: str) -> str:
     return f"{YEARS_URL}{year}/linh-vuc/{field_id}/"
 
 
+def report_url(year: int) -> str:
+    """The year's report written from the data."""
+    return f"{YEARS_URL}{year}/bao-cao/"
+
+
+def report_file_url(year: int, ext: str) -> str:
+    """The same report as a file beside its page: `docx`, a Word document."""
+    return f"{report_url(year)}bao-cao-{year}.{ext}"
+
+
 def unit_url(unit_id: str) -> str:
     return f"{DIRECTORY_URL}{unit_id}/"
 

@@ -21,11 +21,11 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "templates"
 PAGES = {  # every function making a page's URL, with arguments
     urls.year_url: (2023,), urls.group_url: (2023, "huyen"), urls.field_url: (2023, "f1"),
     urls.unit_url: ("ubnd-huyen-my-xuyen",), urls.innovations_url: (2023,),
-    urls.embed_url: ("chi-so/2023/huyen/", "chi-so"),
+    urls.embed_url: ("chi-so/2023/huyen/", "chi-so"), urls.report_url: (2023,),
 }
 FILES = {  # every function making a file's URL
     urls.results_url: (2023, "xlsx"), urls.field_results_url: (2023, "json"),
-    urls.chart_url: ("chi-so/2023/huyen/", "chi-so", "svg"),
+    urls.chart_url: ("chi-so/2023/huyen/", "chi-so", "svg"), urls.report_file_url: (2023, "docx"),
 }
 API = {  # every function making an endpoint's path (a file), with arguments
     urls.api_years_url: (2023,), urls.api_group_url: (2023, "huyen"),

@@ -1,7 +1,7 @@
 """Floor 3, results → every data page of the portal as a typed page model: `plan(results)`.
 
-One module per page kind (home, years, year, ranking, field, unit, directory, innovations,
-downloads, method, audit), each a function from scored data to its page model
+One module per page kind (home, years, year, report, ranking, field, unit, directory,
+innovations, downloads, method, audit), each a function from scored data to its page model
 (`parindex.site.models`);
 templates only render. `plan` lists every page without building it, so that a build can build
 and write pages wherever it likes; `site` builds them all (for tests and notebooks).
@@ -24,6 +24,7 @@ from typing import NamedTuple
 from ...frames import records
 from ...scoring.score import Results
 from ..models import DirectoryPage, Innovation, NoNotes, Page, Site
+from ..report import has_report
 from ..urls import (
     AUDIT_URL,
     DIRECTORY_URL,
@@ -32,6 +33,7 @@ from ..urls import (
     METHOD_URL,
     YEARS_URL,
     innovations_url,
+    report_url,
     unit_url,
     year_url,
 )
@@ -45,6 +47,7 @@ from .home import home_page
 from .innovations import INNOVATIONS_LISTED, innovations_page
 from .method import method_page
 from .ranking import ranking_page
+from .report import report_page
 from .unit import unit_page
 from .year import year_page
 from .years import years_page
@@ -93,6 +96,8 @@ def plan(results: Results) -> list[Planned]:
         Planned("years_index", partial(years_page, results, lk), YEARS_URL),
         *[Planned("years", partial(year_page, results, lk, y, len(inns_by_year.get(y, []))),
                   year_url(y)) for y in results.years],
+        *[Planned("reports", partial(report_page, results, lk, y, inns_by_year.get(y, [])),
+                  report_url(y)) for y in results.years if has_report(lk, y)],
         *[Planned("rankings", partial(ranking_page, results, lk, y, g.id), g.url)
           for y in results.years for g in lk.groups_of(y)],
         *[Planned("fields", partial(field_page, results, lk, y, f.id), f.url)
@@ -117,7 +122,8 @@ def site(results: Results) -> Site:
         kinds.setdefault(page.kind, []).append(page.build())
     one = {k: kinds[k][0] for k in ("home", "years_index", "directory", "downloads",
                                          "method", "audit")}
-    many = {k: kinds.get(k, []) for k in ("years", "rankings", "fields", "units", "innovations")}
+    many = {k: kinds.get(k, []) for k in ("years", "rankings", "fields", "units", "innovations",
+                                          "reports")}
     return Site(**one, **many)  # type: ignore[arg-type]
 
 

@@ -10,12 +10,14 @@ from ..models import (
     Download,
     DownloadsPage,
 )
+from ..report import has_report
 from ..urls import (
     DOWNLOADS_URL,
     PACKAGE_DIR,
     PACKAGE_ZIP,
     TEMPLATES_DIR,
     field_results_url,
+    report_file_url,
     results_url,
 )
 from ..values import (
@@ -28,8 +30,8 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
     years: list[tuple[int, list[tuple[str, list[Download]]]]] = []
     for y in sorted(results.years, reverse=True):
         book: str = (t("Kết quả và điểm theo lĩnh vực năm {year}, bảng tính Excel", year=y)
-                if y in results.field_years else
-                t("Kết quả năm {year}, bảng tính Excel", year=y))
+                     if y in results.field_years else
+                     t("Kết quả năm {year}, bảng tính Excel", year=y))
         label: str = t("Kết quả năm {year}", year=y)
         files = [(book, [Download(results_url(y, "xlsx"), book, "XLSX")]),
                  (label, [Download(results_url(y, e), label, e.upper())
@@ -38,6 +40,9 @@ def downloads_page(results: Results, lk: Lookup) -> DownloadsPage:
             label = t("Điểm theo lĩnh vực năm {year}", year=y)
             files.append((label, [Download(field_results_url(y, e), label, e.upper())
                                   for e in ("csv", "json")]))
+        if has_report(lk, y):
+            report: str = t("Báo cáo kết quả năm {year}, viết từ số liệu", year=y)
+            files.append((report, [Download(report_file_url(y, "docx"), report, "DOCX")]))
         years.append((y, files))
     package = [Download(PACKAGE_DIR + "datapackage.json", t("Mô tả gói dữ liệu"), "JSON",
                         "datapackage.json (Frictionless Data Package)")]

@@ -13,8 +13,10 @@ from ..models import (
     Value,
     YearPage,
 )
+from ..report import has_report
 from ..urls import (
     innovations_url,
+    report_url,
     results_url,
     year_url,
 )
@@ -66,4 +68,5 @@ def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> Ye
         sources=lk.sources(*yd.scores["source_id"], *yd.published_stats["source_id"],
                            *yd.field_scores["source_id"], *lk.band_sources(year)),
         notes=notes.texts, charts=[c for c in (chart, trend_chart) if c],
-        trend=points if trend_chart else [], later=later(lk, year))
+        trend=points if trend_chart else [], later=later(lk, year),
+        report_url=report_url(year) if has_report(lk, year) else "")
