@@ -27,7 +27,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from . import fmt
 
@@ -173,8 +173,3 @@ def join(parts: Sequence[Arg], sep: str = ", ") -> Text:
     keys = [f"p{i}" for i in range(len(parts))]
     return Text(sep.join(say(p, SOURCE) for p in parts), sep.join(f"{{{k}}}" for k in keys),
                 tuple(zip(keys, parts, strict=True)))
-
-
-def html(x: Arg | None) -> Markup:
-    """`x` escaped in the language being written (for filters that build markup)."""
-    return Markup(escape(say(x)))
