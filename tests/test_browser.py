@@ -768,7 +768,8 @@ def test_chart_svgs_carry_no_markup_from_the_data(hostile_site):
     assert any("&lt;script&gt;" in p.read_text(encoding="utf-8") for p in profile)
 
 
-HOSTILE_PAGES = [PROFILE, RANKING, "/sang-kien/", "/tim-kiem/?q=my+xuyen"]
+HOSTILE_COMPARE = "/so-sanh/?don-vi=ubnd-huyen-my-xuyen,ubnd-huyen-tran-de"  # written by a script
+HOSTILE_PAGES = [PROFILE, RANKING, "/sang-kien/", "/tim-kiem/?q=my+xuyen", HOSTILE_COMPARE]
 
 
 @pytest.mark.browser
@@ -779,10 +780,13 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(page, hostile_url, p
     if path.startswith("/tim-kiem/"):
         links = page.locator(RESULT_LINK, has_text="<script>")
         expect(links.first).to_be_visible(timeout=TIMEOUT)
+    if path == HOSTILE_COMPARE:
+        expect(page.locator("table#bang-so-sanh thead")).to_contain_text(SCRIPT)
     assert page.evaluate("typeof window.__pwned") == "undefined"
     text = page.locator("body").inner_text()
     assert SCRIPT in text
-    expect(page.get_by_text(SCRIPT).first).to_be_visible()
+    shown = page.locator("table#bang-so-sanh") if path == HOSTILE_COMPARE else page  # not <option>
+    expect(shown.get_by_text(SCRIPT).first).to_be_visible()
     assert page.locator('img[src="x"]').count() == 0
     assert page.locator("[onerror]").count() == 0
     scripts = page.locator("script").evaluate_all("ss => ss.map(s => s.src)")
@@ -873,3 +877,161 @@ def test_axe_finds_no_serious_or_critical_violation_on_an_embed_page(page, base_
     violations = axe.run(page).response["violations"]
     bad = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert not bad, "\n" + _describe(bad)
+
+
+# ---------------------------------------------------------------- 8. the compare page
+# so-sanh/ reads each agency's API document and writes what it holds, formatted as the
+# profiles show it (Mỹ Xuyên's 2023 index 83,84, Trần Đề's 69,99), under the strict CSP.
+
+COMPARE = "/so-sanh/"
+MY_XUYEN, TRAN_DE = "ubnd-huyen-my-xuyen", "ubnd-huyen-tran-de"
+
+
+def _compare_cells(page: Page, table: str) -> dict[str, list[str]]:
+    rows = page.locator(f"table#{table} tbody tr")
+    out = {}
+    for i in range(rows.count()):
+        cells = [c.strip() for c in rows.nth(i).locator("th, td").all_inner_texts()]
+        out[cells[0]] = cells[1:]
+    return out
+
+
+def _compare_heads(page: Page, table: str) -> list[str]:
+    return [h.strip() for h in page.locator(f"table#{table} thead th").all_inner_texts()]
+
+
+@pytest.mark.browser
+def test_an_address_with_two_agencies_shows_them_side_by_side(page, base_url):
+    watch = Watch.on(page, base_url)
+    page.goto(f"{base_url}{COMPARE}?don-vi={MY_XUYEN},{TRAN_DE}", wait_until="networkidle")
+    expect(page.locator("table#bang-so-sanh")).to_be_visible()
+    assert page.locator("#can-javascript").count() == 0  # the script said nothing is missing
+    assert _compare_heads(page, "bang-so-sanh")[1:] == ["UBND huyện Mỹ Xuyên", "UBND huyện Trần Đề"]
+    cells = _compare_cells(page, "bang-so-sanh")
+    assert cells["Chỉ số CCHC (%)"] == ["83,84%", "69,99%"]
+    assert cells["Xếp loại"] == ["Nhóm 2", "Nhóm 3"]
+    assert cells["Thứ hạng trong nhóm"] == ["1/11", "10/11"]
+    assert cells["Nhóm"] == ["UBND cấp huyện", "UBND cấp huyện"]
+    assert cells["Điểm chuẩn tối đa"] == ["94,00", "94,75"]  # printed decimals kept
+    assert cells["Chỉ số SIPAS"] == ["14,34", "13,00"]
+    assert cells["Tổng điểm"] == ["78,81", "66,31"]
+    fields = _compare_cells(page, "bang-so-sanh-linh-vuc")
+    assert fields["Công tác chỉ đạo điều hành CCHC"] == ["80,64%", "50,00%"]
+    assert fields["Cải cách chế độ công vụ"] == ["4,50 điểm", "3,25 điểm"]  # no maximum
+    chart = page.locator("#bieu-do-so-sanh svg[role=img]")
+    assert [chart.locator(f"rect.series-{i}").count() for i in (1, 2, 3)] == [1, 1, 0]
+    assert "83,84%" in chart.inner_html() and "69,99%" in chart.inner_html()
+    assert page.locator("select#don-vi-1").input_value() == MY_XUYEN
+    assert page.locator("select#don-vi-2").input_value() == TRAN_DE
+    expect(page.locator("#trang-thai-so-sanh")).to_have_text(
+        "So sánh 2 cơ quan, đơn vị, năm 2023.")
+    watch.assert_clean()
+
+
+@pytest.mark.browser
+def test_an_agency_without_an_index_says_chua_co_so_lieu(page, base_url):
+    watch = Watch.on(page, base_url)
+    page.goto(f"{base_url}{COMPARE}?don-vi={MY_XUYEN},so-noi-vu,khong-co",
+              wait_until="networkidle")
+    expect(page.locator("table#bang-so-sanh")).to_be_visible()
+    cells = _compare_cells(page, "bang-so-sanh")
+    assert cells["Chỉ số CCHC (%)"] == ["83,84%", "chưa có số liệu"]
+    assert cells["Thứ hạng trong nhóm"][1] == "4/19 (suy ra)"
+    expect(page.locator("#trang-thai-so-sanh")).to_contain_text("mang mã khong-co")
+    watch.assert_clean()
+
+
+@pytest.mark.browser
+def test_choosing_with_the_form_gives_an_address_that_restores_the_choice(page, base_url):
+    watch = Watch.on(page, base_url)
+    page.goto(base_url + COMPARE, wait_until="networkidle")
+    expect(page.locator("#trang-thai-so-sanh")).to_contain_text("Chọn ít nhất 2")
+    page.get_by_label("Cơ quan, đơn vị thứ 1").select_option(MY_XUYEN)
+    page.get_by_label("Cơ quan, đơn vị thứ 2").select_option(label="UBND huyện Trần Đề")
+    page.get_by_label("Cơ quan, đơn vị thứ 3").focus()  # the keyboard: choose, then submit
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="So sánh")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/so-sanh/\?don-vi={MY_XUYEN},{TRAN_DE}$"))
+    expect(page.locator("table#bang-so-sanh")).to_be_visible()
+    assert _compare_cells(page, "bang-so-sanh")["Chỉ số CCHC (%)"] == ["83,84%", "69,99%"]
+    shared = page.url
+    page.goto(base_url + COMPARE, wait_until="networkidle")  # another visit, then the link
+    page.goto(shared, wait_until="networkidle")
+    assert _compare_cells(page, "bang-so-sanh")["Chỉ số CCHC (%)"] == ["83,84%", "69,99%"]
+    page.go_back()
+    expect(page.locator("table#bang-so-sanh")).to_have_count(0)
+    watch.assert_clean()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_page_says_so(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}{COMPARE}?don-vi={MY_XUYEN},{TRAN_DE}")
+        expect(page.locator("#can-javascript")).to_be_visible()
+        expect(page.locator("#can-javascript")).to_contain_text("cần JavaScript")
+        expect(page.locator("form#chon-don-vi")).to_be_hidden()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_four_agencies_fit_a_phone_without_sideways_scrolling(browser, base_url):
+    context = browser.new_context(viewport={"width": PHONE, "height": 740}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        watch = Watch.on(page, base_url)
+        page.goto(f"{base_url}{COMPARE}?don-vi={MY_XUYEN},{TRAN_DE},so-noi-vu,cong-an-tinh",
+                  wait_until="networkidle")
+        expect(page.locator("table#bang-so-sanh")).to_be_visible()
+        m = page.evaluate(OVERFLOW)
+        assert (m["scroll"], m["wide"], m["past_right_edge"]) == (PHONE, [], []), m
+        assert _compare_heads(page, "bang-so-sanh")[1:] == ["Mỹ Xuyên", "Trần Đề", "Sở Nội vụ",
+                                                     "Công an tỉnh"]  # short names
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_compare_page_has_no_serious_accessibility_violation(page, base_url, axe):
+    page.goto(f"{base_url}{COMPARE}?don-vi={MY_XUYEN},{TRAN_DE}", wait_until="networkidle")
+    expect(page.locator("table#bang-so-sanh")).to_be_visible()
+    violations = axe.run(page).response["violations"]
+    bad = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not bad, "\n" + _describe(bad)
+
+
+@pytest.fixture(scope="module")
+def only_index_site(tmp_path_factory) -> Path:
+    """tests/test_provinces.py's province with one component and no field scores."""
+    from plugins.build import build
+    from tests.test_provinces import ABOUT, IDENTITY, ONLY_INDEX, _portal
+
+    root = tmp_path_factory.mktemp("only-index-compare")
+    data, content = _portal(root, ONLY_INDEX, IDENTITY, {"pages/gioi-thieu.md": ABOUT})
+    return build(root / "output", data=data, content=content, cache=root / "cache").output
+
+
+@pytest.mark.browser
+def test_a_one_component_province_compares_in_the_browser(page, only_index_site):
+    server, url = _serve(only_index_site)
+    try:
+        watch = Watch.on(page, url)
+        page.goto(f"{url}{COMPARE}?don-vi=so-a,so-c", wait_until="networkidle")
+        expect(page.locator("table#bang-so-sanh")).to_be_visible()
+        cells = _compare_cells(page, "bang-so-sanh")
+        assert list(cells) == ["Nhóm", "Chỉ số CCHC (%)", "Xếp loại", "Thứ hạng trong nhóm",
+                               "Điểm chuẩn tối đa", "Tổng điểm"]  # one component: the total
+        assert cells["Chỉ số CCHC (%)"] == ["91,50%", "74,00%"]
+        assert cells["Điểm chuẩn tối đa"] == ["100", "95 (suy ra)"]
+        assert page.locator("table#bang-so-sanh-linh-vuc").count() == 0
+        watch.assert_clean()
+    finally:
+        server.shutdown()
+        server.server_close()

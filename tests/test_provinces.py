@@ -248,3 +248,13 @@ def test_parindex_score_and_check_reproduce_the_printed_points(points):
         ("phuong-cau-ke", 850.25, "3", "tot"), ("xa-dai-an", 812.4, "4", "tot"),
         ("xa-ea-tu", 750.505, "5", "kha")]
     assert "Tổng cộng: 0 sai khác thật" in run_cli("check", str(data)).stdout
+
+
+def test_a_one_component_province_gets_the_page_and_the_profile_table(only_index):
+    doc = parse(only_index / "so-sanh/index.html")
+    options = [o.attrs["value"] for o in doc.find("select", id="don-vi-1").find_all("option")]
+    assert options == ["", "so-a", "so-b", "so-d", "so-c"]  # Alpha, Beta, Delta, Gamma
+    profile = parse(only_index / "don-vi/so-b/index.html")
+    rows = table_rows(profile.find("table", id="bang-so-voi-nhom"))
+    # (91,50 + 84,25 + 74,00 + 68,10) / 4 = 317,85 / 4 = 79,4625 → 79,46%
+    assert rows == [["Chỉ số CCHC", "84,25%", "79,46%", "91,50% Sở Alpha"]]  # no fields

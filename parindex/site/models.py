@@ -424,6 +424,7 @@ class RankingPage(Page):
     bands: list[Band]
     fields: list[Ref]
     csv_url: str  # the year's results
+    compare: NavLink | None = None  # the compare page with the group's first agencies chosen
 
     @property
     def inferred_notes(self) -> list[int]:
@@ -453,6 +454,30 @@ class FieldPage(Page):
 
 
 @dataclass(frozen=True, kw_only=True)
+class PeerRow:
+    """One line of a profile's table beside its group: the index or a field, the agency's own
+    value, the group's mean and its highest (with the agencies that have it)."""
+
+    label: str
+    kind: str  # "index" (as the index is shown) | "pct" (a field's percentage)
+    own: Value
+    mean: Value
+    best: Stat
+    url: str = ""  # the page of the whole table (the ranking, the field)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Peers:
+    """An agency beside its group in its latest year: a small static table, for readers
+    without JavaScript too (the compare page needs it)."""
+
+    year: int
+    group: Ref
+    caption: str
+    rows: list[PeerRow]
+
+
+@dataclass(frozen=True, kw_only=True)
 class UnitYear:
     row: ScoreRow
     ranking_url: str
@@ -473,6 +498,8 @@ class UnitPage(Page):
     fields: list[FieldRow]
     innovations: list[Innovation]
     indicators: list[Indicator]
+    peers: Peers | None = None
+    compare: NavLink | None = None  # the compare page with this agency chosen
 
     @property
     def latest_row(self) -> ScoreRow | None:
@@ -735,6 +762,27 @@ class ReportPage(Page):
     publisher: str = ""  # who the data says publishes it (the document's author)
 
 
+class CompareChoice(NamedTuple):
+    """The agencies of a group one may choose on the compare page."""
+
+    group: Ref
+    units: list[Ref]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparePage(Page):
+    """`so-sanh/`: two to four agencies side by side, drawn in the browser (js/compare.js)
+    from their API documents (`api_unit`, `{unit_id}` filled in), nothing computed again."""
+
+    choices: list[CompareChoice]  # by group, in the groups' order
+    years: list[int]  # latest first
+    most: int  # agencies at most
+    param: str  # the address's parameter naming them (`?don-vi=a,b`)
+    year_param: str
+    api_unit: str  # the pattern of an agency's document
+    fallback: str  # what the page says where the script does not run
+
+
 @dataclass(frozen=True, kw_only=True)
 class Site:
     """Every data page of the site, in the order they are written."""
@@ -750,12 +798,13 @@ class Site:
     downloads: DownloadsPage
     method: MethodPage
     audit: AuditPage
+    compare: ComparePage
     reports: list[ReportPage] = field(default_factory=list)
 
     def pages(self) -> list[Page]:
         return [self.home, self.years_index, *self.years, *self.reports, *self.rankings,
                 *self.fields, self.directory, *self.units, *self.innovations, self.downloads,
-                self.method, self.audit]
+                self.method, self.audit, self.compare]
 
 
 HOME = Ref("", t("Trang chủ"), HOME_URL)

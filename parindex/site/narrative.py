@@ -293,3 +293,29 @@ def unit_ended(unit: str, end: int, successor: str | None) -> Text:
         return t("{unit} hoạt động đến năm {end}; nhiệm vụ chuyển cho {successor}.", unit=unit,
                  end=end, successor=successor)
     return t("{unit} hoạt động đến năm {end}.", unit=unit, end=end)
+
+
+def compare_lead(scale: Scale, most: int) -> str:
+    return (f"Chọn từ 2 đến {most} {scale.members} để xem {scale.named}, xếp loại, thứ hạng "
+            "trong nhóm, điểm thành phần và điểm theo lĩnh vực cạnh nhau. Địa chỉ của trang "
+            "ghi lại lựa chọn: gửi địa chỉ đó là người nhận thấy đúng bảng so sánh này.")
+
+
+def compare_fallback(scale: Scale) -> str:
+    """What the compare page says where its script does not run (JavaScript off)."""
+    return (f"Trang so sánh cần JavaScript để hiển thị số liệu, mà trình duyệt của bạn đang "
+            f"tắt. Trang của mỗi {scale.members} vẫn có bảng so sánh {scale.named} (và điểm "
+            f"theo lĩnh vực, nếu có) với trung bình và mức cao nhất của nhóm.")
+
+
+def compare_with_others(scale: Scale) -> Text:
+    return t("So sánh với {members} khác", members=scale.members)
+
+
+def compare_leaders(n: int, scale: Scale) -> Text:
+    return t("So sánh {n} {members} đứng đầu nhóm", n=n, members=scale.members)
+
+
+def peers_caption(name: str, group: str, year: int) -> Text:
+    return t("{name} so với nhóm {group}, năm {year}: trung bình và cao nhất của nhóm",
+             name=name, group=group, year=year)

@@ -9,7 +9,7 @@ page model carries it (`Page.links`), and Pelican's own templates get it as a Ji
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -63,6 +63,18 @@ def report_file_url(year: int, ext: str) -> str:
 
 def unit_url(unit_id: str) -> str:
     return f"{DIRECTORY_URL}{unit_id}/"
+
+
+COMPARE_URL = "so-sanh/"
+COMPARE_PARAM = "don-vi"  # ?don-vi=a,b: the agencies compared, by unit_id (stable ids)
+COMPARE_YEAR_PARAM = "nam"  # ?nam=2023: the year compared (default: the latest they have)
+COMPARE_MAX = 4  # agencies side by side, at most
+
+
+def compare_url(unit_ids: Sequence[str] = ()) -> str:
+    """The compare page, with `unit_ids` chosen (`?don-vi=a,b`): a link that restores them."""
+    ids = ",".join(unit_ids[:COMPARE_MAX])
+    return f"{COMPARE_URL}?{COMPARE_PARAM}={ids}" if ids else COMPARE_URL
 
 
 def innovations_url(year: int | None = None) -> str:

@@ -102,7 +102,9 @@ def test_a_cached_rebuild_equals_a_clean_build_file_by_file(tmp_path):
     # unchanged pages and charts come from the store; the changed ones are new
     assert stats.charts_reused > 0 and stats.charts_rendered > 0
     assert 0 < stats.pages_reused < stats.pages - 5
-    assert stats.pages_reused > stats.pages // 2
+    # every profile of the group shows its mean and highest beside the agency (the profile's
+    # table beside its group), so the eleven districts' profiles change with Mỹ Xuyên's
+    assert stats.pages_reused > stats.pages * 2 // 5
     clean = build(tmp_path / "clean", data=data, cache=tmp_path / "empty-cache")
     assert snapshot(tmp_path / "site") == snapshot(clean.output)
     profile = "don-vi/ubnd-huyen-my-xuyen/index.html"

@@ -378,3 +378,32 @@ def test_a_recomputed_value_is_footnoted_with_the_decimals_of_the_printed_one(th
     assert fmt.pct(row.index.value) == "93,468%"
     note = page.notes[row.index.note - 1]
     assert note.endswith("chỉ số tính lại từ số liệu chi tiết là 93,458%.")
+
+
+def test_a_profile_shows_its_latest_year_beside_its_groups_mean_and_highest(site):
+    h2 = unit(site, "h-2").peers
+    index, f1 = h2.rows  # f2 has no maximum: no percentage for anyone, no line
+    assert (h2.year, h2.group.id) == (2023, "huyen")
+    # (83,84 + 77,38 + 69,06) / 3 = 76,76: the printed mean, the same number
+    assert (fmt.pct(index.own.value), fmt.pct(index.mean.value)) == ("77,38%", "76,76%")
+    assert (fmt.pct(index.best.value.value), [u.id for u in index.best.units]) == (
+        "83,84%", ["h-1"])
+    # 10 / 14 = 71,43%; (11,29 + 10 + 7) / 42 = 67,36%; the highest 11,29 / 14 = 80,64%
+    assert (f1.label, fmt.pct(f1.own.value), fmt.pct(f1.mean.value),
+            fmt.pct(f1.best.value.value)) == ("Công tác chỉ đạo điều hành", "71,43%",
+                                              "67,36%", "80,64%")
+    # a group whose table prints few indices: its printed mean and highest, as printed
+    so_b = unit(site, "so-b").peers.rows
+    assert [(r.own.value, r.mean.value, r.best.value.value, r.best.units) for r in so_b] == [
+        (None, 71.5, 84.81, (unit(site, "so-a").unit,))]
+    assert unit(site, "h-2").compare.url == "so-sanh/?don-vi=h-2"
+
+
+def test_the_compare_page_offers_every_scored_agency_by_group(site):
+    page = site.compare
+    assert [(c.group.id, [u.id for u in c.units]) for c in page.choices] == [
+        ("so", ["so-b", "so-a", "so-c"]), ("huyen", ["h-3", "h-2", "h-1"])]  # Ân < Đồng < Mỹ
+    assert page.years == [2023] and page.most == 4
+    assert page.api_unit.replace("{unit_id}", "h-1") == "api/v1/agencies/h-1.json"
+    assert ranking(site, "huyen").compare.url == "so-sanh/?don-vi=h-1,h-2,h-3"
+    assert ranking(site, "so").compare.url == "so-sanh/?don-vi=so-a,so-c"  # those with an index

@@ -22,6 +22,7 @@ PAGES = {  # every function making a page's URL, with arguments
     urls.year_url: (2023,), urls.group_url: (2023, "huyen"), urls.field_url: (2023, "f1"),
     urls.unit_url: ("ubnd-huyen-my-xuyen",), urls.innovations_url: (2023,),
     urls.embed_url: ("chi-so/2023/huyen/", "chi-so"), urls.report_url: (2023,),
+    urls.compare_url: (),
 }
 FILES = {  # every function making a file's URL
     urls.results_url: (2023, "xlsx"), urls.field_results_url: (2023, "json"),
@@ -84,6 +85,12 @@ def test_an_endpoint_is_a_json_file_under_the_versioned_root(make):
     for url in made:
         assert url.startswith(urls.API_ROOT) and url.endswith(".json"), url
         assert url.isascii() and "//" not in url and " " not in url
+
+
+def test_the_compare_page_restores_its_agencies_from_its_address():
+    assert urls.compare_url() == "so-sanh/"
+    assert urls.compare_url(["a", "b"]) == "so-sanh/?don-vi=a,b"
+    assert urls.compare_url(list("abcdef")) == "so-sanh/?don-vi=a,b,c,d"  # four at most
 
 
 def test_an_embed_page_is_under_its_own_folder_mirroring_the_chart_page():

@@ -1,8 +1,8 @@
 """Floor 3, results → every data page of the portal as a typed page model: `plan(results)`.
 
 One module per page kind (home, years, year, report, ranking, field, unit, directory,
-innovations, downloads, method, audit), each a function from scored data to its page model
-(`parindex.site.models`);
+innovations, downloads, method, audit, compare), each a function from scored data to its page
+model (`parindex.site.models`);
 templates only render. `plan` lists every page without building it, so that a build can build
 and write pages wherever it likes; `site` builds them all (for tests and notebooks).
 
@@ -27,6 +27,7 @@ from ..models import DirectoryPage, Innovation, NoNotes, Page, Site
 from ..report import has_report
 from ..urls import (
     AUDIT_URL,
+    COMPARE_URL,
     DIRECTORY_URL,
     DOWNLOADS_URL,
     HOME_URL,
@@ -40,6 +41,7 @@ from ..urls import (
 from ..values import Lookup, as_str, score_row
 from ..values import innovations as every_innovation
 from .audit import audit_page
+from .compare import compare_page
 from .directory import directory_page
 from .downloads import downloads_page
 from .field import field_page
@@ -112,6 +114,7 @@ def plan(results: Results) -> list[Planned]:
         Planned("downloads", partial(downloads_page, results, lk), DOWNLOADS_URL),
         Planned("method", partial(method_page, results, lk), METHOD_URL),
         Planned("audit", partial(audit_page, results, lk), AUDIT_URL),
+        Planned("compare", partial(compare_page, results, lk), COMPARE_URL),
     ]
 
 
@@ -121,7 +124,7 @@ def site(results: Results) -> Site:
     for page in plan(results):
         kinds.setdefault(page.kind, []).append(page.build())
     one = {k: kinds[k][0] for k in ("home", "years_index", "directory", "downloads",
-                                         "method", "audit")}
+                                         "method", "audit", "compare")}
     many = {k: kinds.get(k, []) for k in ("years", "rankings", "fields", "units", "innovations",
                                           "reports")}
     return Site(**one, **many)  # type: ignore[arg-type]

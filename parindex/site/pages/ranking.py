@@ -9,10 +9,11 @@ from ...text import fold
 from .. import narrative
 from ..charts import group_index
 from ..models import (
+    NavLink,
     Notes,
     RankingPage,
 )
-from ..urls import results_url
+from ..urls import compare_url, results_url
 from ..values import (
     Lookup,
     crumbs,
@@ -39,6 +40,7 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
         columns.append("change")
     chart = group_index.chart(rows, group, year, lk.bands(year), lk.scale)
     inferred = any(r.rank_inferred for r in rows)
+    leaders = [r.unit.id for r in rows if r.index.value is not None][:3]
     notice = narrative.unpublished_notice(
         stats, lk.scale, lk.scale.percent and "max_score" not in columns, inferred)
     return RankingPage(
@@ -49,6 +51,8 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
         columns=columns, rows=rows, stats=stats,
         inferred=inferred, notice=notice, bands=lk.bands(year),
         fields=lk.fields_of(year), csv_url=results_url(year, "csv"),
+        compare=NavLink(narrative.compare_leaders(len(leaders), lk.scale),
+                        compare_url(leaders)) if len(leaders) > 1 else None,
         sources=lk.sources(*df.loc[df["group_id"] == gid, "source_id"]),
         notes=notes.texts, charts=[chart] if chart else [],
         search_terms=fold(group.name))

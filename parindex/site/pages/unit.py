@@ -10,12 +10,20 @@ from ..charts import unit_fields, unit_history
 from ..models import (
     DIRECTORY,
     HOME,
+    FieldRow,
+    GroupStats,
     Innovation,
+    NavLink,
+    NoNotes,
     Notes,
+    PeerRow,
+    Peers,
     UnitPage,
     UnitYear,
+    Value,
 )
 from ..urls import (
+    compare_url,
     group_url,
 )
 from ..values import (
@@ -27,6 +35,7 @@ from ..values import (
     as_str,
     as_text,
     field_row,
+    group_stats,
     indicators,
     score_row,
     unit_records,
@@ -64,6 +73,9 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
         active=active_text(u), successor=lk.unit(successor) if successor else None,
         remark=as_text(u["note"]), latest=latest, history=history, components=lk.components,
         fields_year=fields_year, fields=frows, innovations=inns, indicators=inds,
+        peers=_peers(lk, latest, frows, fields_year),
+        compare=NavLink(narrative.compare_with_others(lk.scale), compare_url([uid]))
+        if latest else None,
         sources=lk.sources(*ids), notes=notes.texts, charts=charts,
         search_terms=fold(" ".join([unit.name, unit.short_name, as_text(u["aliases"]) or ""])
                           .replace("|", " ")))
@@ -85,3 +97,32 @@ def _unit_fields(results: Results, lk: Lookup) -> tuple[dict[str, list[Record]],
             sources.setdefault(uid, []).append(sid)
         return rows, sources
     return lk.cached("unit_fields", make)
+
+
+def _peers(lk: Lookup, latest: UnitYear | None, fields: list[FieldRow],
+           fields_year: int | None) -> Peers | None:
+    """The agency's latest year beside its group's mean and highest: the index, and each field
+    where its field scores are of that year and any of the three is known (a field without a
+    maximum has no percentage at all: the profile's field table gives its score). The group's
+    statistics are those its ranking and field pages show (`group_stats`, made once per group
+    for all its profiles)."""
+    if latest is None:
+        return None
+    row = latest.row
+    year, gid = row.year, row.group.id
+
+    def stats(fid: str | None) -> GroupStats:
+        return lk.cached(("peer_stats", year, gid, fid),
+                         lambda: group_stats(lk, year, gid, NoNotes(), fid=fid))
+    index = stats(None)
+    rows = [PeerRow(label=lk.scale.name, kind="index", own=row.index, mean=index.mean,
+                    best=index.highest, url=latest.ranking_url)]
+    if fields_year == year:
+        for f in fields:
+            best = stats(f.field.id).highest
+            if f.pct is not None or f.group_mean.value is not None or best.value.value is not None:
+                rows.append(PeerRow(label=f.field.name, kind="pct",
+                                    own=Value(f.pct, "computed" if f.pct is not None else ""),
+                                    mean=f.group_mean, best=best, url=f.field.url))
+    return Peers(year=year, group=row.group, rows=rows,
+                 caption=narrative.peers_caption(row.unit.name, row.group.name, year))
