@@ -14,7 +14,7 @@ PORTAL = --data "$(DATA)" --content "$(CONTENT)" --output "$(OUTPUT)"
 # `make site ACCEPT_REMOVALS=1`: a year or agencies taken off the site on purpose
 ACCEPT_REMOVALS ?=
 
-.PHONY: site serve test bench lint clean browser golden
+.PHONY: site serve test bench lint clean browser golden messages
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -40,6 +40,14 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --size $(SIZE)
+
+# The English catalog: every message of the code and templates (babel.cfg) into
+# parindex/locale/en/LC_MESSAGES/messages.po, new ones empty, to translate (tests/test_i18n.py).
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k t --no-location --sort-output --omit-header \
+	  -o .cache/messages.pot .
+	$(BIN)/pybabel update -l en -i .cache/messages.pot -d parindex/locale --no-wrap \
+	  --no-fuzzy-matching --ignore-obsolete
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden_site

@@ -34,8 +34,10 @@ ARTICLE_SAVE_AS = "tin-tuc/{slug}/index.html"
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
 ARTICLE_LANG_URL = "tin-tuc/{slug}-{lang}/"
 ARTICLE_LANG_SAVE_AS = "tin-tuc/{slug}-{lang}/index.html"
-PAGE_LANG_URL = "{slug}-{lang}/"
-PAGE_LANG_SAVE_AS = "{slug}-{lang}/index.html"
+# An editors' page in English (`Lang: en`, the same `Slug:`) is written by the plugin under
+# en/ with the English interface, as is a page saying so where a page has no translation.
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = ""
 
 # The news list is Pelican's own "index" template, written at /tin-tuc/; the home page is the
 # plugin's.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import resource
 import shutil
@@ -103,6 +104,14 @@ print(time.perf_counter() - start)
 """
 
 
+def _languages(data: Path, languages: list[str]) -> None:
+    """Set the package's `portal.languages` (the English edition on or off)."""
+    path = data / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor.setdefault("portal", {})["languages"] = languages
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
 def vanilla(pages: int, work: Path) -> float:
     """Seconds for a plain Pelican build of `pages` Markdown pages (default theme, no plugin),
     in a process of its own so that our plugin's signals are not connected."""
@@ -123,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--size", default="real", help="real | province | national | AGENCIESxYEARS")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    p.add_argument("--languages", default="", help="the editions to build, e.g. 'vi' "
+                   "(portal.languages; default: the package's, Vietnamese and English)")
     args = p.parse_args(argv)
     size = _size_arg(args.size)
     work = Path(tempfile.mkdtemp(prefix="parindex-bench-"))
@@ -132,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(ROOT / "data", data)
         else:
             synth.make(data, *size, seed=args.seed)
+        if args.languages:
+            _languages(data, args.languages.split(","))
         from parindex.data.dataset import load_or_raise
         from parindex.scoring.score import score
 

@@ -1,4 +1,5 @@
-"""Vietnamese display of numbers: decimal comma, thousands dot, half-up rounding.
+"""Display of numbers and dates: Vietnamese by default (decimal comma, thousands dot), English
+for the English edition (`locale="en"`: 83.84, 1,234; "10 May 2022"); half-up rounding.
 
 Computation keeps full precision; rounding happens here, for display only, half-up as the
 province's reports do (76,195 → 76,20), never banker's rounding. A value the source prints
@@ -9,15 +10,20 @@ with two.
 from __future__ import annotations
 
 import math
+from datetime import date as Date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 import pandas as pd
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import NumberPattern, parse_pattern
 
-LOCALE = Locale.parse("vi_VN")  # parsed once: Babel parses a name on every call
+# parsed once: Babel parses a name on every call
+LOCALES = {"vi": Locale.parse("vi_VN"), "en": Locale.parse("en")}
+LOCALE = LOCALES["vi"]
 MISSING = "chưa có số liệu"
+MISSINGS = {"vi": MISSING, "en": "no data"}  # a value the source does not give, as said
 NOISE = Decimal("1e-9")  # float error below this is not a digit anyone typed
 
 
@@ -87,48 +93,67 @@ def _pattern(places: int) -> NumberPattern:
 
 
 @lru_cache(maxsize=1 << 16)
-def _num(x: float, places: int) -> str:
+def _num(x: float, places: int, locale: str = "vi") -> str:
     # Babel's compiled pattern: a page shows thousands of numbers, many of them the same.
     # A negative number that rounds to zero is zero: -0,001 is shown 0,00, never -0,00.
     value = round_half_up(x, places)
     # Babel leaves NumberPattern.apply without a return type: it returns the text.
-    text: str = _pattern(places).apply(value if value else abs(value), LOCALE)
+    text: str = _pattern(places).apply(value if value else abs(value), LOCALES[locale])
     return text
 
 
-def num(x: float | None, places: int | None = None, missing: str = MISSING) -> str:
+def _missing(missing: str, locale: str) -> str:
+    """The missing text in `locale` (the default one), or the caller's own."""
+    return MISSINGS[locale] if missing is MISSING else missing
+
+
+def num(x: float | None, places: int | None = None, missing: str = MISSING,
+        locale: str = "vi") -> str:
     """`x` with `places` decimals; by default as printed (`Printed`), else with two."""
-    return missing if x is None or is_missing(x) else _num(float(x), decimals(x, places))
+    if x is None or is_missing(x):
+        return _missing(missing, locale)
+    return _num(float(x), decimals(x, places), locale)
 
 
-def pct(x: float | None, places: int | None = None, missing: str = MISSING) -> str:
-    return missing if is_missing(x) else num(x, places) + "%"
+def pct(x: float | None, places: int | None = None, missing: str = MISSING,
+        locale: str = "vi") -> str:
+    if is_missing(x):
+        return _missing(missing, locale)
+    return num(x, places, locale=locale) + "%"
 
 
-def integer(x: float | None, missing: str = MISSING) -> str:
-    return num(x, 0, missing)
+def integer(x: float | None, missing: str = MISSING, locale: str = "vi") -> str:
+    return num(x, 0, missing, locale)
 
 
-def signed(x: float | None, places: int = 2, missing: str = MISSING) -> str:
+def signed(x: float | None, places: int = 2, missing: str = MISSING,
+           locale: str = "vi") -> str:
     """A change with its sign: +1,23 / −1,91 / 0,00 (true minus sign, for screen readers too)."""
     if x is None or is_missing(x):
-        return missing
-    text = num(abs(x), places)  # half-up is symmetric: the sign is x's unless this is zero
-    return ("" if text == _num(0.0, places) else "+" if x > 0 else "−") + text
+        return _missing(missing, locale)
+    text = num(abs(x), places, locale=locale)  # half-up is symmetric: the sign is x's unless 0
+    return ("" if text == _num(0.0, places, locale) else "+" if x > 0 else "−") + text
 
 
-def auto(x: float | None, missing: str = MISSING) -> str:
+def auto(x: float | None, missing: str = MISSING, locale: str = "vi") -> str:
     """A statistic as printed: with its printed decimals (`Printed`); a computed one, without
     decimals if whole, else with two."""
     if x is None or is_missing(x):
-        return missing
-    return integer(x) if float(x).is_integer() and not isinstance(x, Printed) else num(x)
+        return _missing(missing, locale)
+    if float(x).is_integer() and not isinstance(x, Printed):
+        return integer(x, locale=locale)
+    return num(x, locale=locale)
 
 
-def file_size(n: int) -> str:
+def file_size(n: int, locale: str = "vi") -> str:
     """A file's size as a reader weighs a download: 850 byte, 27 KB, 2,4 MB (1 KB = 1024 byte;
     one decimal below 10)."""
     for unit, size in (("MB", 1 << 20), ("KB", 1 << 10)):
         if n >= size:
-            return num(n / size, 1 if n < 10 * size else 0) + " " + unit
-    return f"{n} byte"
+            return num(n / size, 1 if n < 10 * size else 0, locale=locale) + " " + unit
+    return f"{n} byte" if locale == "vi" else f"{n} bytes"
+
+
+def date(d: Date, locale: str = "vi") -> str:
+    """A date as the reader writes it: 10/05/2022, or "10 May 2022"."""
+    return f"{d:%d/%m/%Y}" if locale == "vi" else format_date(d, "d MMMM y", locale=LOCALES[locale])

@@ -8,49 +8,70 @@ page of tables. Each returns the same markup the macro did.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from functools import lru_cache, partial
+from typing import Any
 
 from jinja2 import Environment, pass_context
 from markupsafe import Markup
 from markupsafe import escape as esc
 
-from parindex import fmt, text
+from parindex import fmt, i18n, text
 from parindex.data.portal import Scale
-from parindex.site import embeds, models, narrative, urls
+from parindex.i18n import current, t
+from parindex.site import embeds, models, urls
 
 NO_HTML = Markup("")
-MISSING_HTML = Markup('<span class="missing">chưa có số liệu</span>')
-INFERRED_HTML = (' <span class="inferred" title="suy ra, không in trong văn bản nguồn">'
-                 "(suy ra)</span>")
+SUY_RA = t("suy ra")
+NOT_PRINTED = t("suy ra, không in trong văn bản nguồn")
+
+
+@lru_cache(maxsize=4)
+def _missing(lang: str) -> Markup:
+    return Markup('<span class="missing">{}</span>').format(fmt.MISSINGS[lang])
+
+
+@lru_cache(maxsize=4)
+def _inferred(lang: str, label: str) -> Markup:
+    return Markup(' <span class="inferred" title="{}">({})</span>').format(
+        i18n.say(NOT_PRINTED, lang), label)
 
 
 def missing() -> Markup:
-    return MISSING_HTML
+    return _missing(current())
 
 
-def inferred(label: str = "suy ra") -> Markup:
+def inferred(label: str = SUY_RA) -> Markup:
     """The one mark of a value read from the source but not printed in it."""
-    return Markup(f' <span class="inferred" title="suy ra, không in trong văn bản nguồn">'
-                  f"({esc(label)})</span>")
+    return _inferred(current(), i18n.say(label))
+
+
+def in_locale(fn: Callable[..., str]) -> Callable[..., str]:
+    """`fn` of `parindex.fmt` in the locale of the page being written."""
+    def said(*args: Any, **kwargs: Any) -> str:
+        return fn(*args, **kwargs, locale=current())
+    return said
 
 
 def number(x: float | None, kind: str = "pct", percent: bool = True) -> Markup:
     """A number as printed: `pct` (83,84%), `count` (12 or 1,50), `index` (as `pct` on a
     percentage scale, else as `points`), else `points` (83,84)."""
     if x is None:
-        return MISSING_HTML
+        return missing()
     if kind == "index":
         kind = "pct" if percent else "points"
-    # fmt writes digits, separators, signs and letters: nothing to escape
-    return Markup(fmt.pct(x) if kind == "pct" else fmt.auto(x) if kind == "count"
-                  else fmt.num(x))
+    lang = current()  # fmt writes digits, separators, signs and letters: nothing to escape
+    return Markup(fmt.pct(x, locale=lang) if kind == "pct" else fmt.auto(x, locale=lang)
+                  if kind == "count" else fmt.num(x, locale=lang))
 
 
 def footnote(n: int | None) -> Markup:
     if not n:
         return NO_HTML
     n = esc(n)
-    return Markup(f'<sup class="fn"><a href="#ghi-chu-{n}" aria-label="ghi chú {n}">{n}</a></sup>')
+    label = esc(i18n.say(t("ghi chú {n}", n=n)))
+    return Markup(f'<sup class="fn"><a href="#ghi-chu-{n}" aria-label="{label}">{n}</a></sup>')
 
 
 def value(v: models.Value, kind: str = "pct", percent: bool = True, suffix: str = "") -> Markup:
@@ -59,29 +80,41 @@ def value(v: models.Value, kind: str = "pct", percent: bool = True, suffix: str 
     carries the footnote."""
     shown = number(v.value, kind, percent)
     if v.value is not None and suffix:  # a unit after the number ("14,78 điểm %")
-        shown += esc(suffix)
+        shown += " " + esc(suffix)
     if v.origin == "inferred":
-        shown += Markup(INFERRED_HTML)
+        shown += inferred()
     if v.printed:
         return shown + Markup(f' <span class="source-printed">({esc(v.printed)}'
                               f"{footnote(v.note)})</span>")
     return shown + footnote(v.note) if v.note else shown
 
 
-@lru_cache(maxsize=256)  # a handful of bands, on every row of every table
 def band(b: models.Band | None, inferred: bool = False) -> Markup:
+    return _band(b, inferred, current())
+
+
+@lru_cache(maxsize=256)  # a handful of bands, on every row of every table
+def _band(b: models.Band | None, mark: bool, lang: str) -> Markup:
     if not b:
-        return MISSING_HTML
+        return missing()
     html = (f'<span class="band {esc(b.css)}"><span class="swatch" aria-hidden="true"></span>'
             f"{esc(b.name)}</span>")
-    if inferred:
-        html += INFERRED_HTML
+    if mark:
+        html += inferred()
     return Markup(html)
 
 
 @pass_context
+def localize_url(context, url: str) -> str:
+    """A site-relative URL in the page's language: its page in that edition, where it has
+    one (`urls.localized`)."""
+    return urls.localized(url, current(), context.get("EDITION", ()))
+
+
+@pass_context
 def unit_link(context, u: models.Ref) -> Markup:
-    return Markup(f'<a href="{esc(context.get("SITEURL", ""))}/{esc(u.url)}">{esc(u.name)}</a>')
+    return Markup(f'<a href="{esc(context.get("SITEURL", ""))}/'
+                  f'{esc(localize_url(context, u.url))}">{esc(u.name)}</a>')
 
 
 def name(ref: models.Ref) -> Markup:
@@ -114,23 +147,44 @@ def embed_code(context, page: models.Page, chart: models.Chart) -> str:
 
 def capitalize_first(text: str) -> str:
     """A sentence's first letter in upper case, the rest as written (Jinja's `capitalize`
-    lowers the rest)."""
+    lowers the rest), in the page's language."""
+    text = i18n.say(text)
     return text[:1].upper() + text[1:]
 
 
-FILTERS = {"capitalize_first": capitalize_first, "num": fmt.num, "pct": fmt.pct,
-           "integer": fmt.integer, "signed": fmt.signed, "auto": fmt.auto,
-           "filesize": fmt.file_size, "change": narrative.change, "fold": text.fold,
+@pass_context
+def section(context, output_file: str) -> str:
+    """The first folder of a page's Vietnamese URL: the menu entry it is under."""
+    return urls.source_url(output_file, context.get("LANGUAGES", ())).split("/")[0]
+
+
+def day(d: date) -> str:
+    return fmt.date(d, current())
+
+
+FILTERS = {"capitalize_first": capitalize_first, "num": in_locale(fmt.num),
+           "pct": in_locale(fmt.pct), "integer": in_locale(fmt.integer),
+           "signed": in_locale(fmt.signed), "auto": in_locale(fmt.auto),
+           "filesize": in_locale(fmt.file_size),
+           "change": in_locale(fmt.signed),  # a change of index, or the missing text
+           "fold": text.fold,
            "number": number, "value": value, "fn": footnote, "band": band, "name": name,
            "cited": models.cited, "unit_link": unit_link, "unit_links": unit_links,
-           "absolute": absolute, "embed_code": embed_code}
+           "absolute": absolute, "embed_code": embed_code, "localize": localize_url,
+           "say": i18n.say, "section": section, "day": day}
 GLOBALS = {"missing": missing, "inferred": inferred,
+           "LANGUAGE_NAMES": {"vi": "Tiếng Việt", "en": "English"},  # each in its own
            "links": urls.LINKS}  # the site's fixed links, for Pelican's own templates too
 
 
 def install(env: Environment, scale: Scale | None = None) -> None:
-    """Give `env` every filter and global the templates use, an index shown on `scale`."""
+    """Give `env` every filter and global the templates use, an index shown on `scale`, and
+    gettext (`{% trans %}`, `_()`) in the language being written (`parindex.i18n`)."""
     scale = scale or Scale()
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(i18n.gettext_, i18n.ngettext_,  # type: ignore[attr-defined]
+                                      newstyle=True)
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS, SCALE=scale)
     if not scale.percent:

@@ -22,6 +22,7 @@ from typing import Any
 
 from pelican.contents import Page
 
+from parindex.i18n import LANGUAGES, SOURCE, speaking
 from parindex.site import Planned, charts, embeds, exports, models, urls, word
 from parindex.site.api import Endpoint
 
@@ -41,12 +42,15 @@ def read_notes(readers: Any, root: Path, context: dict[str, Any], folder: str,
                units: Iterable[str]) -> dict[str, Page]:
     """The editors' Markdown shown on data pages, read as Pelican pages (never written as
     such): agency notes by unit id (metadata `Unit:`, in `folder`), and the text of the
-    methodology page (`phuong-phap.md`) by its URL."""
+    methodology page (`phuong-phap.md`) by its URL. A translation (metadata `Lang: en`, e.g.
+    `phuong-phap.en.md`) is keyed `en:<id or URL>`."""
     known, notes = set(units), {}
-    method = root / METHOD_NOTE
-    if method.is_file():
-        notes[urls.METHOD_URL] = readers.read_file(base_path=str(root), path=METHOD_NOTE,
-                                                   content_class=Page, context=context)
+    stem = METHOD_NOTE.removesuffix(".md")
+    for name in [METHOD_NOTE] + [f"{stem}.{lang}.md" for lang in LANGUAGES if lang != SOURCE]:
+        if (root / name).is_file():
+            page = readers.read_file(base_path=str(root), path=name, content_class=Page,
+                                     context=context)
+            notes[note_key(urls.METHOD_URL, page.metadata.get("lang", SOURCE))] = page
     for path in sorted((root / folder).glob("*.md")) if (root / folder).is_dir() else []:
         try:
             page = readers.read_file(base_path=str(root), path=str(path.relative_to(root)),
@@ -56,11 +60,16 @@ def read_notes(readers: Any, root: Path, context: dict[str, Any], folder: str,
                                ) from None
         unit = page.metadata.get("unit")
         if unit in known:
-            notes[unit] = page
+            notes[note_key(unit, page.metadata.get("lang", SOURCE))] = page
         else:
             log.warning("%s: 'Unit: %s' không phải mã đơn vị nào trong units.csv; ghi chú "
                         "không được đăng", path.relative_to(root), unit)
     return notes
+
+
+def note_key(key: str, lang: str) -> str:
+    """Where `read_notes` keeps a note (of an agency's id, or a page's URL) in `lang`."""
+    return key if lang == SOURCE else f"{lang}:{key}"
 
 
 @dataclass
@@ -79,9 +88,15 @@ class Work:
     site_key: str
     reuse: bool
     relative: bool
+    languages: tuple[str, ...] = (SOURCE,)  # the editions written
+    edition: frozenset[str] = frozenset()  # the pages the other editions have (their URLs)
 
     def out(self, rel: str, new_folder: bool = True) -> Path:
         return out_path(self.output, rel, new_folder)
+
+    def alternates(self, url: str) -> list[tuple[str, str]]:
+        """The hreflang links of the page at `url`: none where it has one edition."""
+        return urls.alternates(url, self.languages) if url in self.edition else []
 
 
 @dataclass
@@ -105,6 +120,9 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
         page = planned.build()
         done.urls.append(page.url)
         done.reused += _write_page(work, page, done.used)
+        for lang in work.languages[1:] if page.url in work.edition else ():
+            done.urls.append(urls.localized(page.url, lang, work.edition))
+            done.reused += _write_page(work, page, done.used, lang)  # the same model
         if isinstance(page, models.ReportPage):  # its Word document, from the same model
             _write_docx(work, page, done.used)
         for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
@@ -154,25 +172,31 @@ def _write_csv(work: Work, chart: models.Chart, drawn: str, rel: str, used: set[
         work.store.keep(key, path)
 
 
-def _write_page(work: Work, page: models.Page, used: set[str]) -> bool:
-    """Write one page; True when it was taken from the store. A page with Markdown content
-    (an agency's note, the news) is always rendered and never stored."""
+def _write_page(work: Work, page: models.Page, used: set[str], lang: str = SOURCE) -> bool:
+    """Write one page in `lang`; True when it was taken from the store. A page with Markdown
+    content (an agency's note, the news) is always rendered and never stored. The English
+    page of an agency or of the method without a translation of its note links to the
+    Vietnamese one (`untranslated`)."""
     extra: dict[str, Any] = {}
-    if isinstance(page, models.UnitPage):
-        extra["note"] = work.notes.get(page.unit.id)
-    elif isinstance(page, models.MethodPage):
-        extra["note"] = work.notes.get(page.url)
-    elif isinstance(page, models.HomePage):
+    note = page.unit.id if isinstance(page, models.UnitPage) else page.url
+    if isinstance(page, models.UnitPage | models.MethodPage):
+        extra["note"] = work.notes.get(note_key(note, lang))
+        if lang != SOURCE and not extra["note"] and work.notes.get(note):
+            extra["untranslated"] = work.notes[note]
+    elif isinstance(page, models.HomePage) and lang == SOURCE:  # the news are Vietnamese
         extra["news"] = work.news
-    rel = page.url + "index.html"
-    key = page_key(work.site_key, work.relative, page) if work.site_key and not any(
+    rel = urls.localized(page.url, lang, work.edition) + "index.html"
+    own = work.site_key + ("" if lang == SOURCE else lang)  # each edition's page its own key
+    key = page_key(own, work.relative, page) if work.site_key and not any(
         extra.values()) else None
     if key:
         used.add(key)
         if work.reuse and work.store.take(key, work.out(rel)):
             return True
-    work.writer.write_file(rel, work.template(page.template), work.context,
-                           relative_urls=work.relative, data=page, **extra)
+    with speaking(lang):
+        work.writer.write_file(rel, work.template(page.template), work.context,
+                               relative_urls=work.relative, data=page, LANG=lang,
+                               ALTERNATES=work.alternates(page.url), **extra)
     if key:
         work.store.keep(key, work.out(rel, new_folder=False))
     return False

@@ -32,11 +32,13 @@ from parindex.data.dataset import load  # noqa: E402
 from parindex.data.portal import portal  # noqa: E402
 from parindex.data.problems import DataError, Problem, Report  # noqa: E402
 from parindex.data.tables import Dataset  # noqa: E402
+from parindex.i18n import speaking  # noqa: E402
 from parindex.scoring.compare import refused  # noqa: E402
 from parindex.scoring.score import Results, score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
 from parindex.site.charts import share_card  # noqa: E402
 from parindex.site.colophon import colophon  # noqa: E402
+from parindex.site.pages import edition  # noqa: E402
 from plugins import api, content, extras, pages, search  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
@@ -103,6 +105,16 @@ class ParIndexGenerator(Generator):
         self._stage("score", f"Tính điểm: {fmt.integer(n)} lượt đơn vị × năm", t, n)
         t = time.perf_counter()
         self.plan = plan(self.results)  # the pages are built where they are written
+        self.languages = own.languages
+        # the editors' pages, each in English too: its translation or a page saying there is
+        # none; Pelican writes the Vietnamese ones, with their hreflang links (PAGE_ALTERNATES)
+        self.editors = [p for p in self.context.get("pages", []) if p.save_as]
+        # the pages the English edition has: none when the portal builds Vietnamese only
+        self.context["EDITION"] = edition(self.plan) | {p.url for p in self.editors} \
+            if len(own.languages) > 1 else frozenset()
+        self.context["LANGUAGES"] = own.languages
+        self.context["PAGE_ALTERNATES"] = {p.save_as: urls.alternates(p.url, own.languages)
+                                           for p in self.editors if len(own.languages) > 1}
         # the downloads page shows the files' sizes: written here once they are
         self.downloads = [p for p in self.plan if p.kind == "downloads"]
         self.plan = [p for p in self.plan if p.kind != "downloads"]
@@ -122,7 +134,8 @@ class ParIndexGenerator(Generator):
         o, relative = self.options, self.settings.get("RELATIVE_URLS", False)
         work = pages.Work(self.plan, writer, self.context, self.get_template, self.notes,
                           self.context.get("articles", [])[:3], Path(self.output_path),
-                          Store(o.store), o.site_key, not o.force, relative)
+                          Store(o.store), o.site_key, not o.force, relative,
+                          self.languages, self.context["EDITION"])
         with Pool(work) as pool:
             self.stats.workers = pool.workers
             t = time.perf_counter()
@@ -142,9 +155,11 @@ class ParIndexGenerator(Generator):
                                   data=models.Page(url=name.removesuffix("index.html"),
                                                    template=template, title=title,
                                                    breadcrumbs=[models.HOME]))
+            written_editors = self._write_editors(writer, work)
             pages_written.send(self)  # Pelican's own pages were written before ours
-            written = done.urls + [urls.SEARCH_URL] + [urls.DOWNLOADS_URL
-                                                       for _ in self.downloads]
+            written = done.urls + written_editors + [urls.SEARCH_URL] + [
+                urls.localized(urls.DOWNLOADS_URL, lang, work.edition)
+                for _ in self.downloads for lang in work.languages]
             self.stats.pages, self.stats.pages_reused = len(written), done.reused
             self.stats.charts_reused = done.charts_reused + card.charts_reused
             self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
@@ -156,8 +171,13 @@ class ParIndexGenerator(Generator):
                 self.settings.get("SITEURL", ""))
             for planned in self.downloads:
                 page = planned.build().with_sizes(partial(extras.size, Path(self.output_path)))
-                writer.write_file(page.url + "index.html", self.get_template(page.template),
-                                  self.context, relative_urls=relative, data=page)
+                for lang in work.languages:
+                    with speaking(lang):
+                        writer.write_file(
+                            urls.localized(page.url, lang, work.edition) + "index.html",
+                            self.get_template(page.template), self.context,
+                            relative_urls=relative, data=page, LANG=lang,
+                            ALTERNATES=work.alternates(page.url))
             self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
             t = time.perf_counter() - placing
             self.stats.charts_rendered, self.stats.chart_seconds = drawing.wait()
@@ -165,6 +185,23 @@ class ParIndexGenerator(Generator):
                               f"({self.stats.chart_seconds:.1f} giây từ lúc bắt đầu), "
                               f"{fmt.integer(self.stats.charts_reused)} dùng lại", t,
                     self.stats.charts_rendered)
+
+
+    def _write_editors(self, writer: Any, work: pages.Work) -> list[str]:
+        """The editors' pages in every other language: each its translation (metadata
+        `Lang:`, the same `Slug:`), else the Vietnamese page's title and a link to it."""
+        written = []
+        for lang in work.languages[1:]:
+            for page in self.editors:
+                own = next((t for t in page.translations if t.lang == lang), None)
+                url = urls.localized(page.url, lang, work.edition)
+                with speaking(lang):
+                    writer.write_file(url + "index.html", self.get_template("page"),
+                                      self.context, relative_urls=work.relative,
+                                      page=own or page, untranslated=None if own else page,
+                                      LANG=lang, ALTERNATES=work.alternates(page.url))
+                written.append(url)
+        return written
 
 
 def get_generators(pelican_object: Any) -> type[Generator]:

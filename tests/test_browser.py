@@ -78,6 +78,10 @@ PAGES = {
     "news": "/tin-tuc/",
     "404": NOT_FOUND,
 }
+# The English edition of the data pages (issue 16): the same checks, axe included
+PAGES.update({f"en-{name}": "/en" + PAGES[name] for name in (
+    "home", "year", "ranking", "profile", "field", "innovations", "downloads", "methodology")})
+PAGES["en-directory"] = "/en/don-vi/"
 RESULT_LINK = ".search-result-link"
 
 

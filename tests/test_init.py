@@ -42,7 +42,7 @@ def test_init_writes_every_table_a_descriptor_and_starter_pages(tmp_path):
         assert examples and all(
             ex.startswith("#") and len(next(csv.reader([ex]))) == len(schema["fields"])
             for ex in examples)
-    assert lines(data / "units.csv")[1] == "#so-noi-vu,Sở Nội vụ,Nội vụ,so-nganh,,,,,,,"
+    assert lines(data / "units.csv")[1] == "#so-noi-vu,Sở Nội vụ,Nội vụ,so-nganh,,,,,,,,"
     assert lines(data / "bands.csv")[1].startswith("#2024,,nhom-1,")  # the portal's year
     desc = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     for key in ("title", "description", "homepage"):

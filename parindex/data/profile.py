@@ -20,11 +20,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
+from ..i18n import LANGUAGES, SOURCE
 from .cells import PARSERS
 from .portal import SCALES
 from .problems import Problem, problem
 from .tables import Descriptor
-from .validate import TableSchema
+from .validate import OPTIONAL, TableSchema
 
 # The project's own schemas: those of a package that leaves schemas/ out, and the reference
 # of what the code relies on.
@@ -257,6 +258,8 @@ def check_standard(schema: TableSchema, table: str, label: str) -> list[Problem]
     for f in ref["fields"]:
         name = f["name"]
         mine = own.get(name)
+        if mine is None and name in OPTIONAL:
+            continue  # a package of before the column, or one that has no use for it
         if mine is None:
             c.bad("fields", f"thiếu cột '{name}' ({f['title']}) mà cổng cần; được thêm cột, "
                   "không được bỏ cột", name)
@@ -314,11 +317,18 @@ def check_descriptor(obj: object) -> tuple[Descriptor | None, list[Problem]]:
             c.bad(key, "phải là danh sách các đối tượng JSON {…}", v)
     portal = obj.get("portal", {})
     if c.obj(portal, "portal"):
-        for key in ("name", "subtitle", "notice", "members"):
+        for key in ("name", "subtitle", "notice", "members", "name_en", "subtitle_en",
+                    "members_en"):
             c.text(portal, key, "portal.")
+        langs = portal.get("languages", list(LANGUAGES))
+        if not isinstance(langs, list) or SOURCE not in langs or not set(langs) <= set(
+                LANGUAGES):
+            c.bad("portal.languages", "phải là danh sách ngôn ngữ, có 'vi', trong: "
+                  + ", ".join(LANGUAGES), langs)
         index = portal.get("index", {})
         if c.obj(index, "portal.index"):
             c.text(index, "name", "portal.index.")
+            c.text(index, "name_en", "portal.index.")
             if "scale" in index and index["scale"] not in SCALES:
                 c.bad("portal.index.scale", "phải là một trong: " + ", ".join(SCALES),
                       index["scale"])

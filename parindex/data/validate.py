@@ -171,6 +171,11 @@ def _title(f: Field) -> str:
     return f.get("title") or f["name"]
 
 
+# Columns of the project's schemas a package may leave out, silently (no `absent-column`):
+# the English names of the English edition, which most data never gives.
+OPTIONAL = frozenset({"name_en"})
+
+
 def _absent(raw: RawTable, f: Field, key: list[str]) -> Problem:
     """A declared column the file does not have. An error where its cells matter: a required
     column, a key, a column of numbers (without it every number of the column would be taken as
@@ -239,7 +244,8 @@ def check_table(raw: RawTable, schema: TableSchema, signs: Signs | None = None,
     for f in schema["fields"]:
         name, cons = f["name"], f.get("constraints", {})
         if name not in frame:
-            problems.append(_absent(raw, f, schema.get("primaryKey", [])))
+            if name not in OPTIONAL:
+                problems.append(_absent(raw, f, schema.get("primaryKey", [])))
             frame = frame.assign(**{name: ""})
         cells = frame[name]
         codes, distinct, (dvalues, dstatus, dplaces) = column(f)

@@ -20,6 +20,7 @@ from typing import ClassVar, NamedTuple
 
 from ..data.portal import PERCENT, Scale
 from ..fmt import MISSING
+from ..i18n import Arg, Day, join, t
 from .urls import (
     DIRECTORY_URL,
     HOME_URL,
@@ -78,14 +79,14 @@ class Source:
 
     @property
     def citation(self) -> str:
-        parts = [self.title]
+        parts: list[Arg] = [self.title]
         if self.number:
-            parts.append(f"số {self.number}")
+            parts.append(t("số {number}", number=self.number))
         if self.date:
-            parts.append(f"ngày {self.date:%d/%m/%Y}")
+            parts.append(t("ngày {date}", date=Day(self.date)))
         if self.issuer:
             parts.append(self.issuer)
-        return ", ".join(parts)
+        return join(parts)
 
 
 @dataclass(frozen=True)
@@ -806,7 +807,7 @@ class Site:
                 self.method, self.audit, self.compare]
 
 
-HOME = Ref("", "Trang chủ", HOME_URL)
-YEARS = Ref("chi-so", "Chỉ số CCHC", YEARS_URL)
-DIRECTORY = Ref("don-vi", "Cơ quan, đơn vị", DIRECTORY_URL)
-INNOVATIONS = Ref("sang-kien", "Sáng kiến", innovations_url())
+HOME = Ref("", t("Trang chủ"), HOME_URL)
+YEARS = Ref("chi-so", t("Chỉ số CCHC"), YEARS_URL)
+DIRECTORY = Ref("don-vi", t("Cơ quan, đơn vị"), DIRECTORY_URL)
+INNOVATIONS = Ref("sang-kien", t("Sáng kiến"), innovations_url())

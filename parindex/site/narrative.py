@@ -1,7 +1,9 @@
 """Sentences of the portal: leads, footnotes and text alternatives of charts, in Vietnamese.
 
-Each function takes numbers (or page values that carry them) and returns plain text; numbers are
-formatted by `fmt` so that a sentence reads as the province's reports do (83,84%).
+Each function takes numbers (or page values that carry them) and returns a `Text`: the
+Vietnamese sentence, with numbers formatted by `fmt` so that it reads as the province's reports
+do (83,84%), which keeps its catalog message and arguments so that the English pages say it in
+English (83.84%) from the same page model (`parindex.i18n`).
 """
 
 from __future__ import annotations
@@ -9,33 +11,41 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..data.portal import Scale
-from ..fmt import MISSING, auto, integer, num, pct, signed
+from ..fmt import MISSING, signed
+from ..i18n import Arg, Num, Text, join, t
 from .models import GroupStats, Ref, ScoreRow, Value
 
-NO_CUTOFFS = "không công bố"  # a band's range where the source prints none
-TABLE_BELOW = "Số liệu ở bảng bên dưới."  # ends a chart's text alternative on its page
+NO_CUTOFFS = t("không công bố")  # a band's range where the source prints none
+TABLE_BELOW = t("Số liệu ở bảng bên dưới.")  # ends a chart's text alternative on its page
 
 
-def _pct_or_points(x: float | None, is_pct: bool, places: int | None = None) -> str:
-    return pct(x, places) if is_pct else num(x, places)
+def _pct_or_points(x: float | None, is_pct: bool, places: int | None = None) -> Num:
+    return Num("pct" if is_pct else "num", x, places)
 
 
-def recomputed(what: str, value: float | None, is_pct: bool = True, places: int = 2) -> str:
+def recomputed(what: str, value: float | None, is_pct: bool = True, places: int = 2) -> Text:
     """Footnote of a printed value that the data recomputes differently (`places`: as many
     decimals as the printed value, at least two)."""
-    return (f"Số in trong văn bản nguồn; {what} tính lại từ số liệu chi tiết là "
-            f"{_pct_or_points(value, is_pct, places)}.")
+    return t("Số in trong văn bản nguồn; {what} tính lại từ số liệu chi tiết là {value}.",
+             what=what, value=_pct_or_points(value, is_pct, places))
 
 
-DISAGREES = "không khớp với các số khác của văn bản nguồn"
-COPIED = "lặp lại số của mục khác"
+DISAGREES = t("không khớp với các số khác của văn bản nguồn")
+COPIED = t("lặp lại số của mục khác")
 
 
-def source_printed(values: list[float], copied: bool = False) -> str:
+def _and(values: list[Arg]) -> Text:
+    return join(values, " và ") if len(values) < 2 else t(
+        "{first} và {last}", first=join(values[:-1], " và "), last=values[-1])
+
+
+def source_printed(values: list[float], copied: bool = False) -> Text:
     """The short note beside a value where the source printed another: "văn bản nguồn in
     6,76" (the printed numbers as printed, quoted, not interpreted)."""
-    text = "văn bản nguồn in " + " và ".join(auto(v) for v in dict.fromkeys(values))
-    return f"{text}, {COPIED}" if copied else text
+    numbers = _and([Num("auto", v) for v in dict.fromkeys(values)])
+    if copied:
+        return t("văn bản nguồn in {numbers}, {copied}", numbers=numbers, copied=COPIED)
+    return t("văn bản nguồn in {numbers}", numbers=numbers)
 
 
 def source_printed_where(printed: list[tuple[float, str | None]], copied: bool = False) -> str:
@@ -44,178 +54,227 @@ def source_printed_where(printed: list[tuple[float, str | None]], copied: bool =
     if not printed:
         return ""
     if copied:
-        where = ", ".join(dict.fromkeys(loc for _, loc in printed if loc)) or "Văn bản nguồn"
-        return (f"{where}: văn bản nguồn in ở đây các số lặp lại nguyên văn số của một mục "
-                "khác, không phải số của mục này, nên không được dùng. Xem trang Đối chiếu số "
-                "liệu.")
-    parts = [f"{auto(v)} ({loc})" if loc else auto(v) for v, loc in printed]
-    return (f"Văn bản nguồn in {' và '.join(parts)}; số trên trang được tính từ số liệu chi "
-            "tiết. Xem trang Đối chiếu số liệu.")
+        where = ", ".join(dict.fromkeys(loc for _, loc in printed if loc))
+        return t("{where}: văn bản nguồn in ở đây các số lặp lại nguyên văn số của một mục "
+                 "khác, không phải số của mục này, nên không được dùng. Xem trang Đối chiếu số "
+                 "liệu.", where=where or t("Văn bản nguồn"))
+    parts = [t("{x} ({loc})", x=Num("auto", v), loc=loc) if loc else Num("auto", v)
+             for v, loc in printed]
+    return t("Văn bản nguồn in {numbers}; số trên trang được tính từ số liệu chi tiết. Xem "
+             "trang Đối chiếu số liệu.", numbers=_and(list(parts)))
 
 
-def counts_by_arithmetic(counts: list[int], members: int) -> str:
+def counts_by_arithmetic(counts: list[int], members: int) -> Text:
     """Why the bands the source leaves out have no agency: the printed counts add up."""
-    return (f"Văn bản nguồn không in số này; suy ra từ các số được in: "
-            f"{' + '.join(map(integer, counts))} = {integer(members)}, bằng số đơn vị của "
-            "nhóm, nên các xếp loại còn lại có 0 đơn vị.")
+    return t("Văn bản nguồn không in số này; suy ra từ các số được in: {sum} = {members}, "
+             "bằng số đơn vị của nhóm, nên các xếp loại còn lại có 0 đơn vị.",
+             sum=join([Num("integer", c) for c in counts], " + "),
+             members=Num("integer", members))
 
 
-def _names(units: Iterable[Ref]) -> str:
-    return ", ".join(u.name for u in units)
+def _names(units: Iterable[Ref]) -> Text:
+    return join([u.name for u in units])
 
 
 def index_text(x: float | None, scale: Scale) -> str:
-    """An index as printed on its scale: 83,84% or 912,50."""
+    """An index as printed on its scale: 83,84% or 912,50 (a chart's label: Vietnamese)."""
+    return str(index_num(x, scale))
+
+
+def index_num(x: float | None, scale: Scale) -> Num:
+    """An index in a sentence, said in the reader's locale."""
     return _pct_or_points(x, scale.percent)
 
 
-def change_text(change: Value | None, scale: Scale) -> str:
+def change_text(change: Value | None, scale: Scale) -> Text | str:
     """A change of the mean as the page says it: computed from two years of data, in
     percentage points ("giảm 1,91 điểm phần trăm"); printed, in the source's own words
     ("giảm 1,91%", as the report prints it, without reading its "%" as points or percent)."""
     if change is None or change.value is None:
         return ""
     v = change.value
-    word = "tăng" if v > 0 else "giảm" if v < 0 else "không đổi"
+    amount = Num("num", abs(v))
     if change.origin == "published":
-        amount = "" if v == 0 else f" {num(abs(v))}{'%' if scale.percent else ''}"
-        return f"{word}{amount} so với năm trước (theo văn bản nguồn)"
-    unit = "điểm phần trăm" if scale.percent else "điểm"
-    amount = "" if v == 0 else f" {num(abs(v))} {unit}"
-    return f"{word}{amount} so với năm trước"
+        if v == 0:
+            return t("không đổi so với năm trước (theo văn bản nguồn)")
+        if scale.percent:
+            return (t("tăng {amount}% so với năm trước (theo văn bản nguồn)", amount=amount)
+                    if v > 0 else
+                    t("giảm {amount}% so với năm trước (theo văn bản nguồn)", amount=amount))
+        return (t("tăng {amount} so với năm trước (theo văn bản nguồn)", amount=amount)
+                if v > 0 else
+                t("giảm {amount} so với năm trước (theo văn bản nguồn)", amount=amount))
+    if v == 0:
+        return t("không đổi so với năm trước")
+    if scale.percent:
+        return (t("tăng {amount} điểm phần trăm so với năm trước", amount=amount) if v > 0
+                else t("giảm {amount} điểm phần trăm so với năm trước", amount=amount))
+    return (t("tăng {amount} điểm so với năm trước", amount=amount) if v > 0
+            else t("giảm {amount} điểm so với năm trước", amount=amount))
 
 
-def _change_text(change: Value | None, scale: Scale) -> str:
-    text = change_text(change, scale)
-    return f", {text}" if text else ""
-
-
-def published(n: int, members: int, noun: str) -> str:
+def published(n: int, members: int, noun: str) -> Text:
     """How much of a group a partial table prints: "10 trên 63 tỉnh, thành phố được công bố"."""
-    return f"{integer(n)} trên {integer(members)} {noun} được công bố"
+    return t("{n} trên {members} {noun} được công bố", n=Num("integer", n),
+             members=Num("integer", members), noun=noun)
 
 
-def withheld(n: int, members: int, noun: str) -> str:
+def withheld(n: int, members: int, noun: str) -> Text:
     """Why a partial table's group (or year) has no mean, highest, lowest, spread or counts."""
-    return (f"Văn bản nguồn chỉ công bố kết quả của {integer(n)} trên {integer(members)} {noun}: "
-            "trung bình, cao nhất, thấp nhất, khoảng cách và số theo xếp loại cần kết quả của "
-            "tất cả nên không được tính; chỉ hiện các số văn bản nguồn in.")
+    return t("Văn bản nguồn chỉ công bố kết quả của {n} trên {members} {noun}: trung bình, cao "
+             "nhất, thấp nhất, khoảng cách và số theo xếp loại cần kết quả của tất cả nên không "
+             "được tính; chỉ hiện các số văn bản nguồn in.", n=Num("integer", n),
+             members=Num("integer", members), noun=noun)
 
 
-def year_lead(year: int, stats: GroupStats | None, scale: Scale) -> str:
+def _sentence(parts: list[Arg]) -> Text:
+    """Parts said one after the other, with a full stop."""
+    return t("{text}.", text=join(parts, ""))
+
+
+def year_lead(year: int, stats: GroupStats | None, scale: Scale) -> Text:
     if stats is None or stats.n == 0:
-        return f"Năm {year} chưa có số liệu."
-    text = (f"Năm {year}: {stats.published}" if stats.partial
-            else f"Năm {year} có {stats.n} {scale.members} được đánh giá")
+        return t("Năm {year} chưa có số liệu.", year=year)
+    parts: list[Arg] = [
+        t("Năm {year}: {published}", year=year, published=stats.published) if stats.partial
+        else t("Năm {year} có {n} {members} được đánh giá", year=year, n=stats.n,
+               members=scale.members)]
     if stats.mean.value is not None:
-        text += (f"; {scale.named} trung bình là "
-                 f"{index_text(stats.mean.value, scale)}")
-        text += _change_text(stats.mean_change, scale)
-    return text + "."
+        parts.append(t("; {index} trung bình là {mean}", index=scale.named,
+                       mean=index_num(stats.mean.value, scale)))
+        parts.append(_change_text(stats.mean_change, scale))
+    return _sentence(parts)
 
 
-def group_lead(group: str, year: int, stats: GroupStats, scale: Scale) -> str:
-    text = (f"Năm {year}, nhóm {group}: {stats.published}" if stats.partial
-            else f"Năm {year}, nhóm {group} có {stats.n} đơn vị")
+def _change_text(change: Value | None, scale: Scale) -> Text | str:
+    text = change_text(change, scale)
+    return t(", {change}", change=text) if text else ""
+
+
+def group_lead(group: str, year: int, stats: GroupStats, scale: Scale) -> Text:
+    parts: list[Arg] = [
+        t("Năm {year}, nhóm {group}: {published}", year=year, group=group,
+          published=stats.published) if stats.partial
+        else t("Năm {year}, nhóm {group} có {n} đơn vị", year=year, group=group, n=stats.n)]
     if stats.mean.value is not None:
-        text += f", {'chỉ số' if scale.percent else 'điểm'} trung bình " \
-                f"{index_text(stats.mean.value, scale)}"
+        mean = index_num(stats.mean.value, scale)
+        parts.append(t(", chỉ số trung bình {mean}", mean=mean) if scale.percent
+                     else t(", điểm trung bình {mean}", mean=mean))
     hi, lo = stats.highest, stats.lowest
     if hi.value.value is not None and hi.units:
-        text += f"; cao nhất là {_names(hi.units)} ({index_text(hi.value.value, scale)})"
+        parts.append(t("; cao nhất là {names} ({value})", names=_names(hi.units),
+                       value=index_num(hi.value.value, scale)))
     if lo.value.value is not None and lo.units:
-        text += f", thấp nhất là {_names(lo.units)} ({index_text(lo.value.value, scale)})"
-    return text + "."
+        parts.append(t(", thấp nhất là {names} ({value})", names=_names(lo.units),
+                       value=index_num(lo.value.value, scale)))
+    return _sentence(parts)
 
 
-def unpublished_notice(stats: GroupStats, scale: Scale, columns: bool, inferred: bool) -> str:
+def unpublished_notice(stats: GroupStats, scale: Scale, columns: bool,
+                       inferred: bool) -> Text | str:
     """The one notice at the top of a ranking of what the source does not publish: the
     members it does not print, the indices it leaves out, the table's other columns
     (`columns`: none of them is printed), and that the ranks marked "(suy ra)" are not its."""
-    parts = []
+    parts: list[Arg] = []
     if stats.partial:
-        parts.append(f"Văn bản nguồn chỉ công bố kết quả của {integer(stats.n)} trên "
-                     f"{integer(stats.members)} {scale.members}")
+        parts.append(t("Văn bản nguồn chỉ công bố kết quả của {n} trên {members} {noun}",
+                       n=Num("integer", stats.n), members=Num("integer", stats.members),
+                       noun=scale.members))
     elif stats.n_known < stats.n:
-        parts.append(f"Văn bản nguồn chỉ in {scale.named} của {integer(stats.n_known)} trên "
-                     f"{integer(stats.n)} đơn vị của nhóm")
+        parts.append(t("Văn bản nguồn chỉ in {index} của {known} trên {n} đơn vị của nhóm",
+                       index=scale.named, known=Num("integer", stats.n_known),
+                       n=Num("integer", stats.n)))
     if parts and columns:
-        parts.append("không in điểm chuẩn tối đa, điểm thành phần và tổng điểm")
+        parts.append(t("không in điểm chuẩn tối đa, điểm thành phần và tổng điểm"))
     if parts:
-        parts.append("trung bình, cao nhất, thấp nhất và số đơn vị theo xếp loại không tính "
-                     "lại được; chỉ hiện các số văn bản nguồn in")
+        parts.append(t("trung bình, cao nhất, thấp nhất và số đơn vị theo xếp loại không tính "
+                       "lại được; chỉ hiện các số văn bản nguồn in"))
     if inferred:
-        parts.append("thứ hạng ghi “(suy ra)” không in trong văn bản nguồn mà được suy ra")
+        parts.append(t("thứ hạng ghi “(suy ra)” không in trong văn bản nguồn mà được suy ra")
+                     if parts else
+                     t("Thứ hạng ghi “(suy ra)” không in trong văn bản nguồn mà được suy ra"))
     if not parts:
         return ""
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:] + "."
+    return t("{text}.", text=join(parts, "; "))
 
 
-def field_lead(field: str, year: int, mean: Value, n: int) -> str:
-    text = f"Kết quả của {n} cơ quan, đơn vị ở lĩnh vực {field} năm {year}"
+def field_lead(field: str, year: int, mean: Value, n: int) -> Text:
     if mean.value is not None:
-        text += f"; giá trị trung bình chung là {pct(mean.value)}"
-    return text + "."
+        return t("Kết quả của {n} cơ quan, đơn vị ở lĩnh vực {field} năm {year}; giá trị trung "
+                 "bình chung là {mean}.", n=n, field=field, year=year,
+                 mean=Num("pct", mean.value))
+    return t("Kết quả của {n} cơ quan, đơn vị ở lĩnh vực {field} năm {year}.", n=n, field=field,
+             year=year)
 
 
-def unit_lead(name: str, group: str, row: ScoreRow | None, scale: Scale) -> str:
+def unit_lead(name: str, group: str, row: ScoreRow | None, scale: Scale) -> Text:
     if row is None:
-        return f"{name} thuộc nhóm {group}. Chưa có kết quả {scale.name}."
-    if row.index.value is None:
-        text = (f"{name} thuộc nhóm {group}. Văn bản nguồn không in {scale.named} năm {row.year} "
-                "của đơn vị")
-    else:
-        text = (f"{name} thuộc nhóm {group}. Năm {row.year}, {scale.named} là "
-                f"{index_text(row.index.value, scale)}")
+        return t("{name} thuộc nhóm {group}. Chưa có kết quả {index}.", name=name, group=group,
+                 index=scale.name)
+    parts: list[Arg] = [
+        t("{name} thuộc nhóm {group}. Văn bản nguồn không in {index} năm {year} của đơn vị",
+          name=name, group=group, index=scale.named, year=row.year)
+        if row.index.value is None else
+        t("{name} thuộc nhóm {group}. Năm {year}, {index} là {value}", name=name, group=group,
+          year=row.year, index=scale.named, value=index_num(row.index.value, scale))]
     if row.rank is not None and not row.rank_inferred:  # an inferred rank is no headline
-        text += f"; xếp thứ {row.rank_text} trong nhóm"
+        parts.append(t("; xếp thứ {rank} trong nhóm", rank=row.rank_text))
     if row.band is not None:
-        text += f", xếp loại {row.band.name}"
-    return text + "."
+        parts.append(t(", xếp loại {band}", band=row.band.name))
+    return _sentence(parts)
 
 
-def audit_lead(serious: int, notice: int, rounding: int, unverifiable: int) -> str:
-    return (f"So sánh số in trong văn bản nguồn với số tính lại từ số liệu chi tiết và với "
-            f"chính các số khác của văn bản: {integer(serious)} sai khác vượt quá sai số làm "
-            f"tròn, {integer(notice)} điểm cần xem lại, {integer(rounding)} khác biệt chỉ do "
-            f"làm tròn (số in vẫn khớp); {integer(unverifiable)} số liệu công bố chưa đối "
-            "chiếu được vì thiếu số liệu chi tiết. Các trang hiển thị số tính từ số liệu chi "
-            "tiết và ghi chú số văn bản nguồn in khi hai số khác nhau thật sự.")
+def audit_lead(serious: int, notice: int, rounding: int, unverifiable: int) -> Text:
+    return t("So sánh số in trong văn bản nguồn với số tính lại từ số liệu chi tiết và với "
+             "chính các số khác của văn bản: {serious} sai khác vượt quá sai số làm tròn, "
+             "{notice} điểm cần xem lại, {rounding} khác biệt chỉ do làm tròn (số in vẫn khớp); "
+             "{unverifiable} số liệu công bố chưa đối chiếu được vì thiếu số liệu chi tiết. Các "
+             "trang hiển thị số tính từ số liệu chi tiết và ghi chú số văn bản nguồn in khi hai "
+             "số khác nhau thật sự.", serious=Num("integer", serious),
+             notice=Num("integer", notice), rounding=Num("integer", rounding),
+             unverifiable=Num("integer", unverifiable))
 
 
-def directory_lead(n: int) -> str:
-    return f"{n} cơ quan, đơn vị, xếp theo thứ tự chữ cái tiếng Việt."
+def directory_lead(n: int) -> Text:
+    return t("{n} cơ quan, đơn vị, xếp theo thứ tự chữ cái tiếng Việt.", n=n)
 
 
-def innovations_lead(n: int, year: int | None, n_units: int) -> str:
-    when = f"năm {year}" if year else "qua các năm"
-    return (f"{integer(n)} sáng kiến, giải pháp cải cách hành chính được công nhận "
-            f"{when}, của {integer(n_units)} cơ quan, đơn vị.")
+def innovations_lead(n: int, year: int | None, n_units: int) -> Text:
+    if year:
+        return t("{n} sáng kiến, giải pháp cải cách hành chính được công nhận năm {year}, của "
+                 "{units} cơ quan, đơn vị.", n=Num("integer", n), year=year,
+                 units=Num("integer", n_units))
+    return t("{n} sáng kiến, giải pháp cải cách hành chính được công nhận qua các năm, của "
+             "{units} cơ quan, đơn vị.", n=Num("integer", n), units=Num("integer", n_units))
 
 
-def years_span(first: int, last: int | None) -> str:
-    return f"Từ năm {first}" if last is None else (
-        f"Năm {first}" if first == last else f"Từ năm {first} đến năm {last}")
+def years_span(first: int, last: int | None) -> Text:
+    if last is None:
+        return t("Từ năm {first}", first=first)
+    if first == last:
+        return t("Năm {first}", first=first)
+    return t("Từ năm {first} đến năm {last}", first=first, last=last)
 
 
-def formula(scale: Scale, components: list[str]) -> str:
+def formula(scale: Scale, components: list[str]) -> Text:
     """The index as the sum of its components, over the maximum on a percentage scale."""
-    total = " + ".join(components) if components else "Tổng điểm"
+    total = join(components, " + ") if components else t("Tổng điểm")
     if not scale.percent:
-        return f"{scale.name} = {total}"
-    total = f"({total})" if len(components) > 1 else total
-    return f"{scale.name} = {total} ÷ Điểm chuẩn tối đa × 100%"
+        return t("{index} = {total}", index=scale.name, total=total)
+    if len(components) > 1:
+        total = t("({total})", total=total)
+    return t("{index} = {total} ÷ Điểm chuẩn tối đa × 100%", index=scale.name, total=total)
 
 
-def method_lead(scale: Scale) -> str:
-    return (f"Cách tính {scale.name}, các thành phần điểm, nhóm {scale.members}, lĩnh vực "
-            "và thang xếp loại, theo dữ liệu được công bố trên cổng này.")
+def method_lead(scale: Scale) -> Text:
+    return t("Cách tính {index}, các thành phần điểm, nhóm {members}, lĩnh vực và thang xếp "
+             "loại, theo dữ liệu được công bố trên cổng này.", index=scale.name,
+             members=scale.members)
 
 
-def downloads_lead() -> str:
-    return ("Toàn bộ số liệu của cổng, tải về tự do: kết quả từng năm dạng CSV và JSON, "
-            "và gói dữ liệu gốc kèm mô tả cấu trúc (Frictionless Data Package).")
+def downloads_lead() -> Text:
+    return t("Toàn bộ số liệu của cổng, tải về tự do: kết quả từng năm dạng CSV và JSON, và gói "
+             "dữ liệu gốc kèm mô tả cấu trúc (Frictionless Data Package).")
 
 
 def change(x: float | None) -> str:
@@ -223,16 +282,17 @@ def change(x: float | None) -> str:
     return MISSING if x is None else signed(x)
 
 
-
-def group_ended(group: str, end: int) -> str:
+def group_ended(group: str, end: int) -> Text:
     """"Nhóm UBND cấp huyện hoạt động đến năm 2025." (a group that no longer exists)."""
-    return f"Nhóm {group} hoạt động đến năm {end}."
+    return t("Nhóm {group} hoạt động đến năm {end}.", group=group, end=end)
 
 
-def unit_ended(unit: str, end: int, successor: str | None) -> str:
+def unit_ended(unit: str, end: int, successor: str | None) -> Text:
     """"Sở Giao thông vận tải hoạt động đến năm 2024; nhiệm vụ chuyển cho Sở Xây dựng."."""
-    then = f"; nhiệm vụ chuyển cho {successor}" if successor else ""
-    return f"{unit} hoạt động đến năm {end}{then}."
+    if successor:
+        return t("{unit} hoạt động đến năm {end}; nhiệm vụ chuyển cho {successor}.", unit=unit,
+                 end=end, successor=successor)
+    return t("{unit} hoạt động đến năm {end}.", unit=unit, end=end)
 
 
 def compare_lead(scale: Scale, most: int) -> str:
@@ -248,13 +308,14 @@ def compare_fallback(scale: Scale) -> str:
             f"theo lĩnh vực, nếu có) với trung bình và mức cao nhất của nhóm.")
 
 
-def compare_with_others(scale: Scale) -> str:
-    return f"So sánh với {scale.members} khác"
+def compare_with_others(scale: Scale) -> Text:
+    return t("So sánh với {members} khác", members=scale.members)
 
 
-def compare_leaders(n: int, scale: Scale) -> str:
-    return f"So sánh {n} {scale.members} đứng đầu nhóm"
+def compare_leaders(n: int, scale: Scale) -> Text:
+    return t("So sánh {n} {members} đứng đầu nhóm", n=n, members=scale.members)
 
 
-def peers_caption(name: str, group: str, year: int) -> str:
-    return f"{name} so với nhóm {group}, năm {year}: trung bình và cao nhất của nhóm"
+def peers_caption(name: str, group: str, year: int) -> Text:
+    return t("{name} so với nhóm {group}, năm {year}: trung bình và cao nhất của nhóm",
+             name=name, group=group, year=year)

@@ -13,6 +13,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from ..i18n import HREFLANG, SOURCE, t
+
 # ---- Fixed pages and files --------------------------------------------------------------------
 
 HOME_URL = ""
@@ -154,14 +156,14 @@ class MenuItem(NamedTuple):
 
 
 MENU: tuple[MenuItem, ...] = (
-    MenuItem("index.html", HOME_URL, "Trang chủ"),
-    MenuItem("chi-so", YEARS_URL, "Chỉ số"),
-    MenuItem("don-vi", DIRECTORY_URL, "Đơn vị"),
-    MenuItem("sang-kien", innovations_url(), "Sáng kiến"),
-    MenuItem("du-lieu", DOWNLOADS_URL, "Dữ liệu"),
-    MenuItem("phuong-phap", METHOD_URL, "Phương pháp"),
-    MenuItem("tin-tuc", NEWS_URL, "Tin tức"),
-    MenuItem("gioi-thieu", ABOUT_URL, "Giới thiệu"),
+    MenuItem("index.html", HOME_URL, t("Trang chủ")),
+    MenuItem("chi-so", YEARS_URL, t("Chỉ số")),
+    MenuItem("don-vi", DIRECTORY_URL, t("Đơn vị")),
+    MenuItem("sang-kien", innovations_url(), t("Sáng kiến")),
+    MenuItem("du-lieu", DOWNLOADS_URL, t("Dữ liệu")),
+    MenuItem("phuong-phap", METHOD_URL, t("Phương pháp")),
+    MenuItem("tin-tuc", NEWS_URL, t("Tin tức")),
+    MenuItem("gioi-thieu", ABOUT_URL, t("Giới thiệu")),
 )
 
 
@@ -188,8 +190,8 @@ class Links:
     @property
     def footer(self) -> list[tuple[str, str]]:
         """(URL, label) of the footer's links before search, those the site has."""
-        pairs = [(self.method, "Phương pháp"), (self.downloads, "Tải dữ liệu"),
-                 (self.about, "Giới thiệu")]
+        pairs = [(self.method, t("Phương pháp")), (self.downloads, t("Tải dữ liệu")),
+                 (self.about, t("Giới thiệu"))]
         return [(url, label) for url, label in pairs if url]
 
 
@@ -205,3 +207,27 @@ def links(pages: Collection[str], innovations: bool, news: bool) -> Links:
     gone = {getattr(LINKS, k) for k, v in have.items() if not v}
     return replace(LINKS, menu=tuple(m for m in MENU if m.url not in gone),
                    **{k: "" for k, v in have.items() if not v})
+
+
+# ---- Languages --------------------------------------------------------------------------------
+# The Vietnamese site is at the root; another language's edition under its code ("en/"), with
+# the pages that edition has (`edition`: their Vietnamese URLs); its links to any other page
+# or file go to the Vietnamese one.
+
+
+def localized(url: str, lang: str, edition: Collection[str]) -> str:
+    """`url` (a Vietnamese page or file) in the edition of `lang`, where it has the page."""
+    return url if lang == SOURCE or url not in edition else f"{lang}/{url}"
+
+
+def source_url(path: str, languages: Collection[str]) -> str:
+    """The Vietnamese URL of a page of any edition (`en/chi-so/` → `chi-so/`)."""
+    first, _, rest = path.partition("/")
+    return rest if first in languages and first != SOURCE else path
+
+
+def alternates(url: str, languages: Collection[str]) -> list[tuple[str, str]]:
+    """`hreflang` and URL of each edition of the page at the Vietnamese `url`, the Vietnamese
+    also as `x-default`."""
+    pairs = [(HREFLANG[lang], localized(url, lang, {url})) for lang in languages]
+    return [*pairs, ("x-default", url)]

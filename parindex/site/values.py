@@ -15,10 +15,12 @@ from typing import Any, NamedTuple, SupportsFloat, SupportsInt, TypeVar, cast
 
 import pandas as pd
 
+from .. import i18n
 from ..data import bands as bandlib
 from ..data.validate import PLACES
-from ..fmt import as_printed, auto, decimals, is_missing, rounded
+from ..fmt import as_printed, decimals, is_missing, rounded
 from ..frames import records
+from ..i18n import Num, t
 from ..scoring.compare import Assessment, published_statistics, verdict
 from ..scoring.score import Results, listed
 from ..scoring.stats import Statistics, Summary
@@ -120,9 +122,10 @@ class Lookup:
 
     def unit(self, uid: str) -> Ref:
         refs = self.cached("units", lambda: {
-            k: Ref(k, name, unit_url(k), as_text(short) or name)
-            for k, name, short in zip(map(as_str, self.units.index), self.units["name"],
-                                      self.units["short_name"], strict=True)})
+            k: Ref(k, i18n.name(name, en), unit_url(k), i18n.name(as_text(short) or name, en))
+            for k, name, short, en in zip(map(as_str, self.units.index), self.units["name"],
+                                          self.units["short_name"], _english(self.units),
+                                          strict=True)})
         return refs.get(uid) or Ref(uid, uid)
 
     def group(self, gid: str, year: int | None = None) -> Ref:
@@ -130,8 +133,7 @@ class Lookup:
         if key not in self._cache:  # one Ref per group and year: a row of every agency-year
             g = self._groups[gid]
             url = group_url(year, gid) if year is not None else ""
-            self._cache[key] = Ref(gid, as_str(g["name"]), url,
-                                   as_text(g["short_name"]) or as_str(g["name"]))
+            self._cache[key] = _ref(gid, g, url)
         return self._ref(key)
 
     def field(self, fid: str, year: int | None = None) -> Ref:
@@ -139,8 +141,7 @@ class Lookup:
         if key not in self._cache:
             f = self._fields[fid]
             url = field_url(year, fid) if year is not None else ""
-            self._cache[key] = Ref(fid, as_str(f["name"]), url,
-                                   as_text(f["short_name"]) or as_str(f["name"]))
+            self._cache[key] = _ref(fid, f, url)
         return self._ref(key)
 
     def _ref(self, key: Hashable) -> Ref:
@@ -163,7 +164,8 @@ class Lookup:
         def make() -> list[Band]:
             table = bandlib.for_year(self.results.dataset.bands, year)
             stated = [bool(x) for x in bandlib.stated(table)]
-            return [Band(r["band_id"], r["name"], int(r["order"]),
+            return [Band(r["band_id"], i18n.name(r["name"], as_text(r.get("name_en"))),
+                         int(r["order"]),
                          _range_text(r, self.scale.unit) if ok else narrative.NO_CUTOFFS,
                          range_stated=ok, range_inferred=r.get("inferred") is True)
                     for ok, (_, r) in zip(stated, table.iterrows(), strict=True)]
@@ -213,17 +215,28 @@ class Lookup:
                 if not is_missing(sid) and sid in known]
 
 
+def _english(df: pd.DataFrame) -> list[str | None]:
+    """The table's English names (`name_en`, an optional column), None where not given."""
+    return [as_text(x) for x in df["name_en"]] if "name_en" in df else [None] * len(df)
+
+
+def _ref(rid: str, r: Record, url: str) -> Ref:
+    """A group or field, with its English name where the data gives one."""
+    name, en = as_str(r["name"]), as_text(r.get("name_en"))
+    return Ref(rid, i18n.name(name, en), url, i18n.name(as_text(r["short_name"]) or name, en))
+
+
 def _range_text(band: pd.Series, unit: str) -> str:
     lo, hi = as_number(band, "min_pct"), as_number(band, "max_pct")
-    lo_t = None if lo is None else auto(lo) + unit
-    hi_t = None if hi is None else auto(hi) + unit
+    lo_t, hi_t = (t("{x}{unit}", x=Num("auto", x), unit=unit) for x in (lo, hi))
     if lo is None:
-        return f"dưới {hi_t}" if not band["max_inclusive"] else f"đến {hi_t}"
+        return t("dưới {hi}", hi=hi_t) if not band["max_inclusive"] else t("đến {hi}", hi=hi_t)
     if hi is None:
-        return f"trên {lo_t}" if not band["min_inclusive"] else f"từ {lo_t} trở lên"
-    start = f"từ {lo_t}" if band["min_inclusive"] else f"trên {lo_t}"
-    end = f"đến {hi_t}" if band["max_inclusive"] else f"đến dưới {hi_t}"
-    return f"{start} {end}"
+        return t("trên {lo}", lo=lo_t) if not band["min_inclusive"] else \
+            t("từ {lo} trở lên", lo=lo_t)
+    start = t("từ {lo}", lo=lo_t) if band["min_inclusive"] else t("trên {lo}", lo=lo_t)
+    end = t("đến {hi}", hi=hi_t) if band["max_inclusive"] else t("đến dưới {hi}", hi=hi_t)
+    return t("{start} {end}", start=start, end=end)
 
 
 def _differs(official: float | None, computed: float | None, error: float | None) -> bool:
@@ -273,7 +286,7 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
         Value(rounded(total_calc), "computed" if total_calc is not None else "")
     if _differs(total_pub, total_calc, as_float(r["total_error"])):
         total = Value(total_pub, "published",
-                      notes.add(_recomputed("tổng điểm", total_calc, total_pub, is_pct=False)))
+                      notes.add(_recomputed(t("tổng điểm"), total_calc, total_pub, is_pct=False)))
     idx_off, idx_calc = as_number(r, "index_official"), as_float(r["index"])
     printed_idx = as_float(r["index_published"])
     if printed_idx is None and not lk.scale.percent:
@@ -281,7 +294,7 @@ def _score_row(r: Record, lk: Lookup, notes: Notes) -> ScoreRow:
     origin = "" if idx_off is None else "published" if printed_idx is not None else "computed"
     index = Value(idx_off, origin)
     if _differs(idx_off, idx_calc, as_float(r["index_error"])):
-        index = Value(idx_off, origin, notes.add(_recomputed("chỉ số", idx_calc, idx_off,
+        index = Value(idx_off, origin, notes.add(_recomputed(t("chỉ số"), idx_calc, idx_off,
                                                              lk.scale.percent)))
     rank = as_float(r["rank_official"])  # the printed one where the data cannot compute it
     rank_inferred = as_float(r["rank"]) is None and rank is not None \
@@ -429,9 +442,9 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
         withheld=narrative.withheld(n, members, lk.scale.members) if members > n else "",
         mean=stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
                         notes),
-        highest=_extreme("Cao nhất", summary, "highest", printed(lk, year, gid, fid, "max"), lk,
+        highest=_extreme(t("Cao nhất"), summary, "highest", printed(lk, year, gid, fid, "max"), lk,
                          notes),
-        lowest=_extreme("Thấp nhất", summary, "lowest", printed(lk, year, gid, fid, "min"), lk,
+        lowest=_extreme(t("Thấp nhất"), summary, "lowest", printed(lk, year, gid, fid, "min"), lk,
                         notes),
         spread=stat_value(spread, printed(lk, year, gid, fid, "spread"), notes),
         band_counts=counts,
@@ -494,7 +507,7 @@ def innovations(results: Results, lk: Lookup) -> list[Innovation]:
 def crumbs(year: int | None = None) -> list[Ref]:
     out = [HOME, YEARS]
     if year is not None:
-        out.append(Ref(str(year), f"Năm {year}", year_url(year)))
+        out.append(Ref(str(year), t("Năm {year}", year=year), year_url(year)))
     return out
 
 
@@ -521,11 +534,11 @@ def unit_records(lk: Lookup) -> dict[str, Record]:
 def active_text(u: Record) -> str:
     start, end = as_float(u["active_from"]), as_float(u["active_to"])
     if start and end:
-        return f"hoạt động từ năm {int(start)} đến năm {int(end)}"
+        return t("hoạt động từ năm {start} đến năm {end}", start=int(start), end=int(end))
     if end:
-        return f"hoạt động đến năm {int(end)}"
+        return t("hoạt động đến năm {end}", end=int(end))
     if start:
-        return f"hoạt động từ năm {int(start)}"
+        return t("hoạt động từ năm {start}", start=int(start))
     return ""
 
 
@@ -549,7 +562,7 @@ def trend(lk: Lookup, gid: str | None, series: str) -> list[TrendPoint]:
 def later(lk: Lookup, year: int) -> list[str]:
     """What became of the agencies of a year that stopped existing later: each ended group in
     one sentence, each other ended agency with the one that took over its tasks."""
-    out = []
+    out: list[str] = []
     ended_groups = set()
     group_end = dict(zip(lk.groups_df["group_id"], lk.groups_df["active_to"], strict=True))
     for g in lk.groups_of(year):

@@ -212,7 +212,7 @@ def test_only_a_file_whose_resource_declares_a_comment_character_has_comments(tm
     path = data / "groups.csv"
     text = path.read_text(encoding="utf-8")
     header, body = text.split("\n", 1)
-    path.write_text(f"{header}\n#mau,Nhóm mẫu,Mẫu,9,,\n{body}", encoding="utf-8")
+    path.write_text(f"{header}\n#mau,Nhóm mẫu,Mẫu,9,,,\n{body}", encoding="utf-8")
     _, report = load(data)
     assert [(p.code, p.file, p.row) for p in report.errors] == [("pattern", "groups.csv", 2)]
     desc_path = data / "datapackage.json"

@@ -33,10 +33,10 @@ BROKEN = """
 import os
 from plugins import pages
 parent, real = os.getpid(), pages._write_page
-def broken(work, page, used):
+def broken(work, page, used, *lang):
     if os.getpid() != parent and page.url.startswith("don-vi/"):
         raise ValueError("trang hỏng")
-    return real(work, page, used)
+    return real(work, page, used, *lang)
 pages._write_page = broken
 """
 

@@ -33,7 +33,19 @@ API = {  # every function making an endpoint's path (a file), with arguments
     urls.api_field_url: (2023, "f1"), urls.api_unit_url: ("ubnd-huyen-my-xuyen",),
     urls.api_innovations_url: (2023,), urls.api_schema_url: ("agency",),
 }
+LANGUAGES = {urls.localized, urls.source_url, urls.alternates}  # the editions: below
 
+
+def test_a_page_of_the_english_edition_is_under_en_and_anything_else_as_it_is():
+    edition = {"", "don-vi/x/"}
+    assert urls.localized("don-vi/x/", "en", edition) == "en/don-vi/x/"
+    assert urls.localized("", "en", edition) == "en/"
+    assert urls.localized("du-lieu/doi-chieu/", "en", edition) == "du-lieu/doi-chieu/"
+    assert urls.localized("don-vi/x/", "vi", edition) == "don-vi/x/"
+    assert urls.source_url("en/don-vi/x/index.html", ("vi", "en")) == "don-vi/x/index.html"
+    assert urls.source_url("don-vi/x/index.html", ("vi", "en")) == "don-vi/x/index.html"
+    assert urls.alternates("don-vi/x/", ("vi", "en")) == [
+        ("vi", "don-vi/x/"), ("en", "en/don-vi/x/"), ("x-default", "don-vi/x/")]
 
 
 def _directory_style(url: str) -> bool:
@@ -43,7 +55,7 @@ def _directory_style(url: str) -> bool:
 def test_every_url_function_is_checked_here():
     made_here = {f for _, f in inspect.getmembers(urls, inspect.isfunction)
                  if f.__module__ == urls.__name__}
-    assert made_here == set(PAGES) | set(FILES) | set(API) | {urls.links}  # links: below
+    assert made_here == set(PAGES) | set(FILES) | set(API) | set(LANGUAGES) | {urls.links}
 
 
 @pytest.mark.parametrize("make", PAGES, ids=lambda f: f.__name__)

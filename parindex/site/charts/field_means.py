@@ -9,6 +9,7 @@ import pandas as pd
 
 from ... import fmt
 from ...frames import records
+from ...i18n import Num, t
 from ..models import Chart, FieldOverview, GroupStats
 from ..narrative import TABLE_BELOW
 from . import base
@@ -25,7 +26,8 @@ def chart(year: int, fields: list[FieldOverview], groups: list[GroupStats],
             if m.value is not None]
     if not rows:
         return None
-    return Chart(KIND, "linh-vuc", f"Giá trị trung bình theo lĩnh vực và nhóm, năm {year}",
+    return Chart(KIND, "linh-vuc",
+                 t("Giá trị trung bình theo lĩnh vực và nhóm, năm {year}", year=year),
                  alt_text(year, fields, groups), rows, "bang-linh-vuc")
 
 
@@ -33,12 +35,14 @@ def alt_text(year: int, fields: list[FieldOverview], groups: list[GroupStats]) -
     known = [f for f in fields if f.mean.value is not None]
     best = max(known, key=lambda f: f.mean.value or 0.0, default=None)
     worst = min(known, key=lambda f: f.mean.value or 0.0, default=None)
-    text = (f"Biểu đồ: giá trị trung bình của {len(fields)} lĩnh vực năm {year} theo "
-            f"{len(groups)} nhóm đơn vị.")
     if best and worst:
-        text += (f" Trung bình chung cao nhất: {best.field.name} ({fmt.pct(best.mean.value)}); "
-                 f"thấp nhất: {worst.field.name} ({fmt.pct(worst.mean.value)}).")
-    return text + " " + TABLE_BELOW
+        return t("Biểu đồ: giá trị trung bình của {n} lĩnh vực năm {year} theo {groups} nhóm "
+                 "đơn vị. Trung bình chung cao nhất: {best} ({hi}); thấp nhất: {worst} ({lo}). "
+                 "{below}", n=len(fields), year=year, groups=len(groups), best=best.field.name,
+                 hi=Num("pct", best.mean.value), worst=worst.field.name,
+                 lo=Num("pct", worst.mean.value), below=TABLE_BELOW)
+    return t("Biểu đồ: giá trị trung bình của {n} lĩnh vực năm {year} theo {groups} nhóm đơn "
+             "vị. {below}", n=len(fields), year=year, groups=len(groups), below=TABLE_BELOW)
 
 
 def spec(c: Chart) -> base.Spec:

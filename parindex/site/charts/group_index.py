@@ -10,8 +10,9 @@ import pandas as pd
 from ... import fmt
 from ...data.portal import PERCENT, Scale
 from ...frames import records
+from ...i18n import join, t
 from ..models import Band, Chart, Ref, ScoreRow
-from ..narrative import TABLE_BELOW, index_text
+from ..narrative import TABLE_BELOW, index_num, index_text
 from . import base
 
 KIND = "group_index"
@@ -31,15 +32,17 @@ def chart(rows: list[ScoreRow], group: Ref, year: int, bands: list[Band],
               "band_order": r.band.order if r.band else None, "rank": r.rank}
              for r in rows]
     legend = [{"band_id": b.id, "name": b.name, "order": b.order} for b in bands]
-    return Chart(KIND, "chi-so", f"{scale.name} năm {year}: {group.name}",
+    return Chart(KIND, "chi-so", t("{index} năm {year}: {group}", index=scale.name, year=year,
+                                   group=group.name),
                  alt_text(group.name, year, rows, scale), drawn, "bang-xep-hang", legend, scale)
 
 
 def alt_text(group: str, year: int, rows: list[ScoreRow], scale: Scale = PERCENT) -> str:
-    parts = [f"{r.unit.short_name} {index_text(r.index.value, scale)}" for r in rows]
-    return (f"Biểu đồ thanh ngang: {scale.named} năm {year} của "
-            f"{len(rows)} đơn vị nhóm {group}, theo thứ hạng: " + "; ".join(parts)
-            + ". " + TABLE_BELOW)
+    parts = [t("{name} {value}", name=r.unit.short_name, value=index_num(r.index.value, scale))
+             for r in rows]
+    return t("Biểu đồ thanh ngang: {index} năm {year} của {n} đơn vị nhóm {group}, theo thứ "
+             "hạng: {parts}. {below}", index=scale.named, year=year, n=len(rows), group=group,
+             parts=join(parts, "; "), below=TABLE_BELOW)
 
 
 def spec(c: Chart) -> base.Spec:

@@ -10,8 +10,9 @@ import pandas as pd
 
 from ...data.portal import PERCENT, Scale
 from ...frames import records
+from ...i18n import join, t
 from ..models import Chart, TrendPoint
-from ..narrative import index_text
+from ..narrative import index_num, index_text
 from . import base
 from .unit_history import with_gaps
 
@@ -34,8 +35,9 @@ def chart(title: str, points: list[TrendPoint], scale: Scale = PERCENT) -> Chart
 
 
 def alt_text(title: str, points: list[TrendPoint], scale: Scale = PERCENT) -> str:
-    parts = [f"{p.series} năm {p.year}: {index_text(p.mean.value, scale)}" for p in points]
-    return f"Biểu đồ đường: {title} — " + "; ".join(parts) + "."
+    parts = [t("{series} năm {year}: {value}", series=p.series, year=p.year,
+               value=index_num(p.mean.value, scale)) for p in points]
+    return t("Biểu đồ đường: {title} — {parts}.", title=title, parts=join(parts, "; "))
 
 
 def spec(c: Chart) -> base.Spec:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ... import fmt
 from ...frames import records
+from ...i18n import Num, join, t
 from ..models import Chart, FieldRow
 from ..narrative import TABLE_BELOW
 from . import base
@@ -26,15 +27,16 @@ def chart(name: str, year: int | None, rows: list[FieldRow], order: dict[str, in
         {"field": r.field.short_name, "order": order[r.field.id], "pct": r.pct,
          "group_mean": r.group_mean.value} for r in rows if r.pct is not None]
     return Chart(KIND, "linh-vuc",
-                 f"Tỷ lệ điểm theo lĩnh vực năm {year} so với trung bình nhóm",
+                 t("Tỷ lệ điểm theo lĩnh vực năm {year} so với trung bình nhóm", year=year),
                  alt_text(name, year, rows), drawn, "bang-linh-vuc")
 
 
 def alt_text(name: str, year: int, rows: list[FieldRow]) -> str:
-    parts = [f"{r.field.short_name} {fmt.pct(r.pct)} (nhóm {fmt.pct(r.group_mean.value)})"
-             for r in rows if r.pct is not None]
-    return (f"Biểu đồ: tỷ lệ điểm theo lĩnh vực năm {year} của {name} so với trung bình "
-            "nhóm: " + "; ".join(parts) + ". " + TABLE_BELOW)
+    parts = [t("{field} {pct} (nhóm {mean})", field=r.field.short_name, pct=Num("pct", r.pct),
+               mean=Num("pct", r.group_mean.value)) for r in rows if r.pct is not None]
+    return t("Biểu đồ: tỷ lệ điểm theo lĩnh vực năm {year} của {name} so với trung bình nhóm: "
+             "{parts}. {below}", year=year, name=name, parts=join(parts, "; "),
+             below=TABLE_BELOW)
 
 
 def spec(c: Chart) -> base.Spec:

@@ -10,8 +10,9 @@ import pandas as pd
 
 from ...data.portal import PERCENT, Scale
 from ...frames import records
+from ...i18n import join, t
 from ..models import Chart, UnitYear
-from ..narrative import index_text
+from ..narrative import index_num, index_text
 from . import base
 
 KIND = "unit_history"
@@ -24,7 +25,8 @@ def chart(name: str, history: list[UnitYear], scale: Scale = PERCENT) -> Chart |
     known = [h for h in history if h.row.index.value is not None]
     if not known:
         return None
-    return Chart(KIND, "qua-cac-nam", f"{scale.name} qua các năm", alt_text(name, known, scale),
+    return Chart(KIND, "qua-cac-nam", t("{index} qua các năm", index=scale.name),
+                 alt_text(name, known, scale),
                  with_gaps({h.row.year: h.row.index.value for h in known}),
                  "bang-qua-cac-nam", scale=scale)
 
@@ -37,9 +39,10 @@ def with_gaps(values: dict[int, float | None]) -> list[dict[str, Any]]:
 
 
 def alt_text(name: str, years: list[UnitYear], scale: Scale = PERCENT) -> str:
-    parts = [f"năm {h.row.year}: {index_text(h.row.index.value, scale)}" for h in years]
-    return (f"Biểu đồ: {scale.named} của {name} qua các năm — "
-            + "; ".join(parts) + ".")
+    parts = [t("năm {year}: {value}", year=h.row.year, value=index_num(h.row.index.value, scale))
+             for h in years]
+    return t("Biểu đồ: {index} của {name} qua các năm — {parts}.", index=scale.named,
+             name=name, parts=join(parts, "; "))
 
 
 def spec(c: Chart) -> base.Spec:

@@ -25,6 +25,19 @@ from ...frames import records
 from ...scoring.score import Results
 from ..models import DirectoryPage, Innovation, NoNotes, Page, Site
 from ..report import has_report
+from ..urls import (
+    AUDIT_URL,
+    COMPARE_URL,
+    DIRECTORY_URL,
+    DOWNLOADS_URL,
+    HOME_URL,
+    METHOD_URL,
+    YEARS_URL,
+    innovations_url,
+    report_url,
+    unit_url,
+    year_url,
+)
 from ..values import Lookup, as_str, score_row
 from ..values import innovations as every_innovation
 from .audit import audit_page
@@ -43,10 +56,23 @@ from .years import years_page
 
 
 class Planned(NamedTuple):
-    """A page to build: the `Site` field it belongs to, and the function that builds it."""
+    """A page to build: the `Site` field it belongs to, the function that builds it, and its
+    URL (known before it is built: the English edition links only to pages it has)."""
 
     kind: str
     build: Callable[[], Page]
+    url: str = ""
+
+
+# The kinds of page the English edition has (`/en/` + their URL), the data pages: not the
+# reconciliation page, which quotes the Vietnamese documents line by line.
+TRANSLATED = frozenset({"home", "years_index", "years", "rankings", "fields", "directory",
+                        "units", "innovations", "downloads", "method"})
+
+
+def edition(planned: list[Planned]) -> frozenset[str]:
+    """The URLs of the pages that have an English counterpart."""
+    return frozenset(p.url for p in planned if p.kind in TRANSLATED)
 
 
 def plan(results: Results) -> list[Planned]:
@@ -68,27 +94,27 @@ def plan(results: Results) -> list[Planned]:
             sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]))
 
     return [
-        Planned("home", partial(home_page, results, lk)),
-        Planned("years_index", partial(years_page, results, lk)),
-        *[Planned("years", partial(year_page, results, lk, y, len(inns_by_year.get(y, []))))
-          for y in results.years],
-        *[Planned("reports", partial(report_page, results, lk, y, inns_by_year.get(y, [])))
-          for y in results.years if has_report(lk, y)],
-        *[Planned("rankings", partial(ranking_page, results, lk, y, g.id))
+        Planned("home", partial(home_page, results, lk), HOME_URL),
+        Planned("years_index", partial(years_page, results, lk), YEARS_URL),
+        *[Planned("years", partial(year_page, results, lk, y, len(inns_by_year.get(y, []))),
+                  year_url(y)) for y in results.years],
+        *[Planned("reports", partial(report_page, results, lk, y, inns_by_year.get(y, [])),
+                  report_url(y)) for y in results.years if has_report(lk, y)],
+        *[Planned("rankings", partial(ranking_page, results, lk, y, g.id), g.url)
           for y in results.years for g in lk.groups_of(y)],
-        *[Planned("fields", partial(field_page, results, lk, y, f.id)) for y in results.years
-          for f in lk.fields_of(y)],
-        Planned("directory", directory),
-        *[Planned("units", partial(unit_page, results, lk, uid, inns_by_unit.get(uid, [])))
-          for uid in lk.units.index],
-        *[Planned("innovations", partial(innovations_page, lk, inns, None, inn_years))
-          for _ in inns[:1]],  # no page of innovations where there are none
-        *[Planned("innovations", partial(innovations_page, lk, inns_by_year[y], y, inn_years))
-          for y in inn_years],
-        Planned("downloads", partial(downloads_page, results, lk)),
-        Planned("method", partial(method_page, results, lk)),
-        Planned("audit", partial(audit_page, results, lk)),
-        Planned("compare", partial(compare_page, results, lk)),
+        *[Planned("fields", partial(field_page, results, lk, y, f.id), f.url)
+          for y in results.years for f in lk.fields_of(y)],
+        Planned("directory", directory, DIRECTORY_URL),
+        *[Planned("units", partial(unit_page, results, lk, uid, inns_by_unit.get(uid, [])),
+                  unit_url(uid)) for uid in lk.units.index],
+        *[Planned("innovations", partial(innovations_page, lk, inns, None, inn_years),
+                  innovations_url()) for _ in inns[:1]],  # none where there are none
+        *[Planned("innovations", partial(innovations_page, lk, inns_by_year[y], y, inn_years),
+                  innovations_url(y)) for y in inn_years],
+        Planned("downloads", partial(downloads_page, results, lk), DOWNLOADS_URL),
+        Planned("method", partial(method_page, results, lk), METHOD_URL),
+        Planned("audit", partial(audit_page, results, lk), AUDIT_URL),
+        Planned("compare", partial(compare_page, results, lk), COMPARE_URL),
     ]
 
 
@@ -104,4 +130,4 @@ def site(results: Results) -> Site:
     return Site(**one, **many)  # type: ignore[arg-type]
 
 
-__all__ = ["INNOVATIONS_LISTED", "Planned", "plan", "site"]
+__all__ = ["INNOVATIONS_LISTED", "TRANSLATED", "Planned", "edition", "plan", "site"]

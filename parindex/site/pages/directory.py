@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n import t
 from ...text import vi_sort_key
 from .. import narrative
 from ..models import (
@@ -31,7 +32,7 @@ def directory_page(lk: Lookup, latest_rows: dict[str, ScoreRow], sources: list[S
     for e in entries:
         by_group.setdefault(e.group.id, []).append(e)
     return DirectoryPage(
-        url=DIRECTORY_URL, template="directory", title="Cơ quan, đơn vị",
+        url=DIRECTORY_URL, template="directory", title=t("Cơ quan, đơn vị"),
         lead=narrative.directory_lead(len(entries)), breadcrumbs=[HOME], entries=entries,
         by_group=[GroupEntries(lk.group(g), by_group.get(g, []))
                   for g in lk.groups_df["group_id"]], sources=sources)

@@ -6,6 +6,7 @@ import pandas as pd
 
 from ...data.validate import PLACES
 from ...frames import records
+from ...i18n import t
 from ...scoring.score import Results
 from ...text import fold, vi_sort_key
 from .. import narrative
@@ -79,7 +80,8 @@ def field_page(results: Results, lk: Lookup, year: int, fid: str) -> FieldPage:
             stats=group_stats(lk, year, g.id, notes, fid=fid), total=len(part)))
     overall = group_stats(lk, year, None, notes, fid=fid)
     return FieldPage(
-        url=f.url, template="field", title=f"{f.name}: kết quả năm {year}",
+        url=f.url, template="field",
+        title=t("{field}: kết quả năm {year}", field=f.name, year=year),
         lead=narrative.field_lead(f.name, year, overall.mean, len(fs)),
         breadcrumbs=crumbs(year), year=year, field=f, mean=overall.mean, groups=groups,
         other_fields=[x for x in lk.fields_of(year) if x.id != fid],

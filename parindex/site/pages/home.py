@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...frames import records
+from ...i18n import t
 from ...scoring.score import Results
 from .. import narrative
 from ..charts import mean_trend
@@ -29,7 +30,7 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
     notes = Notes()
     year = results.latest_year
     if year is None:
-        return HomePage(url=HOME_URL, template="home", title="Chỉ số cải cách hành chính",
+        return HomePage(url=HOME_URL, template="home", title=t("Chỉ số cải cách hành chính"),
                         year=None, year_url="", stats=None, groups=[], bands=[])
     stats = group_stats(lk, year, None, notes)
     cards = []
@@ -48,10 +49,10 @@ def home_page(results: Results, lk: Lookup) -> HomePage:
                                                    summary.members if summary else 0),
                                highest=highest if highest and highest.value.value is not None
                                and highest.units else None))
-    points = trend(lk, None, f"Tất cả {lk.scale.members}")
-    chart = mean_trend.chart(f"{lk.scale.name} trung bình qua các năm", points,
+    points = trend(lk, None, t("Tất cả {members}", members=lk.scale.members))
+    chart = mean_trend.chart(t("{index} trung bình qua các năm", index=lk.scale.name), points,
                              lk.scale)
-    return HomePage(url=HOME_URL, template="home", title="Chỉ số cải cách hành chính",
+    return HomePage(url=HOME_URL, template="home", title=t("Chỉ số cải cách hành chính"),
                     charts=[chart] if chart else [], trend=points if chart else [],
                     lead=narrative.year_lead(year, stats, lk.scale), year=year,
                     year_url=year_url(year),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
+from ...i18n import t
 from ...text import fold, vi_sort_key
 from .. import narrative
 from ..models import (
@@ -42,14 +43,15 @@ def innovations_page(lk: Lookup, items: list[Innovation], year: int | None,
         return out
     per_year, per_unit = grouped(lambda i: i.year), grouped(lambda i: i.unit)
     by_year = [YearInnovations(y, v) for y, v in sorted(per_year.items(), reverse=True)]
-    title = "Sáng kiến cải cách hành chính" + (f" năm {year}" if year else "")
+    title = (t("Sáng kiến cải cách hành chính năm {year}", year=year) if year
+             else t("Sáng kiến cải cách hành chính"))
     sources = lk.sources(*[i.source.id for i in items if i.source])
     crumbs = [HOME] + ([INNOVATIONS] if year else [])
     linked = len(years) > 1 or bool(year)  # links to the other years' pages
     page = partial(InnovationsPage, url=innovations_url(year), template="innovations",
                    title=title, lead=narrative.innovations_lead(len(items), year, len(per_unit)),
                    breadcrumbs=crumbs, year=year, sources=sources,
-                   all_link=NavLink("Tất cả", innovations_url(), year is None) if linked
+                   all_link=NavLink(t("Tất cả"), innovations_url(), year is None) if linked
                    else None,
                    year_links=[NavLink(str(y), innovations_url(y), y == year) for y in years]
                    if linked else [],

@@ -8,6 +8,7 @@ Markdown (`content/phuong-phap.md`, optional) is shown with them for what data c
 from __future__ import annotations
 
 from ...fmt import is_missing
+from ...i18n import t
 from ...scoring.score import Results
 from .. import narrative
 from ..models import HOME, BandPeriod, MethodPage
@@ -27,7 +28,7 @@ def method_page(results: Results, lk: Lookup) -> MethodPage:
     ranked = {g.id for g in lk.groups_of(year)} if year is not None else set()
     scored = {f.id for f in lk.fields_of(year)} if year is not None else set()
     return MethodPage(
-        url=METHOD_URL, template="method", title="Phương pháp",
+        url=METHOD_URL, template="method", title=t("Phương pháp"),
         lead=narrative.method_lead(ds.scale), breadcrumbs=[HOME],
         formula=narrative.formula(ds.scale, [c.name for c in lk.components]),
         components=lk.components if len(lk.components) > 1 else [],

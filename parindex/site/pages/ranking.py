@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...frames import records
+from ...i18n import t
 from ...scoring.score import Results
 from ...text import fold
 from .. import narrative
@@ -43,7 +44,8 @@ def ranking_page(results: Results, lk: Lookup, year: int, gid: str) -> RankingPa
     notice = narrative.unpublished_notice(
         stats, lk.scale, lk.scale.percent and "max_score" not in columns, inferred)
     return RankingPage(
-        url=group.url, template="ranking", title=f"{group.name}: Chỉ số CCHC năm {year}",
+        url=group.url, template="ranking",
+        title=t("{group}: Chỉ số CCHC năm {year}", group=group.name, year=year),
         lead=narrative.group_lead(group.name, year, stats, lk.scale),
         breadcrumbs=crumbs(year), year=year, group=group, components=lk.components,
         columns=columns, rows=rows, stats=stats,

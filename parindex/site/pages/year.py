@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n import t
 from ...scoring.score import Results
 from .. import narrative
 from ..charts import field_means, mean_trend
@@ -52,11 +53,11 @@ def year_page(results: Results, lk: Lookup, year: int, n_innovations: int) -> Ye
     chart = field_means.chart(year, fields, groups, lk.field_order)
     points = [p for g in groups if g.group
               for p in trend(lk, g.group.id, g.group.short_name or g.group.name)]
-    trend_chart = mean_trend.chart(f"{lk.scale.name} trung bình của các nhóm qua các năm",
-                                   points, lk.scale)
+    trend_chart = mean_trend.chart(
+        t("{index} trung bình của các nhóm qua các năm", index=lk.scale.name), points, lk.scale)
     yd = results.dataset.years[year]
     return YearPage(
-        url=year_url(year), template="year", title=f"Chỉ số CCHC năm {year}",
+        url=year_url(year), template="year", title=t("Chỉ số CCHC năm {year}", year=year),
         lead=narrative.year_lead(year, stats, lk.scale), breadcrumbs=crumbs(),
         year=year, stats=stats, groups=groups, bands=lk.bands(year), fields=fields,
         indicators=[i for i in indicators(results, lk, None) if i.year == year],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n import t
 from ...scoring.score import Results
 from ..models import (
     HOME,
@@ -25,6 +26,6 @@ def years_page(results: Results, lk: Lookup) -> YearsPage:
     ids = [sid for yd in results.dataset.years.values() for sid in yd.scores["source_id"]]
     province = indicators(results, lk, None)
     ids += [i.source.id for i in province if i.source]
-    return YearsPage(url=YEARS_URL, template="years", title="Chỉ số CCHC qua các năm",
+    return YearsPage(url=YEARS_URL, template="years", title=t("Chỉ số CCHC qua các năm"),
                      breadcrumbs=[HOME], years=rows, indicators=province,
                      sources=lk.sources(*ids))
