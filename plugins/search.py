@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
+from parindex.i18n import HREFLANG, SOURCE
 from parindex.site.urls import DIRECTORY_URL, PAGEFIND_DIR, YEARS_URL, innovations_url
 from plugins.pool import die_with_parent
 
@@ -33,7 +34,9 @@ SHARD_FROM = 2000  # profiles from which the index is sharded
 PROFILE_SHARDS = 16
 SHARDS_DIR = PAGEFIND_DIR.rstrip("/") + "-"  # a shard "x" is the bundle at pagefind-x/
 MAIN = ""
-NOT_INDEXED = ("nhung/",)  # embedded charts: no data-pagefind-body (left out of shards only)
+# no data-pagefind-body, left out of shards (a site indexed whole has Pagefind skip them): the
+# embedded charts, and the other languages' editions (the search is the Vietnamese site's)
+NOT_INDEXED = ("nhung/", *(f"{lang}/" for lang in HREFLANG if lang != SOURCE))
 SEARCH = "import runpy, sys\nsys.argv = ['pagefind', *sys.argv[1:]]\n" \
          "runpy.run_module('pagefind', run_name='__main__', alter_sys=True)\n"
 
