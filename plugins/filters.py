@@ -90,15 +90,16 @@ def value(v: models.Value, kind: str = "pct", percent: bool = True, suffix: str 
 
 
 def band(b: models.Band | None, inferred: bool = False) -> Markup:
-    return _band(b, inferred, current())
+    if not b:
+        return missing()
+    # keyed by the name as shown: a Text equals its Vietnamese alone, whatever its English
+    return _band(b.css, i18n.say(b.name), inferred, current())
 
 
 @lru_cache(maxsize=256)  # a handful of bands, on every row of every table
-def _band(b: models.Band | None, mark: bool, lang: str) -> Markup:
-    if not b:
-        return missing()
-    html = (f'<span class="band {esc(b.css)}"><span class="swatch" aria-hidden="true"></span>'
-            f"{esc(b.name)}</span>")
+def _band(css: str, name: str, mark: bool, lang: str) -> Markup:
+    html = (f'<span class="band {esc(css)}"><span class="swatch" aria-hidden="true"></span>'
+            f"{esc(name)}</span>")
     if mark:
         html += inferred()
     return Markup(html)

@@ -86,3 +86,16 @@ def test_a_translation_keeps_every_placeholder_of_its_message():
 def test_the_catalog_is_compiled_from_the_po_a_fresh_clone_has():
     assert not list(LOCALE_DIR.rglob("*.mo"))  # nothing compiled to commit or to forget
     assert catalog("en").gettext("Trang chủ") == "Home"
+
+
+def test_a_band_is_shown_with_its_own_english_name_whatever_was_shown_before():
+    """Two sites built in one process (a province's, then another's) may name a band alike in
+    Vietnamese and differently in English: a Text equals its Vietnamese alone, so a cache keyed
+    by it showed the first site's English name on the second's pages."""
+    from parindex.site.models import Band
+    from plugins.filters import band
+
+    with speaking("en"):
+        assert "Band 1" in band(Band("nhom-1", name("Nhóm 1", "Band 1"), 1))
+        assert "Nhóm 1" in band(Band("nhom-1", name("Nhóm 1", ""), 1))
+        assert "Band 1" not in band(Band("nhom-1", name("Nhóm 1", ""), 1))
