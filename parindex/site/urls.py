@@ -31,6 +31,7 @@ SHARE_IMAGE = "anh-chia-se.png"  # the site's card: the picture of a shared link
 
 AUDIT_URL = "du-lieu/doi-chieu/"  # every difference between the source and the data
 PACKAGE_DIR = "du-lieu/goi-du-lieu/"
+UNITS_CSV = PACKAGE_DIR + "units.csv"  # the package's table of every agency: the whole directory
 PACKAGE_ZIP = "du-lieu/chi-so-cchc-du-lieu.zip"
 TEMPLATES_DIR = "du-lieu/mau/"
 API_DOCS_URL = "du-lieu/api/"  # the API's documentation page
@@ -59,6 +60,20 @@ def report_url(year: int) -> str:
 def report_file_url(year: int, ext: str) -> str:
     """The same report as a file beside its page: `docx`, a Word document."""
     return f"{report_url(year)}bao-cao-{year}.{ext}"
+
+
+PART_DIR = "trang-{n}/"  # page n (from 2) of a page split in parts (`pages/parts.py`)
+
+
+def part_url(url: str, n: int) -> str:
+    """Part `n` of the page at `url`: the page itself for the first, `…/trang-<n>/` after."""
+    return url if n == 1 else url + PART_DIR.format(n=n)
+
+
+def whole_url(url: str) -> str:
+    """The page that `url`, maybe one of its parts, is part of."""
+    head, sep, tail = url.rstrip("/").rpartition("/trang-")
+    return head + "/" if sep and tail.isdigit() else url
 
 
 def unit_url(unit_id: str) -> str:
@@ -217,7 +232,12 @@ def links(pages: Collection[str], innovations: bool, news: bool) -> Links:
 
 def localized(url: str, lang: str, edition: Collection[str]) -> str:
     """`url` (a Vietnamese page or file) in the edition of `lang`, where it has the page."""
-    return url if lang == SOURCE or url not in edition else f"{lang}/{url}"
+    return f"{lang}/{url}" if lang != SOURCE and in_edition(url, edition) else url
+
+
+def in_edition(url: str, edition: Collection[str]) -> bool:
+    """Whether the page at `url` (or the page it is a part of) has the other editions."""
+    return url in edition or ("/trang-" in url and whole_url(url) in edition)
 
 
 def source_url(path: str, languages: Collection[str]) -> str:
