@@ -1,5 +1,5 @@
 """A page too long for one file is split in parts (`parindex/site/pages/parts.py`): built for
-a small synthetic package with a low PART_ROWS, as a national site is at 500."""
+a small synthetic package with a low urls.PART_ROWS, as a national site is at 500."""
 
 from pathlib import Path
 
@@ -8,8 +8,7 @@ import pytest
 from bench import synth
 from parindex.data.dataset import load
 from parindex.scoring.score import score
-from parindex.site import pages
-from parindex.site.pages import parts
+from parindex.site import pages, urls
 from plugins.build import build
 from tests.htmltree import parse, table_rows
 from tests.test_links import broken_links
@@ -22,7 +21,7 @@ def built(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("parts")
     data = synth.make(tmp / "data", 40, 2)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(parts, "PART_ROWS", ROWS)
+        mp.setattr(urls, "PART_ROWS", ROWS)
         out = build(tmp / "output", data=data, cache=tmp / "cache").output
     return out, pages.site(score(load(data)[0]))
 
@@ -88,3 +87,16 @@ def test_the_english_edition_is_split_the_same_way_in_english(built):
 def test_every_part_is_reached_by_links(built):
     out, _ = built
     assert broken_links(out) == []
+
+
+def test_a_years_innovations_in_parts_list_each_once_with_the_years_csv(built):
+    out, site = built
+    year = max((p for p in site.innovations if p.year), key=lambda p: len(p.items))
+    n = -(-len(year.items) // ROWS)
+    assert n > 1
+    docs = [_doc(out, url) for url in _urls(year.url, n)]
+    got = [li.attrs["id"] for doc in docs for li in doc.find_all("li", cls="innovation")]
+    assert got == [i.id for i in year.items]
+    nav = docs[1].find("nav", cls="pagination")
+    assert {a.text: a.attrs["href"] for a in nav.find_all("a")}[
+        "Tải toàn bộ bảng (CSV)"].endswith(f"goi-du-lieu/{year.year}/innovations.csv")

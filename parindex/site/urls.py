@@ -63,11 +63,17 @@ def report_file_url(year: int, ext: str) -> str:
 
 
 PART_DIR = "trang-{n}/"  # page n (from 2) of a page split in parts (`pages/parts.py`)
+PART_ROWS = 500  # rows of a part: about 200 KB of HTML for a ranking, well under 500 KB
 
 
 def part_url(url: str, n: int) -> str:
     """Part `n` of the page at `url`: the page itself for the first, `…/trang-<n>/` after."""
     return url if n == 1 else url + PART_DIR.format(n=n)
+
+
+def row_url(url: str, index: int) -> str:
+    """The part of the page at `url` that shows its row `index` (from 0)."""
+    return part_url(url, index // PART_ROWS + 1)
 
 
 def whole_url(url: str) -> str:
@@ -94,6 +100,11 @@ def compare_url(unit_ids: Sequence[str] = ()) -> str:
 
 def innovations_url(year: int | None = None) -> str:
     return "sang-kien/" if year is None else f"sang-kien/{year}/"
+
+
+def innovations_csv_url(year: int) -> str:
+    """A year's innovations as the data package has them (a CSV)."""
+    return f"{PACKAGE_DIR}{year}/innovations.csv"
 
 
 def results_url(year: int, ext: str) -> str:
