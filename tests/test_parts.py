@@ -1,5 +1,5 @@
 """A page too long for one file is split in parts (`parindex/site/pages/parts.py`): built for
-a small synthetic package with a low urls.PART_ROWS, as a national site is at 500."""
+a small synthetic package with a low urls.PART_ROWS, as a national site is at 400."""
 
 from pathlib import Path
 

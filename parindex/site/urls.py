@@ -63,7 +63,7 @@ def report_file_url(year: int, ext: str) -> str:
 
 
 PART_DIR = "trang-{n}/"  # page n (from 2) of a page split in parts (`pages/parts.py`)
-PART_ROWS = 500  # rows of a part: about 200 KB of HTML for a ranking, well under 500 KB
+PART_ROWS = 400  # rows of a part: about 300 KB of HTML for a ranking (750 bytes a row)
 
 
 def part_url(url: str, n: int) -> str:
