@@ -25,6 +25,7 @@ from pelican.contents import Page
 from parindex.i18n import LANGUAGES, SOURCE, speaking
 from parindex.site import Planned, charts, embeds, exports, models, urls, word
 from parindex.site.api import Endpoint
+from parindex.site.pages.parts import parts
 
 from . import api
 from .content import ContentError
@@ -96,7 +97,7 @@ class Work:
 
     def alternates(self, url: str) -> list[tuple[str, str]]:
         """The hreflang links of the page at `url`: none where it has one edition."""
-        return urls.alternates(url, self.languages) if url in self.edition else []
+        return urls.alternates(url, self.languages) if urls.in_edition(url, self.edition) else []
 
 
 @dataclass
@@ -117,27 +118,33 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
     """Task: build and write the pages `plan[start:stop]` and place their charts."""
     done = Written()
     for planned in work.plan[start:stop]:
-        page = planned.build()
-        done.urls.append(page.url)
-        done.reused += _write_page(work, page, done.used)
-        for lang in work.languages[1:] if page.url in work.edition else ():
-            done.urls.append(urls.localized(page.url, lang, work.edition))
-            done.reused += _write_page(work, page, done.used, lang)  # the same model
-        if isinstance(page, models.ReportPage):  # its Word document, from the same model
-            _write_docx(work, page, done.used)
-        for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
-            _write_page(work, embed, done.used)
-        done.api += api.write_document(work, page)
-        started = time.perf_counter()
-        for chart in page.charts:
-            drawn = charts.key(chart)
-            _write_csv(work, chart, drawn, urls.chart_url(page.url, chart.name, "csv"),
-                       done.used)
-            _place(work, done, chart, drawn + ".svg", page.chart_svg(chart))
-        if (shared := page.share_chart) is not None:  # its PNG, for a shared link
-            _place(work, done, shared, charts.key(shared) + ".png", page.share_image)
-        done.placing += time.perf_counter() - started
+        whole = planned.build()
+        done.api += api.write_document(work, whole)  # the API has the whole table
+        for page in parts(whole):  # a long page in parts (`…/trang-2/`)
+            _write_part(work, done, page)
     return done
+
+
+def _write_part(work: Work, done: Written, page: models.Page) -> None:
+    """Write a page in each of its editions, its Word document, embeds and charts."""
+    done.urls.append(page.url)
+    done.reused += _write_page(work, page, done.used)
+    for lang in work.languages[1:] if urls.in_edition(page.url, work.edition) else ():
+        done.urls.append(urls.localized(page.url, lang, work.edition))
+        done.reused += _write_page(work, page, done.used, lang)  # the same model
+    if isinstance(page, models.ReportPage):  # its Word document, from the same model
+        _write_docx(work, page, done.used)
+    for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
+        _write_page(work, embed, done.used)
+    started = time.perf_counter()
+    for chart in page.charts:
+        drawn = charts.key(chart)
+        _write_csv(work, chart, drawn, urls.chart_url(page.url, chart.name, "csv"),
+                   done.used)
+        _place(work, done, chart, drawn + ".svg", page.chart_svg(chart))
+    if (shared := page.share_chart) is not None:  # its PNG, for a shared link
+        _place(work, done, shared, charts.key(shared) + ".png", page.share_image)
+    done.placing += time.perf_counter() - started
 
 
 def place(work: Work, chart: models.Chart, rel: str) -> Written:

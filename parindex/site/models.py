@@ -319,6 +319,22 @@ def cited(items: list[Indicator]) -> list[Source]:
 # ---- Pages ------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Pagination:
+    """Where a page split in parts (`pages/parts.py`) is among them, with the whole table as a
+    download: what the pagination nav shows."""
+
+    number: int  # from 1
+    count: int
+    previous: str | None  # the URLs of the parts around it
+    next: str | None
+    download: str  # the whole table (CSV)
+
+    @property
+    def label(self) -> str:
+        return t("Trang {n} trên {count}", n=self.number, count=self.count)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Page:
     """What every data page has. `url` is where it is written (`url + "index.html"`)."""
@@ -332,6 +348,7 @@ class Page:
     notes: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     search_terms: str = ""  # ASCII-folded names, indexed by search but not shown
+    pagination: Pagination | None = None  # one part of a page split in parts
 
     SHARES_CHART: ClassVar[bool] = False  # a link to the page shows its first chart
 

@@ -32,7 +32,7 @@ from .models import (
     Stat,
     Value,
 )
-from .urls import field_url, group_url, innovations_url, year_url
+from .urls import field_url, group_url, innovations_url, row_url, year_url
 from .values import Lookup, group_stats, printed, ranking_order, score_row, stat_value
 
 INNOVATIONS_LISTED = 1000  # beyond, the report counts them (as the innovations pages do)
@@ -424,8 +424,9 @@ def innovations_section(year: int, items: list[Innovation]) -> ReportSection | N
                                          "; danh sách ở trang sáng kiến của năm."))]
     listed = items if len(items) <= INNOVATIONS_LISTED else []
     return ReportSection("sang-kien", "Sáng kiến, giải pháp", 2, tuple(paras), items=tuple(
-        _sentence(Span(i.unit.name, i.unit.url), ": ", Span(i.title, f"{url}#{i.id}"))
-        for i in listed))
+        _sentence(Span(i.unit.name, i.unit.url), ": ",
+                  Span(i.title, f"{row_url(url, n)}#{i.id}"))  # the part of the page it is on
+        for n, i in enumerate(listed)))
 
 
 def sections(results: Results, lk: Lookup, year: int, innovations: list[Innovation],

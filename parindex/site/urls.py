@@ -31,6 +31,7 @@ SHARE_IMAGE = "anh-chia-se.png"  # the site's card: the picture of a shared link
 
 AUDIT_URL = "du-lieu/doi-chieu/"  # every difference between the source and the data
 PACKAGE_DIR = "du-lieu/goi-du-lieu/"
+UNITS_CSV = PACKAGE_DIR + "units.csv"  # the package's table of every agency: the whole directory
 PACKAGE_ZIP = "du-lieu/chi-so-cchc-du-lieu.zip"
 TEMPLATES_DIR = "du-lieu/mau/"
 API_DOCS_URL = "du-lieu/api/"  # the API's documentation page
@@ -61,6 +62,26 @@ def report_file_url(year: int, ext: str) -> str:
     return f"{report_url(year)}bao-cao-{year}.{ext}"
 
 
+PART_DIR = "trang-{n}/"  # page n (from 2) of a page split in parts (`pages/parts.py`)
+PART_ROWS = 400  # rows of a part: about 300 KB of HTML for a ranking (750 bytes a row)
+
+
+def part_url(url: str, n: int) -> str:
+    """Part `n` of the page at `url`: the page itself for the first, `…/trang-<n>/` after."""
+    return url if n == 1 else url + PART_DIR.format(n=n)
+
+
+def row_url(url: str, index: int) -> str:
+    """The part of the page at `url` that shows its row `index` (from 0)."""
+    return part_url(url, index // PART_ROWS + 1)
+
+
+def whole_url(url: str) -> str:
+    """The page that `url`, maybe one of its parts, is part of."""
+    head, sep, tail = url.rstrip("/").rpartition("/trang-")
+    return head + "/" if sep and tail.isdigit() else url
+
+
 def unit_url(unit_id: str) -> str:
     return f"{DIRECTORY_URL}{unit_id}/"
 
@@ -79,6 +100,11 @@ def compare_url(unit_ids: Sequence[str] = ()) -> str:
 
 def innovations_url(year: int | None = None) -> str:
     return "sang-kien/" if year is None else f"sang-kien/{year}/"
+
+
+def innovations_csv_url(year: int) -> str:
+    """A year's innovations as the data package has them (a CSV)."""
+    return f"{PACKAGE_DIR}{year}/innovations.csv"
 
 
 def results_url(year: int, ext: str) -> str:
@@ -217,7 +243,12 @@ def links(pages: Collection[str], innovations: bool, news: bool) -> Links:
 
 def localized(url: str, lang: str, edition: Collection[str]) -> str:
     """`url` (a Vietnamese page or file) in the edition of `lang`, where it has the page."""
-    return url if lang == SOURCE or url not in edition else f"{lang}/{url}"
+    return f"{lang}/{url}" if lang != SOURCE and in_edition(url, edition) else url
+
+
+def in_edition(url: str, edition: Collection[str]) -> bool:
+    """Whether the page at `url` (or the page it is a part of) has the other editions."""
+    return url in edition or ("/trang-" in url and whole_url(url) in edition)
 
 
 def source_url(path: str, languages: Collection[str]) -> str:

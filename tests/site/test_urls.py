@@ -22,18 +22,21 @@ PAGES = {  # every function making a page's URL, with arguments
     urls.year_url: (2023,), urls.group_url: (2023, "huyen"), urls.field_url: (2023, "f1"),
     urls.unit_url: ("ubnd-huyen-my-xuyen",), urls.innovations_url: (2023,),
     urls.embed_url: ("chi-so/2023/huyen/", "chi-so"), urls.report_url: (2023,),
-    urls.compare_url: (),
+    urls.compare_url: (), urls.part_url: ("chi-so/2023/huyen/", 2),
+    urls.row_url: ("don-vi/", 900), urls.whole_url: ("don-vi/trang-3/",),
 }
 FILES = {  # every function making a file's URL
     urls.results_url: (2023, "xlsx"), urls.field_results_url: (2023, "json"),
     urls.chart_url: ("chi-so/2023/huyen/", "chi-so", "svg"), urls.report_file_url: (2023, "docx"),
+    urls.innovations_csv_url: (2023,),
 }
 API = {  # every function making an endpoint's path (a file), with arguments
     urls.api_years_url: (2023,), urls.api_group_url: (2023, "huyen"),
     urls.api_field_url: (2023, "f1"), urls.api_unit_url: ("ubnd-huyen-my-xuyen",),
     urls.api_innovations_url: (2023,), urls.api_schema_url: ("agency",),
 }
-LANGUAGES = {urls.localized, urls.source_url, urls.alternates}  # the editions: below
+# the editions: below
+LANGUAGES = {urls.localized, urls.in_edition, urls.source_url, urls.alternates}
 
 
 def test_a_page_of_the_english_edition_is_under_en_and_anything_else_as_it_is():
@@ -46,6 +49,17 @@ def test_a_page_of_the_english_edition_is_under_en_and_anything_else_as_it_is():
     assert urls.source_url("don-vi/x/index.html", ("vi", "en")) == "don-vi/x/index.html"
     assert urls.alternates("don-vi/x/", ("vi", "en")) == [
         ("vi", "don-vi/x/"), ("en", "en/don-vi/x/"), ("x-default", "don-vi/x/")]
+
+
+def test_a_long_page_is_in_parts_that_its_rows_link_to_and_the_other_editions_have():
+    assert urls.part_url("don-vi/", 1) == "don-vi/" and urls.whole_url("don-vi/") == "don-vi/"
+    assert urls.part_url("don-vi/", 2) == "don-vi/trang-2/"
+    assert urls.whole_url("don-vi/trang-2/") == "don-vi/"
+    assert urls.row_url("sang-kien/2023/", urls.PART_ROWS - 1) == "sang-kien/2023/"
+    assert urls.row_url("sang-kien/2023/", urls.PART_ROWS) == "sang-kien/2023/trang-2/"
+    assert urls.localized("don-vi/trang-2/", "en", {"don-vi/"}) == "en/don-vi/trang-2/"
+    assert urls.localized("du-lieu/doi-chieu/trang-2/", "en", {"don-vi/"}) == \
+        "du-lieu/doi-chieu/trang-2/"
 
 
 def _directory_style(url: str) -> bool:
@@ -74,7 +88,7 @@ def test_a_file_url_is_relative_and_ends_with_its_name(make):
     args = FILES[make]
     url = make(*args)
     assert not url.startswith("/") and "//" not in url and url.isascii()
-    assert url.endswith("." + args[-1])
+    assert url.endswith("." + args[-1] if isinstance(args[-1], str) else ".csv")
 
 
 @pytest.mark.parametrize("make", API, ids=lambda f: f.__name__)
