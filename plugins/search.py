@@ -27,7 +27,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 from parindex.i18n import HREFLANG, SOURCE
-from parindex.site.urls import DIRECTORY_URL, PAGEFIND_DIR, YEARS_URL, innovations_url
+from parindex.site.urls import (
+    DIRECTORY_URL,
+    PAGEFIND_DIR,
+    YEARS_URL,
+    innovations_url,
+    whole_url,
+)
 from plugins.pool import die_with_parent
 
 SHARD_FROM = 2000  # profiles from which the index is sharded
@@ -44,7 +50,9 @@ SEARCH = "import runpy, sys\nsys.argv = ['pagefind', *sys.argv[1:]]\n" \
 def shard(rel: str) -> str:
     """The shard of the HTML file at site-relative `rel` ("" for the main bundle)."""
     parts = rel.split("/")
-    if rel.startswith(DIRECTORY_URL) and len(parts) > 2:  # a profile, not the directory
+    page = rel.removesuffix("index.html")
+    if rel.startswith(DIRECTORY_URL) and len(parts) > 2 and whole_url(page) != DIRECTORY_URL:
+        # a profile, not the directory or one of its parts
         bucket = int(hashlib.sha256(parts[1].encode()).hexdigest(), 16) % PROFILE_SHARDS
         return f"don-vi-{bucket:x}"
     if rel.startswith(YEARS_URL) and len(parts) > 2 and parts[1].isdigit():

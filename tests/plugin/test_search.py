@@ -24,6 +24,7 @@ def site(tmp_path_factory):
 def test_shards_are_profiles_by_hash_years_innovations_and_the_rest():
     assert search.shard("don-vi/so-tu-phap/index.html").startswith("don-vi-")
     assert search.shard("don-vi/index.html") == search.MAIN  # the directory
+    assert search.shard("don-vi/trang-2/index.html") == search.MAIN  # and its parts
     assert search.shard("chi-so/2023/so/index.html") == "chi-so-2023"
     assert search.shard("chi-so/index.html") == search.MAIN
     assert search.shard("sang-kien/2023/index.html") == "sang-kien"
