@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..data.portal import Scale
-from ..fmt import MISSING, signed
+from ..fmt import MISSING, as_printed, signed
 from ..i18n import Arg, Num, Text, join, t
 from .models import GroupStats, Ref, ScoreRow, Value
 
@@ -93,7 +93,7 @@ def change_text(change: Value | None, scale: Scale) -> Text | str:
     if change is None or change.value is None:
         return ""
     v = change.value
-    amount = Num("num", abs(v))
+    amount = Num("num", as_printed(abs(v), getattr(v, "places", None)))  # 1,5 stays 1,5
     if change.origin == "published":
         if v == 0:
             return t("không đổi so với năm trước (theo văn bản nguồn)")
