@@ -67,6 +67,8 @@ def test_a_part_has_a_pagination_nav_and_the_whole_table_to_download(built):
     assert not doc.find_all("figure", cls="chart")  # the chart is on the first part only
     first = _doc(out, ranking.url)
     assert "Trang trước" not in first.find("nav", cls="pagination").text
+    html = (out / ranking.url / "trang-2" / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{ranking.title} (trang 2) –" in html  # each part its own title
 
 
 def test_the_directory_in_parts_lists_every_agency_once(built):
@@ -82,6 +84,7 @@ def test_the_english_edition_is_split_the_same_way_in_english(built):
     nav = _doc(out, "en/don-vi/trang-2/").find("nav", cls="pagination")
     assert "Page 2 of" in nav.text and "Previous page" in nav.text
     assert "Download the whole table (CSV)" in nav.text
+    assert "(page 2) –" in (out / "en/don-vi/trang-2/index.html").read_text(encoding="utf-8")
 
 
 def test_every_part_is_reached_by_links(built):

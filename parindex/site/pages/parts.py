@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
+from ...i18n import t
 from ...text import fold
 from .. import urls
 from ..models import (
@@ -57,7 +58,10 @@ def _chunks(rows: list[T], size: int) -> list[list[T]]:
 def _part(page: P, n: int, count: int, download: str) -> P:
     """Part `n` of `count` of `page`, its rows still all: its URL, its nav; the charts on the
     first part only (drawn once)."""
-    return replace(page, url=part_url(page.url, n), charts=page.charts if n == 1 else [],
+    # a part's own title (the browser's tab, search results, a shared link): "… (trang 2)"
+    title = page.title if n == 1 else t("{title} (trang {n})", title=page.title, n=n)
+    return replace(page, url=part_url(page.url, n), title=title,
+                   charts=page.charts if n == 1 else [],
                    pagination=Pagination(n, count,
                                          part_url(page.url, n - 1) if n > 1 else None,
                                          part_url(page.url, n + 1) if n < count else None,
