@@ -9,7 +9,6 @@ rest is cheap enough to write every time. The texts are made by functions of the
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from posixpath import join as urljoin
@@ -23,8 +22,6 @@ from parindex.scoring.score import Results
 from parindex.site import charts, exports, urls
 
 from .store import Store, digest, frame_key, out_path
-
-ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # every zip entry's date: equal data, equal zip
 
 
 def write(output: Path, results: Results, store: Store, site_key: str, reuse: bool,
@@ -114,11 +111,9 @@ def write_package(files: dict[str, str], target: Path, zip_path: Path) -> None:
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(text, encoding="utf-8")
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as z:
+    with exports.FixedZip(zip_path, "w") as z:
         for rel in sorted(files):
-            info = zipfile.ZipInfo(rel, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, files[rel].encode("utf-8"))
+            z.writestr(rel, files[rel].encode("utf-8"))
 
 
 def sitemap(page_urls: list[str], base: str) -> str:

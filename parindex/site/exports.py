@@ -188,8 +188,9 @@ def _plain(value: object) -> object:
 # ---- The workbook ---------------------------------------------------------------------------
 
 
-class _FixedZip(zipfile.ZipFile):
-    """A zip whose entries all carry FIXED_DATE, whatever the clock: equal data, equal bytes."""
+class FixedZip(zipfile.ZipFile):
+    """A zip whose entries all carry FIXED_DATE, whatever the clock: equal data, equal bytes
+    (the workbooks, the report's Word document, the data package's zip)."""
 
     def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: Any,
                  compress_type: int | None = None, compresslevel: int | None = None) -> None:
@@ -269,7 +270,7 @@ def to_xlsx(sheets: list[tuple[str, list[Column]]], about: list[tuple[str, str]]
     for label, text in about:
         ws.append([label, text])
     out = io.BytesIO()
-    with _FixedZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with FixedZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).write_data()
     return out.getvalue()
 

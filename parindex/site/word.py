@@ -20,7 +20,7 @@ from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .exports import FIXED_DATE
+from .exports import FIXED_DATE, FixedZip
 from .models import Paragraph, ReportPage, ReportTable, Span
 
 FONT = "Times New Roman"
@@ -97,10 +97,7 @@ def _table(caption: DocxParagraph, t: ReportTable, table: Table) -> None:
 def _fixed_dates(data: bytes) -> bytes:
     """The zip `data` with every entry dated FIXED_DATE (python-docx dates them now)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(io.BytesIO(data)) as src, FixedZip(out, "w") as dst:
         for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info))
+            dst.writestr(info.filename, src.read(info))
     return out.getvalue()
