@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -56,7 +57,19 @@ def digest(*parts: bytes | str) -> str:
 def page_key(site_key: str, relative: bool, page: object) -> str:
     """A data page's HTML is made from its model (pickled: equal bytes, equal content), whether
     its URLs are relative, and everything the build reads but the data (`site_key`)."""
-    return digest(site_key, str(relative), pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+    return digest(site_key, str(relative), model_bytes(page))
+
+
+def model_bytes(model: object) -> bytes:
+    """`model` pickled without pickle's memo: the bytes of equal models are equal whichever of
+    their strings happen to be one object (a memo writes the second reference to an object as a
+    back-reference, so a page built after another one that shared a string got another key, and
+    was rendered again for nothing). Models are trees: no object refers to itself."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo
+    pickler.dump(model)
+    return out.getvalue()
 
 
 def frame_key(site_key: str, df: pd.DataFrame, meta: dict[str, object]) -> str:

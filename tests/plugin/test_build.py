@@ -103,8 +103,11 @@ def test_a_cached_rebuild_equals_a_clean_build_file_by_file(tmp_path):
     assert stats.charts_reused > 0 and stats.charts_rendered > 0
     assert 0 < stats.pages_reused < stats.pages - 5
     # every profile of the group shows its mean and highest beside the agency (the profile's
-    # table beside its group), so the eleven districts' profiles change with Mỹ Xuyên's
-    assert stats.pages_reused > stats.pages * 2 // 5
+    # table beside its group), so the eleven districts' profiles change with Mỹ Xuyên's (22
+    # pages with their English ones); with the year's, the directory's, the audit's, the
+    # report's and the pages with a Markdown note (never stored) 43 of 142 are rendered. Page
+    # keys do not depend on which worker built a page before (it was 51 to 99 before that)
+    assert stats.pages_reused >= stats.pages * 2 // 3
     clean = build(tmp_path / "clean", data=data, cache=tmp_path / "empty-cache")
     files = snapshot(clean.output)
     assert snapshot(tmp_path / "site") == files

@@ -48,6 +48,9 @@ def test_keys_say_what_a_file_is_made_of():
     assert frame_key("s", df, {}) != frame_key("s", pd.DataFrame({"a": [1.0, 2.5]}), {})
     assert page_key("s", True, {"x": 1}) != page_key("s", False, {"x": 1})
     assert page_key("s", True, {"x": 1}) == page_key("s", True, {"x": 1})
+    # equal models, equal keys, whether or not two of their equal strings are one object
+    one, other = "so-nganh", "".join(["so-", "nganh"])
+    assert page_key("s", True, [one, one]) == page_key("s", True, [one, other])
 
 
 def test_a_reused_page_is_a_hard_link_to_its_store_entry(tmp_path):
