@@ -9,8 +9,10 @@ import xml.etree.ElementTree as ET
 import altair as alt
 import pandas as pd
 import pytest
+import vl_convert as vlc
 
-from parindex.fmt import MISSING
+from parindex.data.portal import PERCENT, Scale
+from parindex.fmt import MISSING, Printed
 from parindex.site import charts
 from parindex.site.charts import (
     base,
@@ -284,6 +286,50 @@ def test_a_long_history_labels_its_ends_and_extremes_and_every_other_year():
                                                           "2023"]  # ends with the latest
     points = [p for g in group_of(root, "mark-symbol") for p in g.findall(f"{NS}path")]
     assert len(points) == 10  # every year is drawn
+
+
+def _histories() -> list[tuple[list[dict[str, object]], Scale]]:
+    """Histories of every shape a profile meets: one year, a few, ten with gaps, values next
+    to 100 % and 0, a printed value, a points scale."""
+    import random
+
+    rng = random.Random(7)
+    ten = [{"year": 2014 + i, "index": None if i in (3, 7) else round(rng.uniform(40, 99), 2)}
+           for i in range(10)]
+    points = Scale(kind="points", name="Chỉ số")
+    return [([{"year": 2023, "index": 83.84}], PERCENT),
+            ([{"year": 2021, "index": 87.33}, {"year": 2022, "index": None},
+              {"year": 2023, "index": 80.0}], PERCENT),
+            (ten, PERCENT),
+            ([{"year": 2014 + i, "index": 100.0 if i % 2 else 2.5} for i in range(10)], PERCENT),
+            ([{"year": 2022, "index": 99.99}, {"year": 2023, "index": Printed(97.685, 3)}],
+             PERCENT),
+            ([{"year": 2014 + i, "index": 640.5 + 35.25 * i} for i in range(8)], points)]
+
+
+def test_a_history_drawn_in_two_is_the_svg_vega_draws_whole():
+    # the frame (axes) is drawn once for every chart of its shape and the marks fill it: the
+    # result must be what vl-convert draws from the whole spec, byte for byte
+    for rows, scale in _histories():
+        spec = unit_history.unit_history_spec(rows, scale=scale)
+        whole = vlc.vegalite_to_svg(spec, format_locale=base.LOCALE, allowed_base_urls=[])
+        assert base.framed_svg(spec) == whole, rows
+
+
+def test_a_history_keeps_every_printed_value_inside_its_picture():
+    # the layout is fixed, not fitted by Vega: the room for the values must be made
+    for rows, scale in _histories():
+        spec = unit_history.unit_history_spec(rows, scale=scale)
+        root = parse(base.render_svg(spec, validate=False, framed=True))
+        width, height = float(root.get("width")), float(root.get("height"))
+        left, top = spec["padding"]["left"], spec["padding"]["top"]
+        for group in [g for g in group_of(root, "role-mark") if "mark-text" in g.get("class")]:
+            for text in group.iter(f"{NS}text"):
+                x, y = map(float, re.findall(r"translate\(([-\d.e]+),([-\d.e]+)\)",
+                                             text.get("transform"))[0])
+                half = base.text_px([text.text]) / 2 * 0.8  # about the real width
+                assert 0 <= left + x - half and left + x + half <= width, (text.text, rows)
+                assert 0 <= top + y - base.FONT_SIZE and top + y <= height, (text.text, rows)
 
 
 def _chart(kind: str, rows: pd.DataFrame, legend: pd.DataFrame | None = None) -> Chart:

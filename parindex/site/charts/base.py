@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import math
 import re
 from collections.abc import Iterable
@@ -270,14 +271,16 @@ def versions() -> dict[str, Any]:
 _SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
 
 
-def render_svg(chart: alt.TopLevelMixin | Spec, validate: bool = True) -> str:
+def render_svg(chart: alt.TopLevelMixin | Spec, validate: bool = True, framed: bool = False
+               ) -> str:
     """The chart as a static SVG: Vietnamese numbers, an accessible name, no external request.
 
     vl-convert writes no accessible name on the root element, so the spec's `description`
     (and `title`) become `role="img"`, `aria-label`, `<title>` and `<desc>` here, escaped.
+    `framed`: drawn in two parts (`framed_svg`), the same bytes for a fraction of the time.
     """
     spec = as_spec(chart, validate)
-    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, allowed_base_urls=[])
+    svg = framed_svg(spec) if framed else _svg(spec)
     description = str(spec.get("description") or "")
     title = spec.get("title")
     title = title.get("text") if isinstance(title, dict) else title
@@ -287,6 +290,40 @@ def render_svg(chart: alt.TopLevelMixin | Spec, validate: bool = True) -> str:
         head += f"<desc>{html.escape(description, quote=True)}</desc>"
     return _SVG_OPEN.sub(
         lambda m: f'<svg{m.group(1)} role="img" aria-label="{name}">{head}', svg, count=1)
+
+
+def _svg(spec: Spec) -> str:
+    svg: str = vlc.vegalite_to_svg(spec, format_locale=LOCALE, allowed_base_urls=[])
+    return svg
+
+
+# a mark's group in vl-convert's SVG: empty (`<g …/>`) or holding marks that are no groups
+_MARKS = re.compile(r'<g class="mark-[a-z]+ role-mark ([^"]*)"[^>]*?'
+                    r'(?:/>|>[^<]*(?:<(?!/g>)[^<]*)*</g>)')
+
+
+def framed_svg(spec: Spec) -> str:
+    """The SVG of a chart whose layout does not depend on its data (`autosize` "none", the
+    scales' domains and the axes given), drawn as two: its frame (axes, grid, titles: the spec
+    without data, drawn once for every chart of that shape) and its marks (the spec without
+    axes), whose groups fill the frame's empty ones. Axes are most of what Vega does for a
+    small chart (the profile's history: 7 ms instead of 19 ms), and the ten thousand profiles
+    of a national site have a few hundred shapes. Byte for byte what `_svg(spec)` draws (the
+    tests compare them); a spec whose marks do not fit the frame is drawn whole."""
+    frame = {k: v for k, v in spec.items() if k not in ("data", "description")}
+    frame["data"] = {"values": []}
+    bare = dict(spec, encoding={channel: dict(enc, axis=None)
+                                for channel, enc in spec.get("encoding", {}).items()})
+    marks = {m.group(1): m.group(0) for m in _MARKS.finditer(_svg(bare))}
+    drawn = _frame_svg(json.dumps(frame, sort_keys=True, ensure_ascii=False))
+    if {m.group(1) for m in _MARKS.finditer(drawn)} != set(marks):
+        return _svg(spec)
+    return _MARKS.sub(lambda m: marks[m.group(1)], drawn)
+
+
+@functools.lru_cache(maxsize=1024)
+def _frame_svg(frame: str) -> str:
+    return _svg(json.loads(frame))
 
 
 def render_png(chart: alt.TopLevelMixin | Spec, scale: float = 2, validate: bool = True

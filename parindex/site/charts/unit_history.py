@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import altair as alt
 import pandas as pd
 
 from ...data.portal import PERCENT, Scale
-from ...frames import records
 from ...i18n import join, t
 from ..models import Chart, UnitYear
 from ..narrative import index_num, index_text
@@ -46,55 +45,60 @@ def alt_text(name: str, years: list[UnitYear], scale: Scale = PERCENT) -> str:
 
 
 def spec(c: Chart) -> base.Spec:
-    return unit_history_spec(base.frame(c.rows), description=c.alt, scale=c.scale)
+    return unit_history_spec(c.rows, description=c.alt, scale=c.scale)
 
 
+FRAMED = True  # its layout does not depend on its data: drawn in two (`base.framed_svg`)
 LABEL_ALL_YEARS = 6  # up to this many years every point and every year is labelled
+PAD = 5  # around the chart
+X_AXIS_PX = 18  # ticks, and the years under them
+LABEL_RISE = 18  # from a point to the top of the value printed above it (dy 11, half a line)
+LABEL_DROP = 21  # from a point to the bottom of the value printed below it (dy 14)
 
 
-def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: int = 180,
-                      description: str | None = None, title: str | None = None,
+def unit_history_spec(rows: pd.DataFrame | list[dict[str, Any]], *, width: int = base.WIDTH,
+                      height: int = 180, description: str | None = None,
                       scale: Scale = PERCENT) -> base.Spec:
     """One agency's index year by year, a line through points, as a Vega-Lite spec.
 
-    `rows`: `year` (int), `index` (percent; NaN: no point and a break in the line, the year
-    stays on the axis). One year gives one point.
+    `rows`: `year`, `index` (None or NaN: no point and a break in the line, the year stays on
+    the axis). One year gives one point.
 
     Up to LABEL_ALL_YEARS years, every point carries its value and every year its label. Over
     more years only the first, last, highest and lowest values are printed and every other
     year (ending with the latest) is labelled: the table under the chart has every number,
-    and each text costs vl-convert 2–3 ms, which at national size is most of the build. For the
-    same reason the years need no axis title and the index axis has three ticks.
-    Built as a plain dict, not with Altair's chained methods, because a profile has one and
-    a national build has ten thousand profiles.
+    and each text costs vl-convert about 1 ms. For the same reason the years need no axis
+    title and the index axis has three ticks.
+
+    The layout is fixed here rather than fitted by Vega (`autosize` "none", the padding made
+    room for the axis and the printed values): so the frame is the same for every agency with
+    the same years and axis range, and is drawn once for all of them (`FRAMED`). Built as a
+    plain dict from plain lists, not with Altair or pandas: a national build has ten thousand.
     """
-    df = rows.copy()
-    df["year"] = pd.to_numeric(df["year"]).astype(int)
-    df["text"] = [index_text(x, scale) for x in df["index"]]
-    df["index"] = pd.to_numeric(df["index"], errors="coerce").astype(float)
-    df = df.sort_values("year", kind="stable").reset_index(drop=True)
-    many = len(df) > LABEL_ALL_YEARS
-    known = df["index"].dropna()
-    if many and not known.empty:
-        marked = {known.index[0], known.index[-1], known.idxmax(), known.idxmin()}
-        df["label"] = df.index.isin(marked)
-        # a label sits on the side of its point away from the line: below a point lower than
-        # its neighbours, above one higher
-        values = known.tolist()
-        df["below"] = False
-        for i in marked:
-            at = int(known.index.get_loc(i))  # type: ignore[arg-type]  # a unique index
-            near = values[max(at - 1, 0):at] + values[at + 1:at + 2]
-            df.loc[i, "below"] = bool(near) and values[at] < sum(near) / len(near)
-    else:
-        df["label"] = df["index"].notna()
-        df["below"] = False
-    years = sorted(set(df["year"]))
-    lo = 0.0 if known.empty else max(0.0, math.floor((known.min() - 5) / 5) * 5)
-    hi = 100.0 if known.empty else math.ceil((known.max() + 5) / 5) * 5
+    given = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+    points = sorted(((int(r["year"]), r.get("index")) for r in given), key=lambda p: p[0])
+    years = [y for y, _ in points]
+    values = [_number(v) for _, v in points]
+    texts = [index_text(None if n is None else v, scale)  # a printed value stays as printed
+             for (_, v), n in zip(points, values, strict=True)]
+    known = [(i, v) for i, v in enumerate(values) if v is not None]
+    labelled, below = _labels(known, many=len(points) > LABEL_ALL_YEARS)
+    lo = 0.0 if not known else max(0.0, math.floor((min(v for _, v in known) - 5) / 5) * 5)
+    hi = 100.0 if not known else math.ceil((max(v for _, v in known) + 5) / 5) * 5
     hi = min(100.0, hi) if scale.percent else hi
     span = [years[0] - 0.5, years[-1] + 0.5] if years else [0, 1]
     shown_years = years[::-1][::2][::-1] if len(years) > LABEL_ALL_YEARS else years
+
+    # room: the index axis (its widest label, its title), a value printed above a point near
+    # the top, and half the widest value printed over the last year past the plot's end
+    left = PAD + 22 + base.text_px([f"{int(hi):,}"])
+    value = dict(known)
+    # a value printed below its point would run into the years under a point near the bottom
+    below = {i for i in below if height * (value[i] - lo) / (hi - lo) >= LABEL_DROP}
+    rise = [height * (hi - value[i]) / (hi - lo) for i in labelled - below]
+    top = PAD + max(0, math.ceil(LABEL_RISE - min(rise, default=LABEL_RISE)))
+    half_year = (width - left - PAD) / max(len(years), 1) / 2
+    right = PAD + max(0, math.ceil(base.text_px([index_text(100, scale)]) / 2 - half_year))
     encoding = {
         "x": {"field": "year", "type": "quantitative",
               "scale": {"domain": span, "nice": False, "zero": False},
@@ -114,11 +118,15 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: in
                 "encoding": {"text": {"field": "text", "type": "nominal"}}}
 
     if description is None:
-        parts = "; ".join(f"{y}: {t}" for y, t in zip(df["year"], df["text"], strict=True))
+        parts = "; ".join(f"{y}: {t}" for y, t in zip(years, texts, strict=True))
         description = f"Biểu đồ đường: {scale.name} của đơn vị qua các năm. {parts}."
-    spec = {
+    data = [{"year": y, "index": v, "text": t, "label": i in labelled, "below": i in below}
+            for i, (y, v, t) in enumerate(zip(years, values, texts, strict=True))]
+    spec: base.Spec = {
         "$schema": alt.SCHEMA_URL, "config": base.base_config(),
-        "data": {"values": records(df, ["year", "index", "text", "label", "below"])},
+        "autosize": {"type": "none"},
+        "padding": {"left": left, "top": top, "right": right, "bottom": PAD + X_AXIS_PX},
+        "data": {"values": data},
         "encoding": encoding,
         "layer": [
             {"mark": {"type": "line", "color": base.UNIT_COLOR, "strokeWidth": 2,
@@ -127,11 +135,36 @@ def unit_history_spec(rows: pd.DataFrame, *, width: int = base.WIDTH, height: in
              "mark": {"type": "point", "filled": True, "size": 60, "color": base.UNIT_COLOR,
                       "opacity": 1}},
             text(-11, "!datum.below"), text(14, "datum.below")],
-        "width": width, "height": height, "description": description,
+        "width": width - left - right, "height": height, "description": description,
     }
-    if title:
-        spec["title"] = title
     return spec
+
+
+def _number(x: object) -> float | None:
+    """A value as a float; None for none (None, NaN)."""
+    if x is None:
+        return None
+    value = float(cast(float, x))
+    return None if math.isnan(value) else value
+
+
+def _labels(known: list[tuple[int, float]], many: bool) -> tuple[set[int], set[int]]:
+    """Which points print their value, and which of them print it below the point.
+
+    Over many years: the first, last, highest and lowest, each on the side of its point away
+    from the line (below a point lower than its neighbours, above one higher); else every
+    point, above it."""
+    if not many or not known:
+        return {i for i, _ in known}, set()
+    at = [i for i, _ in known]
+    values = [v for _, v in known]
+    marked = {0, len(known) - 1, values.index(max(values)), values.index(min(values))}
+    below = set()
+    for k in marked:
+        near = values[max(k - 1, 0):k] + values[k + 1:k + 2]
+        if near and values[k] < sum(near) / len(near):
+            below.add(at[k])
+    return {at[k] for k in marked}, below
 
 
 def unit_history_chart(rows: pd.DataFrame, **kwargs: Any) -> alt.LayerChart:
