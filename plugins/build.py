@@ -161,28 +161,31 @@ UNUSED_PAGEFIND = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js"
 
 
 class _Search:
-    """The search index (`plugins.search`) over the new site, started as soon as every HTML
-    page is written (the plugin sends `pages_written`) so that it indexes while the build
-    writes charts and downloads; `wait` starts it if nothing did. The shards whose pages are
-    unchanged since the last build of `old` (their `keys`) are linked from it."""
+    """The search index (`plugins.search`) over the new site. Its process is started with the
+    build, and told to index as soon as every HTML page is written (the plugin sends
+    `pages_written`), so that it indexes while the build writes charts and downloads, its
+    imports already done; `wait` tells it if nothing did. The shards whose pages are unchanged
+    since the last build of `old` (their `keys`) are linked from it."""
 
     def __init__(self, site: Path, old: Path, keys: dict[str, str]) -> None:
-        self.site, self.old, self.keys = site, old, keys
-        self.process: subprocess.Popen | None = None
+        self.site, self.keys = site, keys
         self.started = 0.0
+        self.log = tempfile.TemporaryFile("w+", encoding="utf-8")  # never a full pipe
+        previous = str(old) if keys and old.is_dir() else ""
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", SEARCH, str(os.getpid()), str(site), previous,
+             json.dumps(keys)], stdin=subprocess.PIPE, stdout=self.log,
+            stderr=subprocess.STDOUT, cwd=ROOT, text=True)
 
     def start(self, sender: object = None) -> None:
-        self.started = time.perf_counter()
-        self.log = tempfile.TemporaryFile("w+", encoding="utf-8")  # never a full pipe
-        old = str(self.old) if self.keys and self.old.is_dir() else ""
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", SEARCH, str(os.getpid()), str(self.site), old,
-             json.dumps(self.keys)], stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
+        if not self.started and self.process.stdin:
+            self.started = time.perf_counter()
+            self.process.stdin.write("\n")
+            self.process.stdin.close()
 
     def wait(self) -> str:
         """What Pagefind said; `keys` become the new shards' keys."""
-        if self.process is None:
-            self.start()
+        self.start()
         self.process.wait()
         self.log.seek(0)
         out = self.log.read()
@@ -196,11 +199,12 @@ class _Search:
         return said
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
+        if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        if self.process is not None:
-            self.log.close()
+        if self.process.stdin and not self.process.stdin.closed:
+            self.process.stdin.close()
+        self.log.close()
 
 
 def _remove_stale(output: Path) -> None:
@@ -249,16 +253,16 @@ def _files(*roots: Path) -> list[Path]:
             if p.is_file() and "__pycache__" not in p.parts]
 
 
-def _fingerprints(settings_file: Path, content: Path, data: Path) -> tuple[str, str, str]:
+def _fingerprints(settings_file: Path, content: Path, data: Path
+                  ) -> tuple[str, str, str, str]:
     """Hashes of what a build reads: everything (data, content, theme, code, settings,
-    SITEURL); everything but the data (what a data page depends on besides its model); and
-    what the validated tables and results are made of (the data, the core's and the plugin's
-    code)."""
+    SITEURL); everything but the data (what a data page depends on besides its model); what
+    the validated tables and results are made of (the data, the core's and the plugin's
+    code); and that code."""
     site = [settings_file, ROOT / "pelicanconf.py"] + _files(
         content, ROOT / "theme", ROOT / "parindex", ROOT / "plugins")
-    data_files = _files(data)
-    return (_hash(site + data_files), _hash(site),
-            _hash(_files(ROOT / "parindex", ROOT / "plugins") + data_files))
+    code, data_files = _files(ROOT / "parindex", ROOT / "plugins"), _files(data)
+    return (_hash(site + data_files), _hash(site), _hash(code + data_files), _hash(code))
 
 
 def published(site: Path) -> dict[int, dict[str, str]]:
@@ -319,7 +323,7 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
             raise BuildError(f"Không có thư mục nội dung {content} (trang Markdown, tin tức); "
                              "tạo thư mục này, có thể để trống.")
     record = cache / "builds" / hashlib.sha256(str(output).encode()).hexdigest()
-    fingerprint, site_key, data_key = _fingerprints(
+    fingerprint, site_key, data_key, code_key = _fingerprints(
         settings_file, Path(override.get("PATH", ROOT / "content")), data)
     last = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else None
     if last and output.is_dir() and not force and last["fingerprint"] == fingerprint:
@@ -328,7 +332,7 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
         return BuildResult(output, time.perf_counter() - start, last["warnings"],
                            last["data_warnings"], "", unchanged=True)
     options = BuildOptions(data=data, store=cache / "store", site_key=site_key,
-                           data_key=data_key, force=force)
+                           data_key=data_key, code_key=code_key, force=force)
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(output)
     tmp = output.with_name(f".output-{output.name}-{os.getpid()}")

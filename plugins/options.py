@@ -28,7 +28,8 @@ class BuildOptions:
 
     `site_key` is the hash of everything a page reads besides its model (theme, code, content,
     settings); empty, nothing but charts is reused from the store (their key holds their
-    code). `data_key`, when given, keys the validated tables in the store (`Store.remember`).
+    code). `data_key`, when given, keys the validated tables in the store (`Store.remember`);
+    `code_key` (the code's hash) keys each table read and checked on its own.
     `force` renders every page and download again (charts still come from the store)."""
 
     data: Path = Path("data")
@@ -36,6 +37,7 @@ class BuildOptions:
     store: Path = Path(".cache/store")
     site_key: str = ""
     data_key: str = ""  # hash of the data files and the code: the validated tables'
+    code_key: str = ""  # hash of the code (parindex, plugins): each table's, with its file's
     force: bool = False
 
     @classmethod

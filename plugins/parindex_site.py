@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ from plugins import api, content, extras, pages, search  # noqa: E402
 from plugins.filters import install  # noqa: E402
 from plugins.options import LOGGER, BuildOptions, BuildStats, pages_written  # noqa: E402
 from plugins.pool import Pool  # noqa: E402
-from plugins.store import Store  # noqa: E402
+from plugins.store import Store, digest  # noqa: E402
 
 progress = logging.getLogger(LOGGER)
 EXTRA_PAGES = [(urls.SEARCH_URL + "index.html", "search", "Tìm kiếm"),
@@ -64,8 +65,18 @@ class ParIndexGenerator(Generator):
         publish (`refused`: 4,6 s CPU at national size, more than scoring); none of the last
         two for invalid data. From the store when the data and the core's code are unchanged
         (`data_key`)."""
+        store = Store(self.options.store)
+
+        def table(key: str, make: Callable[[], object]) -> object:
+            """A table read and checked, from the store while its file and the code are
+            unchanged: after one changed file, the others are not read again."""
+            key = digest(self.options.code_key, key) + ".table"
+            self.used.add(key)
+            return store.remember(key, make)
+
         def made() -> tuple[Dataset | None, Report, Results | None, list[Problem]]:
-            dataset, report = load(self.options.data)
+            dataset, report = load(self.options.data,
+                                   table if self.options.code_key else None)
             if dataset is None:
                 return dataset, report, None, []
             results = score(dataset)
@@ -74,7 +85,7 @@ class ParIndexGenerator(Generator):
         if not (key := self.options.data_key):
             return made()
         self.used.add(key + ".results")
-        return Store(self.options.store).remember(key + ".results", made)
+        return store.remember(key + ".results", made)
 
     def generate_context(self) -> None:
         unread = content.unread(self.context, self.readers, Path(self.path),

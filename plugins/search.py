@@ -10,7 +10,8 @@ A shard whose pages have the same bytes as in the last build of that output is l
 equals a clean build's. A smaller site is indexed whole, as one bundle, as before.
 
 Run as `python -m plugins.search SITE [OLD_SITE KEYS_JSON]` (by `plugins.build`, in a process that
-dies with the build); it writes the shards' keys as JSON on its last line of output.
+dies with the build), which starts on a line on stdin; it writes the shards' keys as JSON on its
+last line of output. Pagefind is its binary, run directly (no Python around it).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
+
+from pagefind_bin_extended import get_executable
 
 from parindex.i18n import HREFLANG, SOURCE
 from parindex.site.urls import (
@@ -43,8 +46,6 @@ MAIN = ""
 # no data-pagefind-body, left out of shards (a site indexed whole has Pagefind skip them): the
 # embedded charts, and the other languages' editions (the search is the Vietnamese site's)
 NOT_INDEXED = ("nhung/", *(f"{lang}/" for lang in HREFLANG if lang != SOURCE))
-SEARCH = "import runpy, sys\nsys.argv = ['pagefind', *sys.argv[1:]]\n" \
-         "runpy.run_module('pagefind', run_name='__main__', alter_sys=True)\n"
 
 
 def shard(rel: str) -> str:
@@ -113,7 +114,7 @@ def _index(site: Path, name: str, rels: list[str], whole: bool) -> str:
     parent = os.getpid()
     where = [] if whole else ["--output-path", str(site / bundle(name))]
     try:
-        done = subprocess.run([sys.executable, "-c", SEARCH, "--site", str(root), *where],
+        done = subprocess.run([str(get_executable()), "--site", str(root), *where],
                               capture_output=True, text=True,
                               preexec_fn=lambda: die_with_parent(parent))
     finally:
@@ -156,9 +157,14 @@ def index(site: Path, old: Path | None = None,
 
 
 def main(argv: list[str]) -> int:
+    """Index once told to: a line on stdin, sent when every page is written. The build starts
+    this process before it writes the pages, so that Python and its imports (half a second)
+    are ready by then; end of input (the build is gone) ends it."""
     site = Path(argv[0])
     old = Path(argv[1]) if len(argv) > 1 and argv[1] else None
     old_keys = json.loads(argv[2]) if len(argv) > 2 and argv[2] else {}
+    if not sys.stdin.readline():
+        return 1
     try:
         keys, said = index(site, old, old_keys)
     except RuntimeError as exc:

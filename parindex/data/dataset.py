@@ -9,9 +9,13 @@ workbook `<year>.xlsx` with a sheet named after each table.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -235,8 +239,34 @@ def _read(path: Path, name: str, label: str, sheet: str | None, comment: str
     return read_csv(path, name, label, comment)
 
 
-def load(root: Path | str) -> tuple[Dataset | None, Report]:
-    """Read and check everything; the dataset is returned only if there is no error."""
+Remember = Callable[[str, Callable[[], Any]], Any]  # `remember(key, make)`: a kept value or make's
+
+
+def _checked(path: Path, key: str, label: str, sheet: str | None, comment: str,
+             schema: TableSchema, descriptor: Descriptor
+             ) -> tuple[RawTable | None, pd.DataFrame | None, list[Problem]]:
+    """One table read and checked on its own: the table as read, as typed, its problems."""
+    raw, problems = _read(path, key.split("/")[-1], label, sheet, comment)
+    if raw is None:
+        return None, None, problems
+    typed, more = check_table(raw, schema, signs(descriptor, label), ROW_MAXIMUM.get(raw.name),
+                              key=False, closed=raw.name == "scores")
+    return raw, typed, problems + more
+
+
+def _table_key(path: Path, *inputs: object) -> str:
+    """What one table's reading and checking are made from: its file's bytes and the rest."""
+    h = hashlib.sha256(path.read_bytes())
+    h.update(json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return h.hexdigest()
+
+
+def load(root: Path | str, remember: Remember | None = None) -> tuple[Dataset | None, Report]:
+    """Read and check everything; the dataset is returned only if there is no error.
+
+    `remember`: where each table, read and checked on its own, can be kept under a key of its
+    file's bytes and its schema, so that after one changed file only that file is read again
+    (the caller's key must add the code's); the checks across tables always run."""
     root = Path(root)
     report = Report()
     if not root.is_dir():
@@ -255,16 +285,13 @@ def load(root: Path | str) -> tuple[Dataset | None, Report]:
     def check(keys: list[str]) -> None:
         for key in sorted(keys):
             path, label, sheet = found[key][0]
-            raw, problems = _read(path, key.split("/")[-1], label, sheet,
-                                  comments.get(label, ""))
+            inputs = (path, key, label, sheet, comments.get(label, ""),
+                      schemas[key.split("/")[-1]], descriptor)
+            raw, table, problems = remember(_table_key(*inputs), partial(_checked, *inputs)) \
+                if remember else _checked(*inputs)
             report.extend(problems)
-            if raw is not None:
-                raws[key] = raw
-                typed[key], problems = check_table(raw, schemas[raw.name],
-                                                   signs(descriptor, label),
-                                                   ROW_MAXIMUM.get(raw.name), key=False,
-                                                   closed=raw.name == "scores")
-                report.extend(problems)
+            if raw is not None and table is not None:
+                raws[key], typed[key] = raw, table
 
     check([k for k in found if "/" not in k])  # the components, before the scores
     schemas["scores"] = with_components(schemas["scores"], typed.get("components"))

@@ -102,6 +102,31 @@ def test_agencies_may_be_named_by_name_or_alias(tmp_path, real_dataset):
         dataset.years[2023].scores["unit_id"], "name"])
 
 
+def test_after_one_changed_file_only_that_table_is_read_again(tmp_path):
+    data = copy_real(tmp_path)
+    kept: dict[str, object] = {}
+    made: list[str] = []
+
+    def remember(key, make):
+        if key not in kept:
+            made.append(key)
+            kept[key] = make()
+        return kept[key]
+
+    first, _ = load(data, remember)
+    tables = len(made)
+    assert tables == sum(1 for _ in data.rglob("*.csv"))  # every table, each on its own
+    edit(data / "2023/scores.csv", set_cell(21, "sipas", "15.34"))
+    edit(data / "units.csv", set_cell(3, "name_en", "x"))  # a name: its references checked
+    again, report = load(data, remember)
+    assert len(made) == tables + 2  # the two changed files alone
+    fresh, fresh_report = load(data)
+    assert again is not None and fresh is not None
+    assert again.years[2023].tables["scores"].equals(fresh.years[2023].tables["scores"])
+    assert again.tables["units"].equals(fresh.tables["units"])
+    assert [str(p) for p in report.problems] == [str(p) for p in fresh_report.problems]
+
+
 def test_validate_command_exit_codes_and_no_traceback(tmp_path):
     assert run_cli("validate", "data").returncode == 0
     data = copy_real(tmp_path)

@@ -72,7 +72,9 @@ def test_a_reused_page_is_a_hard_link_to_its_store_entry(tmp_path):
     for page in unchanged:
         entry = entries[os.stat(page).st_ino]
         assert os.path.samefile(page, entry) and page.read_bytes() == entry.read_bytes()
-    # every entry is still used by the new output: the old output's went with it; the one
-    # entry of no output is the validated tables and results of the data as it is now
-    kept = [p for p in entries.values() if os.stat(p).st_nlink == 1]
-    assert len(kept) == 1 and kept[0].name.endswith(".results")
+    # every entry is still used by the new output: the old output's went with it; the entries
+    # of no output are the validated tables and results of the data as it is now: each table
+    # read and checked (the changed one as it is now) and the whole
+    kept = [p.name for p in entries.values() if os.stat(p).st_nlink == 1]
+    assert sorted(k.rsplit(".")[-1] for k in kept) == ["results"] + ["table"] * (len(kept) - 1)
+    assert len(kept) - 1 == sum(1 for p in data.rglob("*.csv"))
