@@ -12,17 +12,28 @@ from typing import TYPE_CHECKING
 from parindex.data.portal import Scale
 from parindex.site import api, api_schemas, models, urls
 
+from .store import digest
+
 if TYPE_CHECKING:
     from .pages import Work
 
 
-def write_document(work: Work, page: models.Page) -> list[api.Endpoint]:
-    """Write the page's document, if it has one; its endpoint."""
-    made = api.document(page)
-    if made is None:
+def write_document(work: Work, page: models.Page, model: bytes, used: set[str]
+                   ) -> list[api.Endpoint]:
+    """Write the page's document, if it has one, or take it from the store while the page's
+    model (`model`, its `store.model_bytes`) and the code are unchanged; its endpoint."""
+    endpoint = api.endpoint(page)
+    if endpoint is None:
         return []
-    endpoint, doc = made
-    work.out(endpoint.path).write_text(api.dumps(doc), encoding="utf-8")
+    path = work.out(endpoint.path)
+    key = digest(work.site_key, "api", model) + ".json" if work.site_key else None
+    if key:
+        used.add(key)
+        if work.reuse and work.store.take(key, path):
+            return [endpoint]
+    path.write_text(api.dumps(api.MAKERS[type(page)](page)), encoding="utf-8")
+    if key:
+        work.store.keep(key, path)
     return [endpoint]
 
 

@@ -30,7 +30,7 @@ from parindex.site.pages.parts import parts
 from . import api
 from .content import ContentError
 from .pool import Pool
-from .store import Store, digest, out_path, page_key
+from .store import Store, digest, model_bytes, out_path, page_key
 
 ToDraw = dict[str, tuple[models.Chart, list[str]]]  # store key → chart, its SVG's paths
 PAGES_PER_TASK = 64  # at most: a task is a few seconds even with every chart to draw
@@ -119,23 +119,30 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
     done = Written()
     for planned in work.plan[start:stop]:
         whole = planned.build()
-        done.api += api.write_document(work, whole)  # the API has the whole table
+        pickled = _model(work, whole)
+        done.api += api.write_document(work, whole, pickled, done.used)  # the whole table
         for page in parts(whole):  # a long page in parts (`…/trang-2/`)
-            _write_part(work, done, page)
+            _write_part(work, done, page, pickled if page is whole else _model(work, page))
     return done
 
 
-def _write_part(work: Work, done: Written, page: models.Page) -> None:
+def _model(work: Work, page: models.Page) -> bytes:
+    """The page's model as the store keys it (`store.model_bytes`), once for every file made
+    from it; nothing when nothing is stored."""
+    return model_bytes(page) if work.site_key else b""
+
+
+def _write_part(work: Work, done: Written, page: models.Page, pickled: bytes) -> None:
     """Write a page in each of its editions, its Word document, embeds and charts."""
     done.urls.append(page.url)
-    done.reused += _write_page(work, page, done.used)
+    done.reused += _write_page(work, page, pickled, done.used)
     for lang in work.languages[1:] if urls.in_edition(page.url, work.edition) else ():
         done.urls.append(urls.localized(page.url, lang, work.edition))
-        done.reused += _write_page(work, page, done.used, lang)  # the same model
+        done.reused += _write_page(work, page, pickled, done.used, lang)  # the same model
     if isinstance(page, models.ReportPage):  # its Word document, from the same model
-        _write_docx(work, page, done.used)
+        _write_docx(work, page, pickled, done.used)
     for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
-        _write_page(work, embed, done.used)
+        _write_page(work, embed, _model(work, embed), done.used)
     started = time.perf_counter()
     for chart in page.charts:
         drawn = charts.key(chart)
@@ -179,7 +186,8 @@ def _write_csv(work: Work, chart: models.Chart, drawn: str, rel: str, used: set[
         work.store.keep(key, path)
 
 
-def _write_page(work: Work, page: models.Page, used: set[str], lang: str = SOURCE) -> bool:
+def _write_page(work: Work, page: models.Page, pickled: bytes, used: set[str],
+                lang: str = SOURCE) -> bool:
     """Write one page in `lang`; True when it was taken from the store. A page with Markdown
     content (an agency's note, the news) is always rendered and never stored. The English
     page of an agency or of the method without a translation of its note links to the
@@ -194,7 +202,7 @@ def _write_page(work: Work, page: models.Page, used: set[str], lang: str = SOURC
         extra["news"] = work.news
     rel = urls.localized(page.url, lang, work.edition) + "index.html"
     own = work.site_key + ("" if lang == SOURCE else lang)  # each edition's page its own key
-    key = page_key(own, work.relative, page) if work.site_key and not any(
+    key = page_key(own, work.relative, pickled) if work.site_key and not any(
         extra.values()) else None
     if key:
         used.add(key)
@@ -209,11 +217,11 @@ def _write_page(work: Work, page: models.Page, used: set[str], lang: str = SOURC
     return False
 
 
-def _write_docx(work: Work, page: models.ReportPage, used: set[str]) -> None:
+def _write_docx(work: Work, page: models.ReportPage, pickled: bytes, used: set[str]) -> None:
     """The report's Word document beside its page, from the store while its model (and the
     code, part of the site key) is unchanged."""
     path = work.out(page.docx_url, new_folder=False)  # next to its page, written first
-    key = digest(page_key(work.site_key, False, page), "docx") + ".docx" \
+    key = digest(page_key(work.site_key, False, pickled), "docx") + ".docx" \
         if work.site_key else None
     if key:
         used.add(key)

@@ -54,10 +54,10 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def page_key(site_key: str, relative: bool, page: object) -> str:
-    """A data page's HTML is made from its model (pickled: equal bytes, equal content), whether
-    its URLs are relative, and everything the build reads but the data (`site_key`)."""
-    return digest(site_key, str(relative), model_bytes(page))
+def page_key(site_key: str, relative: bool, model: bytes) -> str:
+    """A data page's HTML is made from its model (`model_bytes`: equal bytes, equal content),
+    whether its URLs are relative, and everything the build reads but the data (`site_key`)."""
+    return digest(site_key, str(relative), model)
 
 
 def model_bytes(model: object) -> bytes:

@@ -212,10 +212,11 @@ def indicator(i: Indicator) -> Doc:
 # ---- Documents -----------------------------------------------------------------------------
 
 
-def _envelope(page: Page, kind: str, path: str, cited: Sequence[Source | None] = ()) -> Doc:
+def _envelope(page: Page, cited: Sequence[Source | None] = ()) -> Doc:
     """What every document has: its kind and schema, its own path (`api`), its page, title and
     lead, its footnotes (a value's `note` n is `notes[n-1]`), and the sources of its numbers
     (with those of its innovations and indicators, which a page may cite elsewhere)."""
+    kind, path = WHERE[type(page)](page)
     known = {s.id: s for s in [*page.sources, *(c for c in cited if c)]}
     return {"kind": kind, "schema": api_schema_url(kind), "api": path, "page": page.url,
             "title": page.title, "lead": page.lead or None, "notes": list(page.notes),
@@ -223,7 +224,7 @@ def _envelope(page: Page, kind: str, path: str, cited: Sequence[Source | None] =
 
 
 def _years(p: YearsPage) -> Doc:
-    return {**_envelope(p, "years", api_years_url(), [i.source for i in p.indicators]),
+    return {**_envelope(p, [i.source for i in p.indicators]),
             "years": [{"year": y.year, "agencies": y.n, "mean": value(y.mean), "page": y.url,
                        "api": api_years_url(y.year)} for y in p.years],
             "indicators": [indicator(i) for i in p.indicators]}
@@ -232,7 +233,7 @@ def _years(p: YearsPage) -> Doc:
 def _year(p: YearPage) -> Doc:
     y = p.year
     return {
-        **_envelope(p, "year", api_years_url(y), [i.source for i in p.indicators]), "year": y,
+        **_envelope(p, [i.source for i in p.indicators]), "year": y,
         "stats": stats(p.stats, y), "groups": [stats(g, y) for g in p.groups],
         "bands": [band(b) for b in p.bands],
         "fields": [{"field": field_ref(f.field, y), "mean": value(f.mean),
@@ -250,7 +251,7 @@ def _year(p: YearPage) -> Doc:
 
 def _group(p: RankingPage) -> Doc:
     y = p.year
-    return {**_envelope(p, "group", api_group_url(y, p.group.id)), "year": y,
+    return {**_envelope(p), "year": y,
             "group": group_ref(p.group, y), "components": [ref(c) for c in p.components],
             "rows": [score_row(r, p.components) for r in p.rows],
             "stats": stats(p.stats, y), "bands": [band(b) for b in p.bands],
@@ -259,7 +260,7 @@ def _group(p: RankingPage) -> Doc:
 
 def _field(p: FieldPage) -> Doc:
     y = p.year
-    return {**_envelope(p, "field", api_field_url(y, p.field.id)), "year": y,
+    return {**_envelope(p), "year": y,
             "field": field_ref(p.field, y), "mean": value(p.mean),
             "groups": [{"group": group_ref(g.group, y), "max_score": number(g.max_score),
                         "agencies": g.total, "complete": not g.ends,
@@ -275,7 +276,7 @@ def _agencies(p: DirectoryPage) -> Doc:
             "year": r.year, "index": value(r.index), "rank": r.rank,
             "rank_inferred": r.rank_inferred, "group_size": r.group_size, "band": band(r.band),
             "band_inferred": r.band_inferred}
-    return {**_envelope(p, "agencies", api_unit_url()),
+    return {**_envelope(p),
             "agencies": [{"unit": unit_ref(e.unit), "group": ref(e.group),
                           "active": e.active or None, "latest": latest(e.latest)}
                          for e in p.entries]}
@@ -283,8 +284,7 @@ def _agencies(p: DirectoryPage) -> Doc:
 
 def _agency(p: UnitPage) -> Doc:
     return {
-        **_envelope(p, "agency", api_unit_url(p.unit.id),
-                    [i.source for i in p.innovations] + [i.source for i in p.indicators]),
+        **_envelope(p, [i.source for i in p.innovations] + [i.source for i in p.indicators]),
         "unit": unit_ref(p.unit), "group": ref(p.group), "aliases": list(p.aliases),
         "active": p.active or None,
         "successor": unit_ref(p.successor) if p.successor else None, "remark": p.remark,
@@ -299,8 +299,7 @@ def _agency(p: UnitPage) -> Doc:
 
 
 def _innovations(p: InnovationsPage) -> Doc:
-    kind = "innovations" if p.year is None else "innovations-year"
-    return {**_envelope(p, kind, api_innovations_url(p.year), [i.source for i in p.items]),
+    return {**_envelope(p, [i.source for i in p.items]),
             "year": p.year, "listed": p.listed,
             "counts": [{"year": c.year, "count": c.n, "page": c.url,
                         "api": api_innovations_url(c.year)} for c in p.counts],
@@ -311,15 +310,33 @@ MAKERS: dict[type[Page], Callable[[Any], Doc]] = {
     YearsPage: _years, YearPage: _year, RankingPage: _group, FieldPage: _field,
     DirectoryPage: _agencies, UnitPage: _agency, InnovationsPage: _innovations}
 
+# each document's kind and path, from its page
+WHERE: dict[type[Page], Callable[[Any], tuple[str, str]]] = {
+    YearsPage: lambda p: ("years", api_years_url()),
+    YearPage: lambda p: ("year", api_years_url(p.year)),
+    RankingPage: lambda p: ("group", api_group_url(p.year, p.group.id)),
+    FieldPage: lambda p: ("field", api_field_url(p.year, p.field.id)),
+    DirectoryPage: lambda p: ("agencies", api_unit_url()),
+    UnitPage: lambda p: ("agency", api_unit_url(p.unit.id)),
+    InnovationsPage: lambda p: ("innovations" if p.year is None else "innovations-year",
+                                api_innovations_url(p.year))}
+
+
+def endpoint(page: Page) -> Endpoint | None:
+    """Where the page's document goes, without making it (a build whose page is unchanged
+    takes the document from its store); None for a page without one (home, downloads,
+    method: their numbers are in the others)."""
+    where = WHERE.get(type(page))
+    if where is None:
+        return None
+    kind, path = where(page)
+    return Endpoint(path, kind, page.title, page.url)
+
 
 def document(page: Page) -> tuple[Endpoint, Doc] | None:
-    """The page's document and where it goes; None for a page without one (home, downloads,
-    method: their numbers are in the others)."""
-    make = MAKERS.get(type(page))
-    if make is None:
-        return None
-    doc = make(page)
-    return Endpoint(doc["api"], doc["kind"], page.title, page.url), doc
+    """The page's document and where it goes; None for a page without one."""
+    made = endpoint(page)
+    return None if made is None else (made, MAKERS[type(page)](page))
 
 
 def index(endpoints: Sequence[Endpoint], scale: Scale) -> Doc:

@@ -39,18 +39,19 @@ def test_prune_removes_only_what_no_output_and_no_build_uses(tmp_path):
 def test_keys_say_what_a_file_is_made_of():
     import pandas as pd
 
-    from plugins.store import frame_key, page_key
+    from plugins.store import frame_key, model_bytes, page_key
 
     df = pd.DataFrame({"a": [1.0, 2.0]})
     assert frame_key("site", df, {"year": 1}) == frame_key("site", df.copy(), {"year": 1})
     assert frame_key("site", df, {"year": 1}) != frame_key("site", df, {"year": 2})
     assert frame_key("site", df, {}) != frame_key("other", df, {})
     assert frame_key("s", df, {}) != frame_key("s", pd.DataFrame({"a": [1.0, 2.5]}), {})
-    assert page_key("s", True, {"x": 1}) != page_key("s", False, {"x": 1})
-    assert page_key("s", True, {"x": 1}) == page_key("s", True, {"x": 1})
+    model = model_bytes({"x": 1})
+    assert page_key("s", True, model) != page_key("s", False, model)
+    assert page_key("s", True, model) == page_key("s", True, model_bytes({"x": 1}))
     # equal models, equal keys, whether or not two of their equal strings are one object
     one, other = "so-nganh", "".join(["so-", "nganh"])
-    assert page_key("s", True, [one, one]) == page_key("s", True, [one, other])
+    assert model_bytes([one, one]) == model_bytes([one, other])
 
 
 def test_a_reused_page_is_a_hard_link_to_its_store_entry(tmp_path):
