@@ -32,7 +32,7 @@ def spec(chart: Chart) -> Spec:
 def render(chart: Chart) -> str:
     """The chart as a static SVG. Top-level, so that a worker process can draw it."""
     return base.render_svg(spec(chart), validate=False,
-                           framed=getattr(KINDS[chart.kind], "FRAMED", False))
+                           draw=getattr(KINDS[chart.kind], "draw", None))
 
 
 def render_png(chart: Chart) -> bytes:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import math
+import re
+from functools import partial
 from typing import Any, cast
 
 import altair as alt
@@ -48,11 +51,11 @@ def spec(c: Chart) -> base.Spec:
     return unit_history_spec(c.rows, description=c.alt, scale=c.scale)
 
 
-FRAMED = True  # its layout does not depend on its data: drawn in two (`base.framed_svg`)
 LABEL_ALL_YEARS = 6  # up to this many years every point and every year is labelled
 PAD = 5  # around the chart
 X_AXIS_PX = 18  # ticks, and the years under them
 LABEL_RISE = 18  # from a point to the top of the value printed above it (dy 11, half a line)
+ROOM_STEP = 6  # px: the room above the plot for a printed value, in steps of this
 LABEL_DROP = 21  # from a point to the bottom of the value printed below it (dy 14)
 
 
@@ -72,7 +75,7 @@ def unit_history_spec(rows: pd.DataFrame | list[dict[str, Any]], *, width: int =
 
     The layout is fixed here rather than fitted by Vega (`autosize` "none", the padding made
     room for the axis and the printed values): so the frame is the same for every agency with
-    the same years and axis range, and is drawn once for all of them (`FRAMED`). Built as a
+    the same years and axis range, and is drawn once for all of them (`draw`). Built as a
     plain dict from plain lists, not with Altair or pandas: a national build has ten thousand.
     """
     given = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
@@ -96,7 +99,8 @@ def unit_history_spec(rows: pd.DataFrame | list[dict[str, Any]], *, width: int =
     # a value printed below its point would run into the years under a point near the bottom
     below = {i for i in below if height * (value[i] - lo) / (hi - lo) >= LABEL_DROP}
     rise = [height * (hi - value[i]) / (hi - lo) for i in labelled - below]
-    top = PAD + max(0, math.ceil(LABEL_RISE - min(rise, default=LABEL_RISE)))
+    room = max(0.0, LABEL_RISE - min(rise, default=LABEL_RISE))
+    top = PAD + math.ceil(room / ROOM_STEP) * ROOM_STEP  # in steps: fewer shapes to draw
     half_year = (width - left - PAD) / max(len(years), 1) / 2
     right = PAD + max(0, math.ceil(base.text_px([index_text(100, scale)]) / 2 - half_year))
     encoding = {
@@ -138,6 +142,44 @@ def unit_history_spec(rows: pd.DataFrame | list[dict[str, Any]], *, width: int =
         "width": width - left - right, "height": height, "description": description,
     }
     return spec
+
+
+LINE_AND_POINTS = 2  # the spec's first layers; then the values printed above and below
+LABEL_BASELINE = 3.0  # Vega sets a text's middle 0,3 × its font size under its point: 3 px
+
+
+def draw(spec: base.Spec) -> str:
+    """The SVG: the frame once per shape, the line and points by Vega, the printed values
+    here at the points Vega placed (`base.framed_svg`)."""
+    return base.framed_svg(spec, LINE_AND_POINTS, partial(_values, spec))
+
+
+_AT = re.compile(r'<path [^>]*?transform="translate\(([^,]+),([^)]+)\)"')
+_POINTS = re.compile(r'<g class="mark-symbol role-mark layer_1_marks"[^>]*>(.*?)</g>', re.S)
+
+
+def _values(spec: base.Spec, svg: str) -> dict[str, str] | None:
+    """The printed values' texts as Vega writes them, in the groups of the two text layers:
+    each at its point's x, and its y moved by the layer's `dy` and the baseline."""
+    rows = [r for r in spec["data"]["values"] if r["index"] is not None]
+    found = _POINTS.search(svg)
+    at = _AT.findall(found.group(1)) if found else []
+    if len(at) != len(rows):
+        return None
+    out: dict[str, list[str]] = {}
+    for row, (x, y) in zip(rows, at, strict=True):
+        if not row["label"]:
+            continue
+        name = "layer_3_marks" if row["below"] else "layer_2_marks"
+        dy = spec["layer"][3 if row["below"] else 2]["mark"]["dy"]
+        shown = base.js_number(float(y) + (dy + LABEL_BASELINE))
+        if shown is None:
+            return None
+        out.setdefault(name, []).append(
+            f'<text aria-hidden="true" text-anchor="middle" transform="translate({x},{shown})" '
+            f'font-family="{base.FONT}" font-size="{base.FONT_SIZE}px" '
+            f'fill="{base.TEXT_COLOR}">{html.escape(row["text"], quote=False)}</text>')
+    return {name: "".join(out.get(name, [])) for name in ("layer_2_marks", "layer_3_marks")}
 
 
 def _number(x: object) -> float | None:
