@@ -55,7 +55,7 @@ LABEL_ALL_YEARS = 6  # up to this many years every point and every year is label
 PAD = 5  # around the chart
 X_AXIS_PX = 18  # ticks, and the years under them
 LABEL_RISE = 18  # from a point to the top of the value printed above it (dy 11, half a line)
-ROOM_STEP = 6  # px: the room above the plot for a printed value, in steps of this
+ROOM_STEP = 6  # px: room above the plot (the top axis label's half, a printed value), in steps
 LABEL_DROP = 21  # from a point to the bottom of the value printed below it (dy 14)
 
 
@@ -100,7 +100,8 @@ def unit_history_spec(rows: pd.DataFrame | list[dict[str, Any]], *, width: int =
     below = {i for i in below if height * (value[i] - lo) / (hi - lo) >= LABEL_DROP}
     rise = [height * (hi - value[i]) / (hi - lo) for i in labelled - below]
     room = max(0.0, LABEL_RISE - min(rise, default=LABEL_RISE))
-    top = PAD + math.ceil(room / ROOM_STEP) * ROOM_STEP  # in steps: fewer shapes to draw
+    top = PAD + max(1, math.ceil(room / ROOM_STEP)) * ROOM_STEP  # the top axis label's half,
+    # or the value's room, in steps: fewer shapes to draw
     half_year = (width - left - PAD) / max(len(years), 1) / 2
     right = PAD + max(0, math.ceil(base.text_px([index_text(100, scale)]) / 2 - half_year))
     encoding = {
