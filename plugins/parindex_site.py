@@ -34,7 +34,7 @@ from parindex.data.portal import portal  # noqa: E402
 from parindex.data.problems import DataError, Problem, Report  # noqa: E402
 from parindex.data.tables import Dataset  # noqa: E402
 from parindex.i18n import speaking  # noqa: E402
-from parindex.scoring.compare import refused  # noqa: E402
+from parindex.scoring.compare import Assessment, assess, refused  # noqa: E402
 from parindex.scoring.score import Results, score  # noqa: E402
 from parindex.site import models, plan, urls  # noqa: E402
 from parindex.site.charts import share_card  # noqa: E402
@@ -80,7 +80,8 @@ class ParIndexGenerator(Generator):
             if dataset is None:
                 return dataset, report, None, []
             results = score(dataset)
-            return dataset, report, results, refused(results)
+            self.found = assess(results)  # for the audit page too, not kept in the store
+            return dataset, report, results, refused(results, self.found)
 
         if not (key := self.options.data_key):
             return made()
@@ -96,6 +97,7 @@ class ParIndexGenerator(Generator):
         self.options = BuildOptions.of(self.settings)
         self.stats = BuildStats()
         self.used: set[str] = set()  # the store's entries this build used (see store.prune)
+        self.found: Assessment | None = None  # the data's `assess`, when it was read here
         t = time.perf_counter()
         dataset, self.report, results, wrong = self._read()  # the report's warnings: shown
         if dataset is None or results is None:
@@ -115,7 +117,7 @@ class ParIndexGenerator(Generator):
         n = len(self.results.scores)
         self._stage("score", f"Tính điểm: {fmt.integer(n)} lượt đơn vị × năm", t, n)
         t = time.perf_counter()
-        self.plan = plan(self.results)  # the pages are built where they are written
+        self.plan = plan(self.results, self.found)  # pages are built where they are written
         self.languages = own.languages
         # the editors' pages, each in English too: its translation or a page saying there is
         # none; Pelican writes the Vietnamese ones, with their hreflang links (PAGE_ALTERNATES)

@@ -545,15 +545,16 @@ def compare(results: Results) -> tuple[list[Difference], int]:
     return a.differences, a.unverifiable
 
 
-def refused(results: Results) -> list[Problem]:
+def refused(results: Results, found: Assessment | None = None) -> list[Problem]:
     """The mismatches the build refuses to publish: an agency's index (on a points scale its
     printed score, `total_published`), band or rank beyond rounding, not declared a known
     error of the source in the row's `known_error`; indices first, as a wrong index moves the
-    ranks of its group."""
+    ranks of its group. `found`: the results' `assess`, when it is at hand."""
     order = ["total_published", "index_published", "band_published", "rank_published"]
     if results.dataset.scale.percent:
         order.remove("total_published")
-    wrong = sorted((d for d in compare(results)[0] if d.kind == "mismatch" and d.column in order
+    found = found or assess(results)
+    wrong = sorted((d for d in found.differences if d.kind == "mismatch" and d.column in order
                     and not d.known), key=lambda d: (order.index(d.column), d.year, d.row or 0))
     return [problem(code="published-mismatch", file=d.file, row=d.row, column=d.column,
                     value=d.published,

@@ -242,7 +242,9 @@ def test_the_real_data_has_nothing_refused(real):
 def test_a_printed_index_five_points_off_is_refused_naming_file_row_agency_and_values(tmp_path):
     data = copy_real(tmp_path)
     edit(data / "2023/scores.csv", set_cell(25, "index_published", "83.08"))  # Kế Sách 78,08
-    wrong = refused(scored(data))
+    results = scored(data)
+    wrong = refused(results)
+    assert [str(p) for p in refused(results, assess(results))] == [str(p) for p in wrong]
     assert str(wrong[0]) == (
         "LỖI 2023/scores.csv, dòng 25, cột 'index_published': giá trị '83,08' — UBND huyện Kế "
         "Sách: chỉ số công bố 83,08, tính lại 78,08 (khác quá mức làm tròn); cổng không đăng "

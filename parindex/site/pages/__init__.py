@@ -22,6 +22,7 @@ from functools import partial
 from typing import NamedTuple
 
 from ...frames import records
+from ...scoring.compare import Assessment
 from ...scoring.score import Results
 from ..models import DirectoryPage, Innovation, NoNotes, Page, Site
 from ..report import has_report
@@ -75,9 +76,10 @@ def edition(planned: list[Planned]) -> frozenset[str]:
     return frozenset(p.url for p in planned if p.kind in TRANSLATED)
 
 
-def plan(results: Results) -> list[Planned]:
+def plan(results: Results, found: Assessment | None = None) -> list[Planned]:
     """Every data page, in the order they are written, not built yet. The builders share one
-    Lookup, whose caches fill as pages need them (in each process that builds some)."""
+    Lookup, whose caches fill as pages need them (in each process that builds some). `found`:
+    the results' `assess`, when the caller has it."""
     lk = Lookup(results)
     inns = every_innovation(results, lk)
     inns_by_unit: dict[str, list[Innovation]] = {}
@@ -113,7 +115,7 @@ def plan(results: Results) -> list[Planned]:
                   innovations_url(y)) for y in inn_years],
         Planned("downloads", partial(downloads_page, results, lk), DOWNLOADS_URL),
         Planned("method", partial(method_page, results, lk), METHOD_URL),
-        Planned("audit", partial(audit_page, results, lk), AUDIT_URL),
+        Planned("audit", partial(audit_page, results, lk, found), AUDIT_URL),
         Planned("compare", partial(compare_page, results, lk), COMPARE_URL),
     ]
 

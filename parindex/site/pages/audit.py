@@ -4,7 +4,7 @@ can see what the portal shows differently from the source and why."""
 
 from __future__ import annotations
 
-from ...scoring.compare import HEADINGS, assess
+from ...scoring.compare import HEADINGS, Assessment, assess
 from ...scoring.score import Results
 from .. import narrative
 from ..models import HOME, AuditGroup, AuditPage, AuditRow, Ref
@@ -16,8 +16,9 @@ from ..values import Lookup
 AUDIT_LISTED = 500
 
 
-def audit_page(results: Results, lk: Lookup) -> AuditPage:
-    found = assess(results)
+def audit_page(results: Results, lk: Lookup, found: Assessment | None = None) -> AuditPage:
+    """`found`: the results' `assess`, when the build has it (it is the longest check)."""
+    found = found or assess(results)
     groups = [AuditGroup(severity=severity, heading=HEADINGS[severity], rows=[
         AuditRow(year=d.year or None, subject=d.subject, what=d.what, published=d.published,
                  comparison=d.comparison, location=d.location, note=d.note,
