@@ -1,4 +1,5 @@
-"""The benchmark: `make bench` (real data) or `make bench SIZE=national` (10,000 × 10 years).
+"""The benchmark: `make bench` (real data, and the preview's delay: `preview.py`) or
+`make bench SIZE=national` (10,000 × 10 years).
 
 Builds the site from a data package in a temporary folder and prints one table: loading and
 scoring time, cold build, rebuild with no change, rebuild after one changed score, pages and
@@ -15,6 +16,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -202,6 +204,12 @@ def main(argv: list[str] | None = None) -> int:
              f"{whole * 1000:.1f} ms / {theirs * 1000:.1f} ms = {whole / theirs:.2f} (with "
              "downloads and the search index)"),
         ]
+        if size is None:  # the real data: what an editor waits for in the preview
+            from bench import preview
+
+            for kind, seconds in preview.measure(ROOT / "data", ROOT / "content").items():
+                rows.append((f"preview, a {kind} change visible after",
+                             f"{statistics.median(seconds):.2f} s (median of {len(seconds)})"))
         width = max(len(k) for k, _ in rows)
         print(f"\nBenchmark ({args.size}, seed {args.seed}, {os.cpu_count()} cores)")
         for k, v in rows:
