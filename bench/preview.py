@@ -48,14 +48,16 @@ def _wait_for_swap(output: Path, before: int, since: float) -> float:
     raise TimeoutError(f"the preview did not rebuild within {TIMEOUT:.0f} s")
 
 
-def _score_edit(data: Path) -> Callable[[int], None]:
+def score_edit(data: Path) -> Callable[[int], None]:
+    """A change of the first score of the latest year that has one: `edit(i)` writes it 0,01
+    lower for an odd `i`, as it was for an even one."""
     latest = max(p for p in data.iterdir() if p.is_dir() and p.name.isdigit())
     path = latest / "scores.csv"
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     column = rows[0].index("sipas")
     row = next(r for r in rows[1:] if r[column])
-    value = float(row[column])
+    value = float(row[column].replace(",", "."))
 
     def edit(i: int) -> None:
         row[column] = f"{value - 0.01 * (i % 2):.2f}"
@@ -88,7 +90,7 @@ def measure(data: Path, content: Path, trials: int = 5) -> dict[str, list[float]
             _wait_for_swap(out, -1, time.perf_counter())  # the first build
             time.sleep(1.0)  # the watcher starts after the first build
             times: dict[str, list[float]] = {"data": [], "content": []}
-            edits = {"data": _score_edit(d), "content": _page_edit(c)}
+            edits = {"data": score_edit(d), "content": _page_edit(c)}
             for i in range(1, 2 * trials + 1):
                 for kind, edit in edits.items():
                     if len(times[kind]) == trials:

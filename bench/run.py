@@ -11,7 +11,6 @@ machine: compare ratios, not seconds.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import resource
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import synth  # noqa: E402
+from bench import preview, synth  # noqa: E402
 from plugins.build import build  # noqa: E402
 
 PAGE_STAGES = ("load", "score", "models", "pages")  # the build's stages that make pages
@@ -80,15 +79,7 @@ def _build(*args, **kwargs):
 
 
 def _change_one_score(data: Path) -> None:
-    latest = max(p for p in data.iterdir() if p.is_dir() and p.name.isdigit())
-    path = latest / "scores.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    col = rows[0].index("sipas")
-    row = next(r for r in rows[1:] if r[col])
-    row[col] = f"{float(row[col].replace(',', '.')) - 0.01:.2f}"
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
+    preview.score_edit(data)(1)
 
 
 VANILLA = """
@@ -205,8 +196,6 @@ def main(argv: list[str] | None = None) -> int:
              "downloads and the search index)"),
         ]
         if size is None:  # the real data: what an editor waits for in the preview
-            from bench import preview
-
             for kind, seconds in preview.measure(ROOT / "data", ROOT / "content").items():
                 rows.append((f"preview, a {kind} change visible after",
                              f"{statistics.median(seconds):.2f} s (median of {len(seconds)})"))
