@@ -298,7 +298,7 @@ def removals(old: dict[int, dict[str, str]], new: dict[int, dict[str, str]]) -> 
 def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path | None = None,
           content: Path | None = None, cache: Path | None = None,
           progress: ProgressFn | None = None, force: bool = False,
-          accept_removals: bool = False) -> BuildResult:
+          accept_removals: bool = False, search_after_swap: bool = False) -> BuildResult:
     """Build into `output` atomically. Raises DataError (bad data) or BuildError.
 
     A new site that would take a year, or more than FEW agencies, off the one in `output` is
@@ -308,7 +308,12 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     already what a build would write and nothing is done (unless `force`). `cache` (default
     `.cache/`) holds the store of built files (`store/`) and a record of each output's last
     build (`builds/`). `progress(stage, count, line)` is called with one line per stage
-    (loading, scoring, pages, downloads, charts, search index)."""
+    (loading, scoring, pages, downloads, charts, search index).
+
+    `search_after_swap` (the preview): the new site is put in place with the last one's search
+    index, and indexed there right after, so that a saved change shows without waiting for
+    Pagefind (a quarter of a small site's rebuild); a search failure then leaves the last
+    index."""
     start = time.perf_counter()
     output = Path(output).resolve()
     settings_file = Path(settings_file)
@@ -338,8 +343,11 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     tmp = output.with_name(f".output-{output.name}-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     override.update(OUTPUT_PATH=str(tmp), PARINDEX=options)
-    search = _Search(tmp, output, last.get("search", {}) if last else {})
-    pages_written.connect(search.start)
+    later = search_after_swap and output.is_dir()
+    indexing = _Search(output, tmp, {}) if later else \
+        _Search(tmp, output, last.get("search", {}) if last else {})
+    if not later:
+        pages_written.connect(indexing.start)
     try:
         ran = _pelican(settings_file, override, progress)
         if not accept_removals and (gone := removals(published(output), published(tmp))):
@@ -347,23 +355,29 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
                              "muốn xóa, dựng lại với parindex build --accept-removals "
                              "(hoặc make site ACCEPT_REMOVALS=1); nếu không, kiểm tra lại "
                              "dữ liệu (tên thư mục năm, tệp bị cắt, dòng bị xóa).")
-        index = search.wait()
+        if later:  # the last index until this site's is made, in place
+            for bundle in search.bundles(output):
+                if bundle.is_dir():
+                    shutil.copytree(bundle, tmp / bundle.name, copy_function=os.link)
+            _swap(tmp, output)
+        index = indexing.wait()
         if progress:
             progress("search", 0, "Chỉ mục tìm kiếm "
-                                  f"({time.perf_counter() - search.started:.1f} giây)")
-        _swap(tmp, output)
+                                  f"({time.perf_counter() - indexing.started:.1f} giây)")
+        if not later:
+            _swap(tmp, output)
     finally:
-        pages_written.disconnect(search.start)
-        search.stop()
+        pages_written.disconnect(indexing.start)
+        indexing.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     record.parent.mkdir(parents=True, exist_ok=True)
     record.write_text(json.dumps({"fingerprint": fingerprint, "warnings": ran.warnings,
-                                  "data_warnings": ran.data_warnings, "search": search.keys}),
+                                  "data_warnings": ran.data_warnings, "search": indexing.keys}),
                       encoding="utf-8")
     gen = ran.generator
     Store(options.store).prune(gen.used)
     return BuildResult(output, time.perf_counter() - start, ran.warnings, ran.data_warnings,
-                       index, stats=gen.stats, pages_seconds=search.started - start)
+                       index, stats=gen.stats, pages_seconds=indexing.started - start)
 
 
 class Progress:
@@ -398,13 +412,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="dựng lại kể cả khi không có gì thay đổi")
     p.add_argument("--accept-removals", action="store_true",
                    help="chấp nhận bản dựng xóa một năm hoặc nhiều đơn vị khỏi trang web")
+    p.add_argument("--search-after-swap", action="store_true",
+                   help="thay trang trước, cập nhật chỉ mục tìm kiếm ngay sau (bản xem trước)")
     args = p.parse_args(argv)
     settings = "publishconf.py" if args.publish else "pelicanconf.py"
     try:
         result = build(Path(args.output), settings, args.data and Path(args.data),
                        args.content and Path(args.content), args.cache and Path(args.cache),
                        progress=Progress(args.verbose), force=args.force,
-                       accept_removals=args.accept_removals)
+                       accept_removals=args.accept_removals,
+                       search_after_swap=args.search_after_swap)
     except DataError as exc:
         print(exc.report, file=sys.stderr)
         print("Dữ liệu có lỗi nên không dựng trang. " + KEPT.format(output=args.output),

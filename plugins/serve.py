@@ -63,7 +63,8 @@ class Builder:
         """Build; True when it succeeded (on failure the last good site stays in `output`)."""
         if self.process is None or not self.process.is_alive() or _code() != self.code:
             self._start()  # a builder with the code as it is now, not as it was loaded
-        self.conn.send(["--output", str(output), "--data", str(data), "--content", str(content)])
+        self.conn.send(["--output", str(output), "--data", str(data), "--content", str(content),
+                        "--search-after-swap"])
         try:
             return bool(self.conn.recv() == 0)
         except EOFError:  # the builder died (killed, out of memory): the next build starts one

@@ -118,6 +118,24 @@ def test_a_cached_rebuild_equals_a_clean_build_file_by_file(tmp_path):
     assert "84,90" in (clean.output / profile).read_text(encoding="utf-8")
 
 
+def test_the_preview_indexes_the_new_site_in_place_after_the_swap(tmp_path):
+    import gzip
+
+    from plugins.build import build
+
+    data, site = copy_real(tmp_path), tmp_path / "site"
+    build(site, data=data, cache=tmp_path / "cache")
+    for column, value in (("sipas", "15.34"), ("total_published", ""), ("index_published", "")):
+        edit(data / "2023/scores.csv", set_cell(21, column, value))  # Mỹ Xuyên: 83,84 → 84,90
+    build(site, data=data, cache=tmp_path / "cache", search_after_swap=True)
+    # the search finds the new index once the build has returned
+    found = (site / "pagefind").rglob("*.pf_fragment")
+    fragments = [gzip.decompress(f.read_bytes()) for f in found]
+    assert any(b"84,90" in f for f in fragments)
+    assert "84,90" in (site / "don-vi/ubnd-huyen-my-xuyen/index.html").read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".output-*"))
+
+
 def test_a_forced_rebuild_renders_every_page_and_reuses_the_charts(tmp_path):
     from plugins.build import build
 
