@@ -11,7 +11,9 @@ Choices worth knowing:
   numbers Vega prints itself (axis ticks) use `LOCALE`, the d3 format locale passed to vl-convert
   (d3 ships no Vietnamese locale).
 - Layout is for a 375 px phone: 340 px wide by default, the whole SVG (labels, legend) fitting
-  the width (`autosize: fit-x`), long names wrapped over several lines rather than cut.
+  the width (`autosize: fit-x`), long names wrapped over several lines rather than cut; a chart
+  drawn for every agency fixes its layout instead, so that its frame is drawn once
+  (`framed_svg`).
 - The SVG is shown with `<img>`, so it cannot use the site's web fonts: text is set in `FONT`, a
   system font stack. Vega measures text at build time with the first family of that stack that
   the build machine has (vl-convert reads the system fonts and bundles Liberation Sans 2, which
