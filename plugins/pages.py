@@ -25,6 +25,7 @@ from pelican.contents import Page
 from parindex.i18n import LANGUAGES, SOURCE, speaking
 from parindex.site import Planned, charts, embeds, exports, models, urls, word
 from parindex.site.api import Endpoint
+from parindex.site.pages import compare
 from parindex.site.pages.parts import parts
 
 from . import api
@@ -141,6 +142,8 @@ def _write_part(work: Work, done: Written, page: models.Page, pickled: bytes) ->
         done.reused += _write_page(work, page, pickled, done.used, lang)  # the same model
     if isinstance(page, models.ReportPage):  # its Word document, from the same model
         _write_docx(work, page, pickled, done.used)
+    if isinstance(page, models.ComparePage) and page.options_url:  # a choice too long for it
+        work.out(page.options_url).write_text(compare.options(page), encoding="utf-8")
     for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
         _write_page(work, embed, _model(work, embed), done.used)
     started = time.perf_counter()

@@ -1038,6 +1038,37 @@ def test_the_compare_page_has_no_serious_accessibility_violation(page, base_url,
 
 
 @pytest.fixture(scope="module")
+def long_choice_site(tmp_path_factory) -> Path:
+    """The real site built as if it had more agencies than the compare page lists itself."""
+    from tests.conftest import copy_real
+    from tests.plugin.support import build_in_process
+
+    root = tmp_path_factory.mktemp("long-choice")
+    prelude = "from parindex.site.pages import compare; compare.COMPARE_INLINE = 5"
+    assert "stats" in build_in_process(root / "output", copy_real(root), root / "cache", prelude)
+    return root / "output"
+
+
+@pytest.mark.browser
+def test_a_choice_too_long_for_the_page_is_read_from_its_file(page, long_choice_site):
+    html = (long_choice_site / "so-sanh/index.html").read_text(encoding="utf-8")
+    assert f'value="{MY_XUYEN}"' not in html  # not in the page: in the file it names
+    assert 'data-options="../so-sanh/don-vi.json"' in html
+    server, url = _serve(long_choice_site)
+    try:
+        watch = Watch.on(page, url)
+        page.goto(f"{url}{COMPARE}?don-vi={MY_XUYEN},{TRAN_DE}", wait_until="networkidle")
+        expect(page.locator("table#bang-so-sanh")).to_be_visible()
+        assert _compare_cells(page, "bang-so-sanh")["Chỉ số CCHC (%)"] == ["83,84%", "69,99%"]
+        assert page.locator("select#don-vi-2").input_value() == TRAN_DE
+        page.get_by_label("Cơ quan, đơn vị thứ 3").select_option(label="UBND thị xã Ngã Năm")
+        watch.assert_clean()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
 def only_index_site(tmp_path_factory) -> Path:
     """tests/test_provinces.py's province with one component and no field scores."""
     from plugins.build import build

@@ -82,3 +82,24 @@ def test_a_ranking_links_its_leaders_compared(site):
     assert [(a.attrs["href"], _text(a)) for a in links] == [(
         "../../../so-sanh/?don-vi=ubnd-huyen-my-xuyen,ubnd-huyen-long-phu,ubnd-thi-xa-nga-nam",
         "So sánh 3 cơ quan, đơn vị đứng đầu nhóm")]
+
+
+def test_a_choice_too_long_for_the_page_is_written_to_a_file_the_page_names(real_dataset,
+                                                                          monkeypatch):
+    import json
+
+    from parindex.scoring.score import score
+    from parindex.site.pages import compare
+    from parindex.site.values import Lookup
+
+    results = score(real_dataset)
+    listed = compare.compare_page(results, Lookup(results))
+    assert listed.options_url == ""  # 40 agencies: in the page
+    monkeypatch.setattr(compare, "COMPARE_INLINE", 5)
+    page = compare.compare_page(results, Lookup(results))
+    assert page.options_url == "so-sanh/don-vi.json"
+    groups = json.loads(compare.options(page))
+    assert [g["group"] for g in groups] == [str(c.group.name) for c in listed.choices]
+    assert [[u.id, str(u.name)] for c in listed.choices for u in c.units] == [
+        u for g in groups for u in g["units"]]
+    assert ["ubnd-huyen-my-xuyen", "UBND huyện Mỹ Xuyên"] in groups[1]["units"]

@@ -798,6 +798,7 @@ class ComparePage(Page):
     year_param: str
     api_unit: str  # the pattern of an agency's document
     fallback: str  # what the page says where the script does not run
+    options_url: str = ""  # where the choice is, when the page does not list it (`options`)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -90,6 +90,8 @@ COMPARE_URL = "so-sanh/"
 COMPARE_PARAM = "don-vi"  # ?don-vi=a,b: the agencies compared, by unit_id (stable ids)
 COMPARE_YEAR_PARAM = "nam"  # ?nam=2023: the year compared (default: the latest they have)
 COMPARE_MAX = 4  # agencies side by side, at most
+COMPARE_OPTIONS_URL = COMPARE_URL + "don-vi.json"  # the choice, when too long for the page
+COMPARE_INLINE = 2000  # agencies the page lists itself; more are in COMPARE_OPTIONS_URL
 
 
 def compare_url(unit_ids: Sequence[str] = ()) -> str:

@@ -8,11 +8,21 @@ are; it computes nothing.
 
 from __future__ import annotations
 
+import json
+
 from ...scoring.score import Results
 from ...text import fold, vi_sort_key
 from .. import narrative
 from ..models import HOME, CompareChoice, ComparePage
-from ..urls import API_UNIT, COMPARE_MAX, COMPARE_PARAM, COMPARE_URL, COMPARE_YEAR_PARAM
+from ..urls import (
+    API_UNIT,
+    COMPARE_INLINE,
+    COMPARE_MAX,
+    COMPARE_OPTIONS_URL,
+    COMPARE_PARAM,
+    COMPARE_URL,
+    COMPARE_YEAR_PARAM,
+)
 from ..values import Lookup, as_str, unit_records
 
 
@@ -31,4 +41,14 @@ def compare_page(results: Results, lk: Lookup) -> ComparePage:
         breadcrumbs=[HOME], choices=choices,
         years=sorted(results.years, reverse=True), most=COMPARE_MAX, param=COMPARE_PARAM,
         year_param=COMPARE_YEAR_PARAM, api_unit=API_UNIT,
-        fallback=narrative.compare_fallback(lk.scale), search_terms=fold("so sánh"))
+        fallback=narrative.compare_fallback(lk.scale), search_terms=fold("so sánh"),
+        options_url=COMPARE_OPTIONS_URL
+        if sum(len(c.units) for c in choices) > COMPARE_INLINE else "")
+
+
+def options(page: ComparePage) -> str:
+    """The choice as the script reads it when the page does not list it (ten thousand
+    agencies are 0,6 MB of options): `[{"group": name, "units": [[id, name], …]}, …]`."""
+    return json.dumps([{"group": str(c.group.name), "units": [[u.id, str(u.name)]
+                                                              for u in c.units]}
+                       for c in page.choices], ensure_ascii=False, separators=(",", ":"))
