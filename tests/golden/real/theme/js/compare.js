@@ -86,10 +86,7 @@
 
   /* ---- what the address says ---------------------------------------------------------- */
 
-  var known = {};
-  selects[0].querySelectorAll("option").forEach(function (o) {
-    if (o.value) { known[o.value] = o.textContent; }
-  });
+  var known = {};  // unit_id → name, from the options (see `start`)
 
   function chosen() {
     var params = new URLSearchParams(window.location.search);
@@ -110,12 +107,33 @@
 
   /* ---- the form ----------------------------------------------------------------------- */
 
-  // The first select holds the options; the others get copies (one list in the page).
-  selects.slice(1).forEach(function (s) {
-    Array.prototype.slice.call(selects[0].children, 1).forEach(function (c) {
-      s.appendChild(c.cloneNode(true));
+  // The first select holds the options, or names the file that does (a site of thousands of
+  // agencies); the others get copies (one list in the page).
+  function options() {
+    var from = selects[0].dataset.options;
+    if (!from) { return Promise.resolve(); }
+    return window.fetch(from).then(function (r) {
+      if (!r.ok) { throw new Error("HTTP " + r.status); }
+      return r.json();
+    }).then(function (groups) {
+      groups.forEach(function (g) {
+        var group = el("optgroup", { label: g.group });
+        g.units.forEach(function (u) { group.appendChild(el("option", { value: u[0] }, [u[1]])); });
+        selects[0].appendChild(group);
+      });
     });
-  });
+  }
+
+  function start() {
+    selects[0].querySelectorAll("option").forEach(function (o) {
+      if (o.value) { known[o.value] = o.textContent; }
+    });
+    selects.slice(1).forEach(function (s) {
+      Array.prototype.slice.call(selects[0].children, 1).forEach(function (c) {
+        s.appendChild(c.cloneNode(true));
+      });
+    });
+  }
 
   function fillForm(ids, year) {
     selects.forEach(function (s, i) { s.value = known[ids[i]] !== undefined ? ids[i] : ""; });
@@ -412,13 +430,18 @@
 
   var note = document.getElementById("can-javascript");
   if (note) { note.remove(); }
-  form.hidden = false;
   var redraw, drawnAt = out.clientWidth;
-  window.addEventListener("resize", function () {  // the charts are drawn to the page's width
-    window.clearTimeout(redraw);
-    redraw = window.setTimeout(function () {
-      if (out.firstChild && out.clientWidth !== drawnAt) { drawnAt = out.clientWidth; show(false); }
-    }, 250);
+  options().then(function () {
+    start();
+    form.hidden = false;
+    window.addEventListener("resize", function () {  // the charts are drawn to the page's width
+      window.clearTimeout(redraw);
+      redraw = window.setTimeout(function () {
+        if (out.firstChild && out.clientWidth !== drawnAt) { drawnAt = out.clientWidth; show(false); }
+      }, 250);
+    });
+    show(false);
+  }).catch(function (err) {
+    say("Không tải được danh sách " + cfg.members + " (" + err.message + "). Hãy thử lại.");
   });
-  show(false);
 }());
