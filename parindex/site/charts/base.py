@@ -342,8 +342,10 @@ def framed_svg(spec: Spec, drawn: int | None = None, fill: Filler | None = None)
 def js_number(x: float) -> str | None:
     """`x` as JavaScript writes it (shortest round trip, like Python's repr; no ".0"); None
     where the two differ in form (exponents)."""
+    if not math.isfinite(x):
+        return None
     text = str(int(x)) if x.is_integer() and abs(x) < 1e16 else repr(x)
-    return None if "e" in text or "n" in text else text
+    return None if "e" in text else text
 
 
 @functools.lru_cache(maxsize=1024)

@@ -146,6 +146,7 @@ def unit_history_spec(rows: pd.DataFrame | list[dict[str, Any]], *, width: int =
 
 
 LINE_AND_POINTS = 2  # the spec's first layers; then the values printed above and below
+ABOVE, BELOW = LINE_AND_POINTS, LINE_AND_POINTS + 1  # the text layers' places in the spec
 LABEL_BASELINE = 3.0  # Vega sets a text's middle 0,3 × its font size under its point: 3 px
 
 
@@ -156,7 +157,13 @@ def draw(spec: base.Spec) -> str:
 
 
 _AT = re.compile(r'<path [^>]*?transform="translate\(([^,]+),([^)]+)\)"')
-_POINTS = re.compile(r'<g class="mark-symbol role-mark layer_1_marks"[^>]*>(.*?)</g>', re.S)
+def _group(layer: int) -> str:
+    """The name of a layer's group of marks in Vega's SVG."""
+    return f"layer_{layer}_marks"
+
+
+_POINTS = re.compile(rf'<g class="mark-symbol role-mark {_group(LINE_AND_POINTS - 1)}"[^>]*>'
+                     r'(.*?)</g>', re.S)
 
 
 def _values(spec: base.Spec, svg: str) -> dict[str, str] | None:
@@ -171,16 +178,15 @@ def _values(spec: base.Spec, svg: str) -> dict[str, str] | None:
     for row, (x, y) in zip(rows, at, strict=True):
         if not row["label"]:
             continue
-        name = "layer_3_marks" if row["below"] else "layer_2_marks"
-        dy = spec["layer"][3 if row["below"] else 2]["mark"]["dy"]
-        shown = base.js_number(float(y) + (dy + LABEL_BASELINE))
+        layer = BELOW if row["below"] else ABOVE
+        shown = base.js_number(float(y) + (spec["layer"][layer]["mark"]["dy"] + LABEL_BASELINE))
         if shown is None:
             return None
-        out.setdefault(name, []).append(
+        out.setdefault(_group(layer), []).append(
             f'<text aria-hidden="true" text-anchor="middle" transform="translate({x},{shown})" '
             f'font-family="{base.FONT}" font-size="{base.FONT_SIZE}px" '
             f'fill="{base.TEXT_COLOR}">{html.escape(row["text"], quote=False)}</text>')
-    return {name: "".join(out.get(name, [])) for name in ("layer_2_marks", "layer_3_marks")}
+    return {_group(i): "".join(out.get(_group(i), [])) for i in (ABOVE, BELOW)}
 
 
 def _number(x: object) -> float | None:
