@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import preview, synth  # noqa: E402
-from plugins.build import build  # noqa: E402
+from plugins.build import build, settle  # noqa: E402
 
 PAGE_STAGES = ("load", "score", "models", "pages")  # the build's stages that make pages
 SIZES = {"real": None, "province": (200, 5), "national": (10_000, 10)}
@@ -72,10 +72,13 @@ def _cpu() -> float:
 
 
 def _build(*args, **kwargs):
-    """`build`, and its CPU seconds."""
+    """`build`, its CPU seconds (its tidying's too), and the seconds the tidying took after
+    it returned (`settle`: the replaced output and unused store entries removed)."""
     start = _cpu()
     result = build(*args, **kwargs)
-    return result, _cpu() - start
+    returned = time.perf_counter()
+    settle()
+    return result, _cpu() - start, time.perf_counter() - returned
 
 
 def _change_one_score(data: Path) -> None:
@@ -144,16 +147,16 @@ def main(argv: list[str] | None = None) -> int:
         dataset, t_load = _timed(load_or_raise, data)
         results, t_score = _timed(score, dataset)
         out, cache = work / "output", work / "cache"
-        cold, cpu_cold = _build(out, data=data, cache=cache, progress=_print)
+        cold, cpu_cold, _ = _build(out, data=data, cache=cache, progress=_print)
         stats = cold.stats
         pages, charts, size_mb = _files(out, ".html"), _files(out, ".svg"), _bytes(out) / 2**20
         largest = max(((p.relative_to(out).as_posix(), p.stat().st_size)
                        for p in out.rglob("*.html")), key=lambda x: x[1])
         chart_seconds = stats.chart_seconds
-        unchanged, cpu_unchanged = _build(out, data=data, cache=cache)
-        warm, cpu_warm = _build(out, data=data, cache=cache, force=True)
+        unchanged, cpu_unchanged, _ = _build(out, data=data, cache=cache)
+        warm, cpu_warm, _ = _build(out, data=data, cache=cache, force=True)
         _change_one_score(data)
-        changed, cpu_changed = _build(out, data=data, cache=cache, progress=_print)
+        changed, cpu_changed, tidy_changed = _build(out, data=data, cache=cache, progress=_print)
         t_vanilla = vanilla(pages, work / "vanilla")
         # Per page, from the forced rebuild (every page rendered again, every chart from the
         # cache): what makes the pages from the data files (reading, scoring, page models,
@@ -176,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             ("rebuild, one score changed", f"{changed.seconds:.1f} s, {cpu_changed:.1f} s CPU "
                                            f"({changed.stats.pages_reused} pages "
                                            "unchanged, linked)"),
+            ("  then, after it returned", f"{tidy_changed:.1f} s removing the replaced output "
+                                          "and unused cache entries"),
             ("pages written", f"{pages} ({pages / cold.seconds:.0f}/s)"),
             ("charts", f"{charts} ({stats.charts_rendered} rendered in "
                        f"{chart_seconds:.1f} s"

@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -227,8 +228,9 @@ def _remove_stale(output: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-def _swap(new: Path, output: Path) -> None:
-    """Put `new` in place of `output`; on failure the old output is put back."""
+def _swap(new: Path, output: Path) -> Path:
+    """Put `new` in place of `output`, and say where the old one went (to be removed); on
+    failure the old output is put back."""
     old = output.with_name(f".output-old-{output.name}-{os.getpid()}")
     if output.exists():
         os.replace(output, old)
@@ -238,7 +240,29 @@ def _swap(new: Path, output: Path) -> None:
         if old.exists():
             os.replace(old, output)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    return old
+
+
+_tidying: list[threading.Thread] = []  # the builds' last step, after they return (`_tidy`)
+
+
+def _tidy(old: Path, store: Store, used: set[str]) -> None:
+    """Remove the output a build replaced, then the store's entries no output links to, in
+    the background: the new site is in place already, and removing a national site's 41.000
+    folders takes seconds nobody needs to wait for. The thread is no daemon: the process
+    ends once it is done; the next build waits for it first (`settle`)."""
+    def tidy() -> None:
+        shutil.rmtree(old, ignore_errors=True)
+        store.prune(used)
+    tidying = threading.Thread(target=tidy, name=f"tidy {old.name}")
+    tidying.start()
+    _tidying.append(tidying)
+
+
+def settle() -> None:
+    """Wait until the builds' tidying (`_tidy`) is done."""
+    while _tidying:
+        _tidying.pop().join()
 
 
 def _hash(files: list[Path]) -> str:
@@ -310,10 +334,14 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     build (`builds/`). `progress(stage, count, line)` is called with one line per stage
     (loading, scoring, pages, downloads, charts, search index).
 
+    The replaced output and the store's unused entries are removed after it returns (`settle`
+    waits for that; so does the next build, and the process before it ends).
+
     `search_after_swap` (the preview): the new site is put in place with the last one's search
     index, and indexed there right after, so that a saved change shows without waiting for
     Pagefind (a quarter of a small site's rebuild); a search failure then leaves the last
     index."""
+    settle()  # the last build's tidying, before this one reads the store
     start = time.perf_counter()
     output = Path(output).resolve()
     settings_file = Path(settings_file)
@@ -359,13 +387,13 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
             for bundle in search.bundles(output):
                 if bundle.is_dir():
                     shutil.copytree(bundle, tmp / bundle.name, copy_function=os.link)
-            _swap(tmp, output)
+            old = _swap(tmp, output)
         index = indexing.wait()
         if progress:
             progress("search", 0, "Chỉ mục tìm kiếm "
                                   f"({time.perf_counter() - indexing.started:.1f} giây)")
         if not later:
-            _swap(tmp, output)
+            old = _swap(tmp, output)
     finally:
         pages_written.disconnect(indexing.start)
         indexing.stop()
@@ -375,7 +403,7 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
                                   "data_warnings": ran.data_warnings, "search": indexing.keys}),
                       encoding="utf-8")
     gen = ran.generator
-    Store(options.store).prune(gen.used)
+    _tidy(old, Store(options.store), gen.used)
     return BuildResult(output, time.perf_counter() - start, ran.warnings, ran.data_warnings,
                        index, stats=gen.stats, pages_seconds=indexing.started - start)
 

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 import pandas as pd
 
 from parindex.data import package
+from parindex.data.validate import TableSchema
 from parindex.scoring.score import Results
 from parindex.site import charts, exports, urls
 
@@ -47,8 +48,15 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
         book = digest(*keys) + ".xlsx" if site_key else ""
         used.add(book)
         _workbook(output, results, year, [df for _, df, _ in tables], store, book, reuse)
-    write_package(package.canonical(results.dataset), out_path(output, urls.PACKAGE_DIR),
-                  out_path(output, urls.PACKAGE_ZIP))
+    def table_csv(frame: pd.DataFrame, schema: TableSchema) -> str:
+        """A table's published text, from the store while the table and the code are the
+        same (`frame_key`)."""
+        key = frame_key(site_key, frame, {"schema": schema}) + ".package"
+        used.add(key)
+        return store.remember(key, lambda: package.table_csv(frame, schema))
+
+    files = package.canonical(results.dataset, table_csv if site_key else package.table_csv)
+    write_package(files, out_path(output, urls.PACKAGE_DIR), out_path(output, urls.PACKAGE_ZIP))
     for name, header in package.templates(results.dataset.schemas).items():
         out_path(output, urls.TEMPLATES_DIR + name).write_text(header, encoding="utf-8-sig")
     out_path(output, urls.BANDS_CSS).write_text(charts.band_css(results.dataset.bands),

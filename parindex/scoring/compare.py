@@ -214,8 +214,9 @@ def _field_sums(results: Results) -> list[Difference]:
         scores = {r["unit_id"]: r for r in records(results.year(year))}
         f = fs[fs["year"] == year]
         f = f.assign(_error=0.5 * 10.0 ** -f["score" + PLACES].astype(float))
-        sums = f.groupby("unit_id").agg(total=("score", lambda s: s.sum(min_count=len(s))),
-                                        error=("_error", "sum"))
+        by_unit = f.groupby("unit_id")
+        sums = by_unit.agg(total=("score", "sum"), error=("_error", "sum"))
+        sums.loc[by_unit["score"].count() < by_unit.size(), "total"] = float("nan")  # a gap
         found, agreeing = [], 0
         for uid, added, error in zip(sums.index, sums["total"], sums["error"], strict=True):
             r = scores.get(uid)
@@ -468,26 +469,34 @@ def _names(results: Results) -> list[Difference]:
     Trì" for Thạnh Trị): an alias that folds into the name without being part of it. The
     units.csv note says where; the data's other tables that quote the spelling are listed."""
     ds = results.dataset
-    out = []
-    texts = [(year, _file(results, year, "innovations"), row_number(label), " ".join(
-        str(x) for x in (r.get("title"), r.get("summary")) if isinstance(x, str)))
-        for year, yd in ds.years.items() for label, r in yd.innovations.iterrows()]
-    for label, u in ds.units.iterrows():
-        name = str(u["name"])
-        aliases = [a.strip() for a in str(u["aliases"] or "").split("|") if a.strip()] \
-            if not is_missing(u["aliases"]) else []
+    out: list[Difference] = []
+    units = ds.units[ds.units["aliases"].notna()]  # the others have no other spelling
+    for label, name, alias_text, remark in zip(units.index, units["name"].astype(str),
+                                               units["aliases"].astype(str), units["note"],
+                                               strict=True):
+        aliases = [a.strip() for a in alias_text.split("|") if a.strip()]
         wrong = [a for a in aliases if fold(a) in fold(name) and _words(a) not in _words(name)]
         if not wrong:
             continue
-        quoted = [f"{file} dòng {row}" for _, file, row, text in texts
+        quoted = [f"{file} dòng {row}" for _, file, row, text in _innovation_texts(results)
                   if any(w.casefold() in text.casefold() for w in _tails(wrong))]
-        note = str(u["note"]) if not is_missing(u["note"]) else ""
+        note = str(remark) if not is_missing(remark) else ""
         if quoted:
             note = (note + " " if note else "") + "Cũng in như vậy: " + ", ".join(quoted) + "."
         out.append(Difference(0, ds.files.get("units", "units.csv"), row_number(label), name,
                               "tên đơn vị", ", ".join(f"“{a}”" for a in wrong), f"“{name}”",
                               "name", note=note))
     return out
+
+
+def _innovation_texts(results: Results) -> list[tuple[int, str, int, str]]:
+    """Each innovation's year, file, row and words (title and summary), where a misspelt name
+    may be quoted."""
+    return [(year, _file(results, year, "innovations"), row_number(label), " ".join(
+        x for x in (title, summary) if isinstance(x, str)))
+        for year, yd in results.dataset.years.items()
+        for label, title, summary in zip(yd.innovations.index, yd.innovations["title"],
+                                         yd.innovations["summary"], strict=True)]
 
 
 def _words(text: str) -> str:
