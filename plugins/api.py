@@ -15,10 +15,10 @@ from parindex.site import api, api_schemas, models, urls
 from .store import digest
 
 if TYPE_CHECKING:
-    from .pages import Work
+    from .pages import Work, Written
 
 
-def write_document(work: Work, page: models.Page, model: bytes, used: set[str]
+def write_document(work: Work, page: models.Page, model: bytes, done: Written
                    ) -> list[api.Endpoint]:
     """Write the page's document, if it has one, or take it from the store while the page's
     model (`model`, its `store.model_bytes`) and the code are unchanged; its endpoint."""
@@ -28,12 +28,14 @@ def write_document(work: Work, page: models.Page, model: bytes, used: set[str]
     path = work.out(endpoint.path)
     key = digest(work.site_key, "api", model) + ".json" if work.site_key else None
     if key:
-        used.add(key)
+        done.stored(endpoint.path, key)
         if work.reuse and work.store.take(key, path):
             return [endpoint]
     path.write_text(api.dumps(api.MAKERS[type(page)](page)), encoding="utf-8")
     if key:
         work.store.keep(key, path)
+    else:
+        done.unkept += 1
     return [endpoint]
 
 

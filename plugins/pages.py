@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,12 @@ class Work:
     def out(self, rel: str, new_folder: bool = True) -> Path:
         return out_path(self.output, rel, new_folder)
 
+    @cached_property
+    def entries(self) -> str:
+        """What every plan entry's files are made from besides its inputs (`entry_key`): the
+        code, content and settings, the URLs, and which pages each edition has."""
+        return digest(self.site_key, str(self.relative), *self.languages, *sorted(self.edition))
+
     def alternates(self, url: str) -> list[tuple[str, str]]:
         """The hreflang links of the page at `url`: none where it has one edition."""
         return urls.alternates(url, self.languages) if urls.in_edition(url, self.edition) else []
@@ -104,7 +111,8 @@ class Work:
 @dataclass
 class Written:
     """What writing some pages did: their URLs in the plan's order, how many pages and charts
-    were taken from the store, the charts left to draw, the store keys used."""
+    were taken from the store, the charts left to draw, the store keys used; the files that
+    are store entries (`stored`) and how many files are not (`unkept`)."""
 
     urls: list[str] = field(default_factory=list)
     reused: int = 0
@@ -113,18 +121,90 @@ class Written:
     used: set[str] = field(default_factory=set)
     placing: float = 0.0  # seconds spent on the charts' files (keys, CSV, links)
     api: list[Endpoint] = field(default_factory=list)  # the JSON documents written
+    files: list[tuple[str, str]] = field(default_factory=list)  # (path in the output, key)
+    unkept: int = 0
+
+    def stored(self, rel: str, key: str) -> None:
+        """The output's file at `rel` is (or will be, once drawn) the store's entry `key`."""
+        self.used.add(key)
+        self.files.append((rel, key))
+
+    def add(self, other: Written) -> None:
+        """Add what `other` did after what this did (not its charts to draw)."""
+        self.urls += other.urls
+        self.reused += other.reused
+        self.charts_reused += other.charts_reused
+        self.used |= other.used
+        self.placing += other.placing
+        self.api += other.api
+        self.files += other.files
+        self.unkept += other.unkept
+
+
+@dataclass
+class Entry:
+    """The files a plan entry made, all store entries, kept under its `entry_key`: while its
+    inputs are unchanged, a build links them again without building its page (`replay`)."""
+
+    files: list[tuple[str, str]]
+    urls: list[str]
+    api: list[Endpoint]
 
 
 def write_pages(work: Work, start: int, stop: int) -> Written:
-    """Task: build and write the pages `plan[start:stop]` and place their charts."""
+    """Task: build and write the pages `plan[start:stop]` and place their charts; an entry
+    whose inputs are unchanged is linked from the store without being built (`replay`)."""
     done = Written()
     for planned in work.plan[start:stop]:
+        key = entry_key(work, planned)
+        if key and work.reuse and replay(work, done, key):
+            continue
+        part = Written(to_draw=done.to_draw)  # a chart of two pages is drawn once
         whole = planned.build()
         pickled = _model(work, whole)
-        done.api += api.write_document(work, whole, pickled, done.used)  # the whole table
+        part.api += api.write_document(work, whole, pickled, part)  # the whole table
         for page in parts(whole):  # a long page in parts (`…/trang-2/`)
-            _write_part(work, done, page, pickled if page is whole else _model(work, page))
+            _write_part(work, part, page, pickled if page is whole else _model(work, page))
+        if key and not part.unkept:
+            work.store.put(key, Entry(part.files, part.urls, part.api))
+            part.used.add(key)
+        done.add(part)
     return done
+
+
+def entry_key(work: Work, planned: Planned) -> str | None:
+    """The store key of a plan entry's files, from what its page is made from
+    (`Planned.inputs`) rather than from its model: none for a page made from the whole
+    package, or when nothing is stored."""
+    if planned.inputs is None or not work.site_key:
+        return None
+    return digest(work.entries, planned.kind, planned.url, planned.inputs()) + ".entry"
+
+
+def replay(work: Work, done: Written, key: str) -> bool:
+    """Link the files of the entry kept as `key`; False (nothing linked) when there is no
+    such entry or one of its files has left the store."""
+    entry = work.store.recall(key)
+    if not isinstance(entry, Entry):
+        return False
+    linked: list[Path] = []
+    folders: set[Path] = set()
+    for rel, file in entry.files:
+        path = work.out(rel, new_folder=False)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        if not work.store.take(file, path):
+            for made in linked:  # the page is built instead: its files are written anew
+                made.unlink()
+            return False
+        linked.append(path)
+    done.urls += entry.urls
+    done.api += entry.api
+    done.reused += len(entry.urls)
+    done.charts_reused += sum(rel.endswith((".svg", ".png")) for rel, _ in entry.files)
+    done.used |= {file for _, file in entry.files} | {key}
+    return True
 
 
 def _model(work: Work, page: models.Page) -> bytes:
@@ -136,21 +216,21 @@ def _model(work: Work, page: models.Page) -> bytes:
 def _write_part(work: Work, done: Written, page: models.Page, pickled: bytes) -> None:
     """Write a page in each of its editions, its Word document, embeds and charts."""
     done.urls.append(page.url)
-    done.reused += _write_page(work, page, pickled, done.used)
+    done.reused += _write_page(work, page, pickled, done)
     for lang in work.languages[1:] if urls.in_edition(page.url, work.edition) else ():
         done.urls.append(urls.localized(page.url, lang, work.edition))
-        done.reused += _write_page(work, page, pickled, done.used, lang)  # the same model
+        done.reused += _write_page(work, page, pickled, done, lang)  # the same model
     if isinstance(page, models.ReportPage):  # its Word document, from the same model
-        _write_docx(work, page, pickled, done.used)
+        _write_docx(work, page, pickled, done)
     if isinstance(page, models.ComparePage) and page.options_url:  # a choice too long for it
         work.out(page.options_url).write_text(compare.options(page), encoding="utf-8")
+        done.unkept += 1
     for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
-        _write_page(work, embed, _model(work, embed), done.used)
+        _write_page(work, embed, _model(work, embed), done)
     started = time.perf_counter()
     for chart in page.charts:
         drawn = charts.key(chart)
-        _write_csv(work, chart, drawn, urls.chart_url(page.url, chart.name, "csv"),
-                   done.used)
+        _write_csv(work, chart, drawn, urls.chart_url(page.url, chart.name, "csv"), done)
         _place(work, done, chart, drawn + ".svg", page.chart_svg(chart))
     if (shared := page.share_chart) is not None:  # its PNG, for a shared link
         _place(work, done, shared, charts.key(shared) + ".png", page.share_image)
@@ -166,7 +246,7 @@ def place(work: Work, chart: models.Chart, rel: str) -> Written:
 
 def _place(work: Work, done: Written, chart: models.Chart, key: str, rel: str) -> None:
     """Put the drawing `key` (SVG or PNG) of `chart` at `rel`: from the store, or to draw."""
-    done.used.add(key)
+    done.stored(rel, key)
     if key in done.to_draw:
         done.to_draw[key][1].append(rel)
     elif work.store.take(key, work.out(rel, new_folder=False)):  # the page's folder
@@ -175,21 +255,23 @@ def _place(work: Work, done: Written, chart: models.Chart, key: str, rel: str) -
         done.to_draw[key] = (chart, [rel])
 
 
-def _write_csv(work: Work, chart: models.Chart, drawn: str, rel: str, used: set[str]) -> None:
+def _write_csv(work: Work, chart: models.Chart, drawn: str, rel: str, done: Written) -> None:
     """A chart's numbers, from the store when they are there (its key: the chart's, and the
     code that writes CSV, part of the site key)."""
     key = digest(work.site_key, drawn) + ".csv" if work.site_key else None
     path = work.out(rel, new_folder=False)  # next to its page, written first
     if key:
-        used.add(key)
+        done.stored(rel, key)
         if work.store.take(key, path):
             return
     path.write_text(exports.rows_csv(chart.rows), encoding="utf-8-sig")
     if key:
         work.store.keep(key, path)
+    else:
+        done.unkept += 1
 
 
-def _write_page(work: Work, page: models.Page, pickled: bytes, used: set[str],
+def _write_page(work: Work, page: models.Page, pickled: bytes, done: Written,
                 lang: str = SOURCE) -> bool:
     """Write one page in `lang`; True when it was taken from the store. A page with Markdown
     content (an agency's note, the news) is always rendered and never stored. The English
@@ -208,7 +290,7 @@ def _write_page(work: Work, page: models.Page, pickled: bytes, used: set[str],
     key = page_key(own, work.relative, pickled) if work.site_key and not any(
         extra.values()) else None
     if key:
-        used.add(key)
+        done.stored(rel, key)
         if work.reuse and work.store.take(key, work.out(rel)):
             return True
     with speaking(lang):
@@ -217,22 +299,26 @@ def _write_page(work: Work, page: models.Page, pickled: bytes, used: set[str],
                                ALTERNATES=work.alternates(page.url), **extra)
     if key:
         work.store.keep(key, work.out(rel, new_folder=False))
+    else:
+        done.unkept += 1
     return False
 
 
-def _write_docx(work: Work, page: models.ReportPage, pickled: bytes, used: set[str]) -> None:
+def _write_docx(work: Work, page: models.ReportPage, pickled: bytes, done: Written) -> None:
     """The report's Word document beside its page, from the store while its model (and the
     code, part of the site key) is unchanged."""
     path = work.out(page.docx_url, new_folder=False)  # next to its page, written first
     key = digest(page_key(work.site_key, False, pickled), "docx") + ".docx" \
         if work.site_key else None
     if key:
-        used.add(key)
+        done.stored(page.docx_url, key)
         if work.reuse and work.store.take(key, path):
             return
     path.write_bytes(word.report_docx(page, work.context.get("SITENAME", "")))
     if key:
         work.store.keep(key, path)
+    else:
+        done.unkept += 1
 
 
 def draw(work: Work, todo: list[tuple[str, models.Chart, list[str]]]) -> int:
@@ -281,12 +367,7 @@ def write_all(pool: Pool, kinds: list[str], on_charts: Callable[[ToDraw], None])
         on_charts(part.to_draw)
     done = Written()
     for i in sorted(parts):
-        done.urls += parts[i].urls
-        done.reused += parts[i].reused
-        done.charts_reused += parts[i].charts_reused
-        done.used |= parts[i].used
-        done.placing += parts[i].placing
-        done.api += parts[i].api
+        done.add(parts[i])
     return done
 
 

@@ -29,7 +29,7 @@ import pickle
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 import pandas as pd
 
@@ -129,19 +129,28 @@ class Store:
     def remember(self, key: str, make: Callable[[], T]) -> T:
         """The value kept as the entry `key` (pickled), or `make()`'s, kept there: a build
         reads its validated tables once per change of the data, not once per build."""
-        entry = self.path(key)
-        try:
-            with entry.open("rb") as f:
-                value: T = pickle.load(f)
-            return value
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
+        kept = self.recall(key)
+        if kept is not None:
+            return cast(T, kept)
         value = make()
+        self.put(key, value)
+        return value
+
+    def recall(self, key: str) -> Any:
+        """The value kept as the entry `key` (`put`), or None."""
+        try:
+            with self.path(key).open("rb") as f:
+                return pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, key: str, value: object) -> None:
+        """Keep `value` (pickled) as the entry `key`."""
+        entry = self.path(key)
         entry.parent.mkdir(parents=True, exist_ok=True)
         tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, entry)
-        return value
 
     def prune(self, used: set[str]) -> int:
         """Remove the entries that no output links to and that `used` does not name; how many.

@@ -2,8 +2,9 @@
 outputs that use it, pruned when no output and no build uses it any more."""
 
 import os
+import re
 
-from tests.conftest import copy_real
+from tests.conftest import ROOT, copy_real
 from tests.helpers import edit, set_cell
 from tests.plugin.support import snapshot
 
@@ -55,6 +56,10 @@ def test_keys_say_what_a_file_is_made_of():
 
 
 def test_a_reused_page_is_a_hard_link_to_its_store_entry(tmp_path):
+    from parindex.data.dataset import load_or_raise
+    from parindex.scoring.score import score
+    from parindex.site import plan
+    from parindex.site.urls import unit_url
     from plugins.build import build, settle
 
     data, cache, site = copy_real(tmp_path), tmp_path / "cache", tmp_path / "site"
@@ -75,9 +80,17 @@ def test_a_reused_page_is_a_hard_link_to_its_store_entry(tmp_path):
         assert os.path.samefile(page, entry) and page.read_bytes() == entry.read_bytes()
     # once the build is tidied (after it returned), every entry is still used by the new
     # output: the old output's went with it; the entries of no output are the data as it is
-    # now: each table read and checked, its text in the published package, and the results
+    # now: each table read and checked, its text in the published package, and the results;
+    # and the record of the files of each page made from part of the data (a profile, a
+    # year's ranking, field, innovations and report), which has no Markdown note
     settle()
     kept = sorted(p.name.rsplit(".")[-1] for p in entries.values() if p.exists()
                   and os.stat(p).st_nlink == 1)
     tables = sum(1 for p in data.rglob("*.csv"))
-    assert kept == ["package"] * tables + ["results"] + ["table"] * tables
+    scoped = [p for p in plan(score(load_or_raise(data))) if p.inputs]
+    notes = [re.search(r"^Unit: (.+)$", p.read_text(encoding="utf-8"), re.M)
+             for p in (ROOT / "content/don-vi").glob("*.md")]
+    noted = [p for p in scoped if p.url in {unit_url(m.group(1).strip()) for m in notes if m}]
+    assert len(scoped) > 50 and noted
+    assert kept == ["entry"] * (len(scoped) - len(noted)) + ["package"] * tables + \
+        ["results"] + ["table"] * tables

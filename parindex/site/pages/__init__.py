@@ -24,6 +24,7 @@ from typing import NamedTuple
 from ...frames import records
 from ...scoring.compare import Assessment
 from ...scoring.score import Results
+from ..inputs import Inputs
 from ..models import DirectoryPage, Innovation, NoNotes, Page, Site
 from ..report import has_report
 from ..urls import (
@@ -57,12 +58,14 @@ from .years import years_page
 
 
 class Planned(NamedTuple):
-    """A page to build: the `Site` field it belongs to, the function that builds it, and its
-    URL (known before it is built: the English edition links only to pages it has)."""
+    """A page to build: the `Site` field it belongs to, the function that builds it, its URL
+    (known before it is built: the English edition links only to pages it has), and what it
+    is made from (`inputs`), where that is less than the whole package."""
 
     kind: str
     build: Callable[[], Page]
     url: str = ""
+    inputs: Callable[[], bytes] | None = None
 
 
 # The kinds of page the English edition has (`/en/` + their URL), the data pages: not the
@@ -81,6 +84,7 @@ def plan(results: Results, found: Assessment | None = None) -> list[Planned]:
     Lookup, whose caches fill as pages need them (in each process that builds some). `found`:
     the results' `assess`, when the caller has it."""
     lk = Lookup(results)
+    made_of = Inputs(results)
     inns = every_innovation(results, lk)
     inns_by_unit: dict[str, list[Innovation]] = {}
     inns_by_year: dict[int, list[Innovation]] = {}
@@ -101,18 +105,19 @@ def plan(results: Results, found: Assessment | None = None) -> list[Planned]:
         *[Planned("years", partial(year_page, results, lk, y, len(inns_by_year.get(y, []))),
                   year_url(y)) for y in results.years],
         *[Planned("reports", partial(report_page, results, lk, y, inns_by_year.get(y, [])),
-                  report_url(y)) for y in results.years if has_report(lk, y)],
-        *[Planned("rankings", partial(ranking_page, results, lk, y, g.id), g.url)
-          for y in results.years for g in lk.groups_of(y)],
-        *[Planned("fields", partial(field_page, results, lk, y, f.id), f.url)
-          for y in results.years for f in lk.fields_of(y)],
+                  report_url(y), partial(made_of.year, y))
+          for y in results.years if has_report(lk, y)],
+        *[Planned("rankings", partial(ranking_page, results, lk, y, g.id), g.url,
+                  partial(made_of.year, y)) for y in results.years for g in lk.groups_of(y)],
+        *[Planned("fields", partial(field_page, results, lk, y, f.id), f.url,
+                  partial(made_of.year, y)) for y in results.years for f in lk.fields_of(y)],
         Planned("directory", directory, DIRECTORY_URL),
         *[Planned("units", partial(unit_page, results, lk, uid, inns_by_unit.get(uid, [])),
-                  unit_url(uid)) for uid in lk.units.index],
+                  unit_url(uid), partial(made_of.unit, uid)) for uid in lk.units.index],
         *[Planned("innovations", partial(innovations_page, lk, inns, None, inn_years),
                   innovations_url()) for _ in inns[:1]],  # none where there are none
         *[Planned("innovations", partial(innovations_page, lk, inns_by_year[y], y, inn_years),
-                  innovations_url(y)) for y in inn_years],
+                  innovations_url(y), partial(made_of.year, y)) for y in inn_years],
         Planned("downloads", partial(downloads_page, results, lk), DOWNLOADS_URL),
         Planned("method", partial(method_page, results, lk), METHOD_URL),
         Planned("audit", partial(audit_page, results, lk, found), AUDIT_URL),
