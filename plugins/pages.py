@@ -94,8 +94,23 @@ class Work:
     languages: tuple[str, ...] = (SOURCE,)  # the editions written
     edition: frozenset[str] = frozenset()  # the pages the other editions have (their URLs)
 
+    folders: set[Path] = field(default_factory=set)  # those `out` made, in this process
+
     def out(self, rel: str, new_folder: bool = True) -> Path:
-        return out_path(self.output, rel, new_folder)
+        """`store.out_path`, its folder made once (a national site has 45.000)."""
+        path = out_path(self.output, rel, new_folder=False)
+        if new_folder:
+            self._make(path if rel.endswith("/") else path.parent)
+        return path
+
+    def _make(self, folder: Path) -> None:
+        """Make `folder`, its parents first: no attempt fails for a missing parent."""
+        if folder in self.folders:
+            return
+        if folder != self.output:
+            self._make(folder.parent)
+        folder.mkdir(exist_ok=True)
+        self.folders.add(folder)
 
     @cached_property
     def entries(self) -> str:
@@ -165,8 +180,9 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
         part.api += api.write_document(work, whole, pickled, part)  # the whole table
         for page in parts(whole):  # a long page in parts (`…/trang-2/`)
             _write_part(work, part, page, pickled if page is whole else _model(work, page))
-        if key and not part.unkept:
-            work.store.put(key, Entry(part.files, part.urls, part.api))
+        if key and not part.unkept:  # equal inputs, equal files: kept once (a forced build)
+            if not work.store.has(key):
+                work.store.put(key, Entry(part.files, part.urls, part.api))
             part.used.add(key)
         done.add(part)
     return done
@@ -188,12 +204,8 @@ def replay(work: Work, done: Written, key: str) -> bool:
     if not isinstance(entry, Entry):
         return False
     linked: list[Path] = []
-    folders: set[Path] = set()
     for rel, file in entry.files:
-        path = work.out(rel, new_folder=False)
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
+        path = work.out(rel)
         if not work.store.take(file, path):
             for made in linked:  # the page is built instead: its files are written anew
                 made.unlink()

@@ -136,6 +136,9 @@ class Store:
         self.put(key, value)
         return value
 
+    def has(self, key: str) -> bool:
+        return self.path(key).exists()
+
     def recall(self, key: str) -> Any:
         """The value kept as the entry `key` (`put`), or None."""
         try:
