@@ -217,7 +217,8 @@ def _field_sums(results: Results) -> list[Difference]:
         by_unit = f.groupby("unit_id")
         sums = by_unit.agg(total=("score", "sum"), error=("_error", "sum"))
         sums.loc[by_unit["score"].count() < by_unit.size(), "total"] = float("nan")  # a gap
-        found, agreeing = [], 0
+        found: list[tuple[str, float, float, str]] = []
+        agreeing = 0
         for uid, added, error in zip(sums.index, sums["total"], sums["error"], strict=True):
             r = scores.get(uid)
             if is_missing(added) or r is None:
@@ -233,12 +234,11 @@ def _field_sums(results: Results) -> list[Difference]:
                            (added - error - half, added + error + half))
             agreeing += kind != "mismatch"
             if kind:
-                found.append(Difference(
-                    year, _file(results, year, "field_scores"), None, str(r["name"]),
-                    "tổng điểm so với tổng điểm các lĩnh vực", auto(float(total)),
-                    num(float(added)), kind))
-        if agreeing * 2 >= agreeing + sum(d.kind == "mismatch" for d in found):
-            out += found
+                found.append((str(r["name"]), float(total), float(added), kind))
+        if agreeing * 2 >= agreeing + sum(kind == "mismatch" for *_, kind in found):
+            out += [Difference(year, _file(results, year, "field_scores"), None, name,
+                               "tổng điểm so với tổng điểm các lĩnh vực", auto(total),
+                               num(added), kind) for name, total, added, kind in found]
     return out
 
 
