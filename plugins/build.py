@@ -280,13 +280,14 @@ def _files(*roots: Path) -> list[Path]:
 def _fingerprints(settings_file: Path, content: Path, data: Path
                   ) -> tuple[str, str, str, str]:
     """Hashes of what a build reads: everything (data, content, theme, code, settings,
-    SITEURL); everything but the data (what a data page depends on besides its model); what
-    the validated tables and results are made of (the data, the core's and the plugin's
-    code); and that code."""
+    SITEURL); everything but the data and the content (what a data page depends on besides
+    its model and the little it shows of the content, `content_view`); what the validated
+    tables and results are made of (the data, the core's and the plugin's code); that code."""
     site = [settings_file, ROOT / "pelicanconf.py"] + _files(
-        content, ROOT / "theme", ROOT / "parindex", ROOT / "plugins")
+        ROOT / "theme", ROOT / "parindex", ROOT / "plugins")
     code, data_files = _files(ROOT / "parindex", ROOT / "plugins"), _files(data)
-    return (_hash(site + data_files), _hash(site), _hash(code + data_files), _hash(code))
+    return (_hash(site + _files(content) + data_files), _hash(site), _hash(code + data_files),
+            _hash(code))
 
 
 def published(site: Path) -> dict[int, dict[str, str]]:

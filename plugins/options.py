@@ -26,9 +26,10 @@ LOGGER = "parindex.build"
 class BuildOptions:
     """What `plugins.build` decides for the plugin.
 
-    `site_key` is the hash of everything a page reads besides its model (theme, code, content,
-    settings); empty, nothing but charts is reused from the store (their key holds their
-    code). `data_key`, when given, keys the validated tables in the store (`Store.remember`);
+    `site_key` is the hash of what a page reads besides its model and the content (theme,
+    code, settings; the plugin adds what data pages show of the content, `content_view`);
+    empty, nothing but charts is reused from the store (their key holds their code).
+    `data_key`, when given, keys the validated tables in the store (`Store.remember`);
     `code_key` (the code's hash) keys each table read and checked on its own.
     `force` renders every page and download again (charts still come from the store)."""
 

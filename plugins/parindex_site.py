@@ -47,6 +47,8 @@ from plugins.pool import Pool  # noqa: E402
 from plugins.store import Store, digest  # noqa: E402
 
 progress = logging.getLogger(LOGGER)
+# what the context gives every page besides its model (`content_view`)
+SHOWN = ("SITENAME", "SITESUBTITLE", "AUTHOR", "PORTAL", "SCALE", "COLOPHON", "LANGUAGES", "links")
 EXTRA_PAGES = [(urls.SEARCH_URL + "index.html", "search", "Tìm kiếm"),
                ("404.html", "404", "Không tìm thấy trang")]  # where, template, title
 
@@ -147,8 +149,8 @@ class ParIndexGenerator(Generator):
         o, relative = self.options, self.settings.get("RELATIVE_URLS", False)
         work = pages.Work(self.plan, writer, self.context, self.get_template, self.notes,
                           self.context.get("articles", [])[:3], Path(self.output_path),
-                          Store(o.store), o.site_key, not o.force, relative,
-                          self.languages, self.context["EDITION"])
+                          Store(o.store), o.site_key and self.content_view(o.site_key),
+                          not o.force, relative, self.languages, self.context["EDITION"])
         with Pool(work) as pool:
             self.stats.workers = pool.workers
             t = time.perf_counter()
@@ -199,6 +201,17 @@ class ParIndexGenerator(Generator):
                               f"{fmt.integer(self.stats.charts_reused)} dùng lại", t,
                     self.stats.charts_rendered)
 
+
+    def content_view(self, site_key: str) -> str:
+        """The key of the data pages' files besides their models: `site_key` (theme, code,
+        settings), what every page shows of the data (the portal's name and notice, the
+        footer's last update: `SHOWN`), and of content/: the menu and footer links (which
+        editors' pages and whether news exist), the pages each edition has, and which pages
+        have a Markdown note (a page with one is never kept). A news article or an editors'
+        page edited leaves it as it is: the preview does not render every data page again."""
+        shown = [repr(self.context.get(name)) for name in SHOWN]
+        return digest(site_key, *shown, *sorted(self.context["EDITION"]),
+                      repr(sorted(self.context["PAGE_ALTERNATES"].items())), *sorted(self.notes))
 
     def _write_editors(self, writer: Any, work: pages.Work) -> list[str]:
         """The editors' pages in every other language: each its translation (metadata

@@ -273,3 +273,34 @@ def test_a_build_that_would_take_a_year_off_the_site_asks_first(good_site, tmp_p
     out, err = done.communicate(timeout=600)
     assert done.returncode == 1 and "- năm 2023: kết quả của 40 đơn vị" in err
     assert snapshot(output) == before
+
+
+def test_an_edited_article_renders_no_data_page_again_and_the_portal_name_renders_all(tmp_path):
+    from plugins.build import build
+
+    data, content = copy_real(tmp_path), tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(site, data=data, content=content, cache=cache)
+    article = sorted((content / "tin-tuc").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nMột câu mới.\n",
+                       encoding="utf-8")
+    stats = build(site, data=data, content=content, cache=cache).stats
+    # rendered again: the home page (its news), the pages with a Markdown note (two agencies
+    # and the method, in both languages); not written by the data pages: the editors' pages
+    # in English, the search page, the downloads page
+    assert stats.pages_reused == stats.pages - 7 - 3 - 2 - 2
+    clean = build(tmp_path / "clean", data=data, content=content, cache=tmp_path / "empty")
+    assert snapshot(site) == snapshot(clean.output)
+
+    # the portal's name is on every page, though in no page's model
+    descriptor = data / "datapackage.json"
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace(
+        "Chỉ số cải cách hành chính tỉnh Sóc Trăng", "Chỉ số CCHC của một tỉnh", 1),
+        encoding="utf-8")
+    stats = build(site, data=data, content=content, cache=cache).stats
+    assert stats.pages_reused == 0
+    assert "Chỉ số CCHC của một tỉnh" in (site / "don-vi/so-tu-phap/index.html").read_text(
+        encoding="utf-8")
+    clean = build(tmp_path / "clean-2", data=data, content=content, cache=tmp_path / "empty-2")
+    assert snapshot(site) == snapshot(clean.output)
