@@ -11,6 +11,7 @@ indexes the pages.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections import Counter
@@ -107,7 +108,7 @@ class Work:
         """Make `folder`, its parents first: no attempt fails for a missing parent."""
         if folder in self.folders:
             return
-        if folder != self.output:
+        if self.output in folder.parents:
             self._make(folder.parent)
         folder.mkdir(exist_ok=True)
         self.folders.add(folder)
@@ -220,9 +221,10 @@ def replay(work: Work, done: Written, key: str) -> bool:
 
 
 def _model(work: Work, page: models.Page) -> bytes:
-    """The page's model as the store keys it (`store.model_bytes`), once for every file made
-    from it; nothing when nothing is stored."""
-    return model_bytes(page) if work.site_key else b""
+    """The hash of the page's model as the store keys it (`store.model_bytes`), made once for
+    every file made from it (its editions, API document, Word document, embeds: a profile's
+    pickle is 50 KB); nothing when nothing is stored."""
+    return hashlib.sha256(model_bytes(page)).digest() if work.site_key else b""
 
 
 def _write_part(work: Work, done: Written, page: models.Page, pickled: bytes) -> None:
@@ -237,8 +239,8 @@ def _write_part(work: Work, done: Written, page: models.Page, pickled: bytes) ->
     if isinstance(page, models.ComparePage) and page.options_url:  # a choice too long for it
         work.out(page.options_url).write_text(compare.options(page), encoding="utf-8")
         done.unkept += 1
-    for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere
-        _write_page(work, embed, _model(work, embed), done)
+    for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere:
+        _write_page(work, embed, pickled + embed.url.encode(), done)  # made from the page
     started = time.perf_counter()
     for chart in page.charts:
         drawn = charts.key(chart)
