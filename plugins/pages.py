@@ -116,7 +116,8 @@ class Work:
     @cached_property
     def entries(self) -> str:
         """What every plan entry's files are made from besides its inputs (`entry_key`): the
-        code, content and settings, the URLs, and which pages each edition has."""
+        site key (code, settings, what pages show of content/), the URLs, and which pages
+        each edition has."""
         return digest(self.site_key, str(self.relative), *self.languages, *sorted(self.edition))
 
     def alternates(self, url: str) -> list[tuple[str, str]]:

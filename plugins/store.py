@@ -9,7 +9,8 @@ so that no reader ever sees half a file. Entries are never changed in place, and
 into an output file after it was linked (the build writes each file once, into a new folder).
 
 The store also keeps the validated tables and results of the data as last read (`remember`, a
-pickle under a key of the data files and the code): in no output, kept while builds use
+pickle under a key of the data files and the code), and the list of files of each page made
+from part of the data (`put`, `recall`: `pages.Entry`): in no output, kept while builds use
 them.
 
 Pruning (`prune`, after a successful build): an entry is removed when no output links to it any
