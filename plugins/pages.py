@@ -11,7 +11,6 @@ indexes the pages.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections import Counter
@@ -26,14 +25,14 @@ from pelican.contents import Page
 
 from parindex.i18n import LANGUAGES, SOURCE, speaking
 from parindex.site import Planned, charts, embeds, exports, models, urls, word
+from parindex.site import api as site_api
 from parindex.site.api import Endpoint
 from parindex.site.pages import compare
 from parindex.site.pages.parts import parts
 
-from . import api
 from .content import ContentError
 from .pool import Pool
-from .store import Store, digest, model_bytes, out_path, page_key
+from .store import Store, digest, model_key, out_path, page_key
 
 ToDraw = dict[str, tuple[models.Chart, list[str]]]  # store key → chart, its SVG's paths
 PAGES_PER_TASK = 64  # at most: a task is a few seconds even with every chart to draw
@@ -178,10 +177,10 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
             continue
         part = Written(to_draw=done.to_draw)  # a chart of two pages is drawn once
         whole = planned.build()
-        pickled = _model(work, whole)
-        part.api += api.write_document(work, whole, pickled, part)  # the whole table
+        model = _model(work, whole)
+        part.api += _write_document(work, part, whole, model)  # the whole table
         for page in parts(whole):  # a long page in parts (`…/trang-2/`)
-            _write_part(work, part, page, pickled if page is whole else _model(work, page))
+            _write_part(work, part, page, model if page is whole else _model(work, page))
         if key and not part.unkept:  # equal inputs, equal files: kept once (a forced build)
             if not work.store.has(key):
                 work.store.put(key, Entry(part.files, part.urls, part.api))
@@ -222,26 +221,44 @@ def replay(work: Work, done: Written, key: str) -> bool:
 
 
 def _model(work: Work, page: models.Page) -> bytes:
-    """The hash of the page's model as the store keys it (`store.model_bytes`), made once for
-    every file made from it (its editions, API document, Word document, embeds: a profile's
-    pickle is 50 KB); nothing when nothing is stored."""
-    return hashlib.sha256(model_bytes(page)).digest() if work.site_key else b""
+    """The page's model as the store keys it (`store.model_key`), made once for every file
+    made from it (its editions, API document, Word document, embeds); nothing when nothing is
+    stored."""
+    return model_key(page) if work.site_key else b""
 
 
-def _write_part(work: Work, done: Written, page: models.Page, pickled: bytes) -> None:
+def kept(work: Work, done: Written, rel: str, key: str | None, write: Callable[[Path], object],
+         reuse: bool | None = None) -> bool:
+    """Put the output's file at `rel` in place: the store's entry `key` while there is one
+    (and `reuse`: the build's by default), else made by `write(path)` and kept as `key`; True
+    when taken. Without a key (nothing is stored, or a page with Markdown) it is made."""
+    path = work.out(rel)
+    if key:
+        done.stored(rel, key)
+        if (work.reuse if reuse is None else reuse) and work.store.take(key, path):
+            return True
+    write(path)
+    if key:
+        work.store.keep(key, path)
+    else:
+        done.unkept += 1
+    return False
+
+
+def _write_part(work: Work, done: Written, page: models.Page, model: bytes) -> None:
     """Write a page in each of its editions, its Word document, embeds and charts."""
     done.urls.append(page.url)
-    done.reused += _write_page(work, page, pickled, done)
+    done.reused += _write_page(work, page, model, done)
     for lang in work.languages[1:] if urls.in_edition(page.url, work.edition) else ():
         done.urls.append(urls.localized(page.url, lang, work.edition))
-        done.reused += _write_page(work, page, pickled, done, lang)  # the same model
+        done.reused += _write_page(work, page, model, done, lang)  # the same model
     if isinstance(page, models.ReportPage):  # its Word document, from the same model
-        _write_docx(work, page, pickled, done)
+        _write_docx(work, page, model, done)
     if isinstance(page, models.ComparePage) and page.options_url:  # a choice too long for it
         work.out(page.options_url).write_text(compare.options(page), encoding="utf-8")
         done.unkept += 1
     for embed in embeds.embed_pages(page):  # each chart alone, for an iframe elsewhere:
-        _write_page(work, embed, pickled + embed.url.encode(), done)  # made from the page
+        _write_page(work, embed, model + embed.url.encode(), done)  # made from the page
     started = time.perf_counter()
     for chart in page.charts:
         drawn = charts.key(chart)
@@ -274,19 +291,11 @@ def _write_csv(work: Work, chart: models.Chart, drawn: str, rel: str, done: Writ
     """A chart's numbers, from the store when they are there (its key: the chart's, and the
     code that writes CSV, part of the site key)."""
     key = digest(work.site_key, drawn) + ".csv" if work.site_key else None
-    path = work.out(rel, new_folder=False)  # next to its page, written first
-    if key:
-        done.stored(rel, key)
-        if work.store.take(key, path):
-            return
-    path.write_text(exports.rows_csv(chart.rows), encoding="utf-8-sig")
-    if key:
-        work.store.keep(key, path)
-    else:
-        done.unkept += 1
+    kept(work, done, rel, key, lambda path: path.write_text(exports.rows_csv(chart.rows),
+                                                             encoding="utf-8-sig"), reuse=True)
 
 
-def _write_page(work: Work, page: models.Page, pickled: bytes, done: Written,
+def _write_page(work: Work, page: models.Page, model: bytes, done: Written,
                 lang: str = SOURCE) -> bool:
     """Write one page in `lang`; True when it was taken from the store. A page with Markdown
     content (an agency's note, the news) is always rendered and never stored. The English
@@ -302,38 +311,37 @@ def _write_page(work: Work, page: models.Page, pickled: bytes, done: Written,
         extra["news"] = work.news
     rel = urls.localized(page.url, lang, work.edition) + "index.html"
     own = work.site_key + ("" if lang == SOURCE else lang)  # each edition's page its own key
-    key = page_key(own, work.relative, pickled) if work.site_key and not any(
+    key = page_key(own, work.relative, model) if work.site_key and not any(
         extra.values()) else None
-    if key:
-        done.stored(rel, key)
-        if work.reuse and work.store.take(key, work.out(rel)):
-            return True
-    with speaking(lang):
-        work.writer.write_file(rel, work.template(page.template), work.context,
-                               relative_urls=work.relative, data=page, LANG=lang,
-                               ALTERNATES=work.alternates(page.url), **extra)
-    if key:
-        work.store.keep(key, work.out(rel, new_folder=False))
-    else:
-        done.unkept += 1
-    return False
+
+    def render(_: Path) -> None:
+        with speaking(lang):
+            work.writer.write_file(rel, work.template(page.template), work.context,
+                                   relative_urls=work.relative, data=page, LANG=lang,
+                                   ALTERNATES=work.alternates(page.url), **extra)
+    return kept(work, done, rel, key, render)
 
 
-def _write_docx(work: Work, page: models.ReportPage, pickled: bytes, done: Written) -> None:
+def _write_document(work: Work, done: Written, page: models.Page, model: bytes
+                    ) -> list[Endpoint]:
+    """The page's API document, if it has one (`parindex.site.api`), from the store while its
+    model and the code are unchanged; its endpoint."""
+    endpoint = site_api.endpoint(page)
+    if endpoint is None:
+        return []
+    key = digest(work.site_key, "api", model) + ".json" if work.site_key else None
+    kept(work, done, endpoint.path, key, lambda path: path.write_text(
+        site_api.dumps(site_api.MAKERS[type(page)](page)), encoding="utf-8"))
+    return [endpoint]
+
+
+def _write_docx(work: Work, page: models.ReportPage, model: bytes, done: Written) -> None:
     """The report's Word document beside its page, from the store while its model (and the
     code, part of the site key) is unchanged."""
-    path = work.out(page.docx_url, new_folder=False)  # next to its page, written first
-    key = digest(page_key(work.site_key, False, pickled), "docx") + ".docx" \
+    key = digest(page_key(work.site_key, False, model), "docx") + ".docx" \
         if work.site_key else None
-    if key:
-        done.stored(page.docx_url, key)
-        if work.reuse and work.store.take(key, path):
-            return
-    path.write_bytes(word.report_docx(page, work.context.get("SITENAME", "")))
-    if key:
-        work.store.keep(key, path)
-    else:
-        done.unkept += 1
+    kept(work, done, page.docx_url, key, lambda path: path.write_bytes(
+        word.report_docx(page, work.context.get("SITENAME", ""))))
 
 
 def draw(work: Work, todo: list[tuple[str, models.Chart, list[str]]]) -> int:

@@ -56,9 +56,15 @@ def digest(*parts: bytes | str) -> str:
 
 
 def page_key(site_key: str, relative: bool, model: bytes) -> str:
-    """A data page's HTML is made from its model (`model_bytes`: equal bytes, equal content),
-    whether its URLs are relative, and everything the build reads but the data (`site_key`)."""
+    """A data page's HTML is made from its model (`model_key`: equal models, equal keys),
+    whether its URLs are relative, and what the build reads besides the data (`site_key`)."""
     return digest(site_key, str(relative), model)
+
+
+def model_key(model: object) -> bytes:
+    """A hash of `model_bytes`, for every file made from one model (a profile's pickle is
+    50 KB: hashed once, not once per file)."""
+    return hashlib.sha256(model_bytes(model)).digest()
 
 
 def model_bytes(model: object) -> bytes:
@@ -138,6 +144,7 @@ class Store:
         return value
 
     def has(self, key: str) -> bool:
+        """Whether there is an entry `key`."""
         return self.path(key).exists()
 
     def recall(self, key: str) -> Any:

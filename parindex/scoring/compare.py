@@ -470,6 +470,7 @@ def _names(results: Results) -> list[Difference]:
     units.csv note says where; the data's other tables that quote the spelling are listed."""
     ds = results.dataset
     out: list[Difference] = []
+    texts: list[tuple[str, int, str]] | None = None  # read once a misspelt name is found
     units = ds.units[ds.units["aliases"].notna()]  # the others have no other spelling
     for label, name, alias_text, remark in zip(units.index, units["name"].astype(str),
                                                units["aliases"].astype(str), units["note"],
@@ -478,7 +479,8 @@ def _names(results: Results) -> list[Difference]:
         wrong = [a for a in aliases if fold(a) in fold(name) and _words(a) not in _words(name)]
         if not wrong:
             continue
-        quoted = [f"{file} dòng {row}" for _, file, row, text in _innovation_texts(results)
+        texts = texts if texts is not None else _innovation_texts(results)
+        quoted = [f"{file} dòng {row}" for file, row, text in texts
                   if any(w.casefold() in text.casefold() for w in _tails(wrong))]
         note = str(remark) if not is_missing(remark) else ""
         if quoted:
@@ -489,10 +491,10 @@ def _names(results: Results) -> list[Difference]:
     return out
 
 
-def _innovation_texts(results: Results) -> list[tuple[int, str, int, str]]:
-    """Each innovation's year, file, row and words (title and summary), where a misspelt name
-    may be quoted."""
-    return [(year, _file(results, year, "innovations"), row_number(label), " ".join(
+def _innovation_texts(results: Results) -> list[tuple[str, int, str]]:
+    """Each innovation's file, row and words (title and summary), where a misspelt name may be
+    quoted."""
+    return [(_file(results, year, "innovations"), row_number(label), " ".join(
         x for x in (title, summary) if isinstance(x, str)))
         for year, yd in results.dataset.years.items()
         for label, title, summary in zip(yd.innovations.index, yd.innovations["title"],

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cached_property
-from typing import cast
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,13 +40,13 @@ def _rows(frame: pd.DataFrame) -> np.ndarray:
     return pd.util.hash_pandas_object(frame, index=False).to_numpy() ^ np.uint64(named)
 
 
-def _sums(frame: pd.DataFrame, by: list[str]) -> dict[object, int]:
-    """The sum (mod 2**64) of the row hashes of each group of `frame` by the columns `by`."""
+def _sums(frame: pd.DataFrame, by: list[str]) -> dict[Any, int]:
+    """The sum (mod 2**64) of the row hashes of each group of `frame` by the columns `by` (a
+    group's key: its value of `by`, or their tuple)."""
     if frame.empty:
         return {}
-    hashed = pd.Series(_rows(frame), index=pd.MultiIndex.from_frame(frame[by])
-                       if len(by) > 1 else pd.Index(frame[by[0]]))
-    return {k: int(v) for k, v in hashed.groupby(level=list(range(len(by)))).sum().items()}
+    hashed = pd.Series(_rows(frame), index=frame.index)
+    return {k: int(v) for k, v in hashed.groupby([frame[c] for c in by]).sum().items()}
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -71,7 +71,7 @@ class Inputs:
         return hashlib.sha256("\n".join(parts).encode()).digest()
 
     @cached_property
-    def _group_years(self) -> dict[object, tuple[int, int]]:
+    def _group_years(self) -> dict[Any, tuple[int, int]]:
         """(year, group) → the sums of its scored rows: scores, field scores."""
         scores = _sums(self.results.scores, ["year", "group_id"])
         fields = _sums(self.results.fields, ["year", "group_id"])
@@ -91,12 +91,10 @@ class Inputs:
     @cached_property
     def _years(self) -> list[tuple[int, tuple[int, int]]]:
         """Each year and the sums of its scored rows, in order."""
-        by_year: dict[int, list[tuple[int, int]]] = {}
-        for key, sums in self._group_years.items():
-            year, _ = cast(tuple[int, str], key)
-            by_year.setdefault(int(year), []).append(sums)
-        return [(y, (sum(s for s, _ in v) % 2**64, sum(f for _, f in v) % 2**64))
-                for y, v in sorted(by_year.items())]
+        scores = _sums(self.results.scores, ["year"])
+        fields = _sums(self.results.fields, ["year"])
+        return [(int(y), (scores.get(y, 0), fields.get(y, 0)))
+                for y in sorted(scores.keys() | fields.keys())]
 
     def unit(self, uid: str) -> bytes:
         """What an agency's profile is made from."""
