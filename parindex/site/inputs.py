@@ -8,9 +8,11 @@ change whenever the page could: they cover more than the page shows, never less.
 - `common`: everything but the agencies' scored rows: the descriptor, the global tables, every
   year's other tables (published statistics, innovations, indicators, field maxima) and which
   years there are. Every page depends on it.
-- `unit(uid)`: an agency's profile shows its own rows of every year and, for each year, its
-  rank, band and the statistics of its group: the scored rows (scores and field scores, as
-  scoring gives them: ranks, changes, percentages) of each group-year it belongs to.
+- `unit(uid, shown)`: an agency's profile shows its own scored rows of every year (scores and
+  field scores as scoring gives them: ranks, changes, percentages) and, of each group-year it
+  belongs to, the group's statistics as the page rounds them (`shown(year, gid)`, the page's
+  own function: in a group of thousands, one changed score leaves the others' profiles alone
+  unless it moves their rank or a statistic as shown).
 - `year(y)`: a page of one year (a ranking, a field, the year's innovations or report) shows
   that year beside the earlier ones (changes, previous ranks): the scored rows of the years up
   to `y`.
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -71,10 +74,10 @@ class Inputs:
         return hashlib.sha256("\n".join(parts).encode()).digest()
 
     @cached_property
-    def _group_years(self) -> dict[Any, tuple[int, int]]:
-        """(year, group) → the sums of its scored rows: scores, field scores."""
-        scores = _sums(self.results.scores, ["year", "group_id"])
-        fields = _sums(self.results.fields, ["year", "group_id"])
+    def _own(self) -> dict[Any, tuple[int, int]]:
+        """Agency → the sums of its scored rows: scores, field scores."""
+        scores = _sums(self.results.scores, ["unit_id"])
+        fields = _sums(self.results.fields, ["unit_id"])
         return {k: (scores.get(k, 0), fields.get(k, 0)) for k in scores.keys() | fields.keys()}
 
     @cached_property
@@ -96,10 +99,10 @@ class Inputs:
         return [(int(y), (scores.get(y, 0), fields.get(y, 0)))
                 for y in sorted(scores.keys() | fields.keys())]
 
-    def unit(self, uid: str) -> bytes:
-        """What an agency's profile is made from."""
-        keys = self._units.get(uid, [])
-        return self.common + repr([uid, [(k, self._group_years.get(k)) for k in keys]]).encode()
+    def unit(self, uid: str, shown: Callable[[int, str], str]) -> bytes:
+        """What an agency's profile is made from (`shown`: what it shows of a group-year)."""
+        groups = [(k, shown(*k)) for k in self._units.get(uid, [])]
+        return self.common + repr([uid, self._own.get(uid), groups]).encode()
 
     def year(self, year: int) -> bytes:
         """What a page of `year` is made from."""

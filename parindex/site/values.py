@@ -34,6 +34,7 @@ from .models import (
     GroupStats,
     Indicator,
     Innovation,
+    NoNotes,
     Notes,
     Ref,
     ScoreRow,
@@ -453,6 +454,13 @@ def group_stats(lk: Lookup, year: int, gid: str | None, notes: Notes,
     )
 
 
+def shown_stats(lk: Lookup, year: int, gid: str, fid: str | None = None) -> GroupStats:
+    """A group's statistics as shown beside one of its agencies (a profile, a field table's
+    group mean), without footnotes: made once per group and year for all its agencies."""
+    return lk.cached(("shown_stats", year, gid, fid),
+                     lambda: group_stats(lk, year, gid, NoNotes(), fid=fid))
+
+
 def published(lk: Lookup, n: int, members: int) -> str:
     """"10 trên 63 tỉnh, thành phố được công bố" where a table prints some of the members
     (the noun is the data's, `portal.members`), else ""."""
@@ -518,12 +526,9 @@ FIELD_ROW_COLUMNS = ("year", "unit_id", "group_id", "field_id", "score", "score"
 def field_row(lk: Lookup, r: Record) -> FieldRow:
     """One agency's score in one field and year, with its group's mean (footnotes left out)."""
     year, gid, fid = as_int(r["year"]), as_str(r["group_id"]), as_str(r["field_id"])
-    summary = lk.stats.field(year, gid, fid)
-    mean = stat_value(summary.mean if summary else None, printed(lk, year, gid, fid, "mean"),
-                      None)
     return FieldRow(unit=lk.unit(as_str(r["unit_id"])), field=lk.field(fid, year),
                     score=as_number(r, "score"), max_score=as_number(r, "max_score"),
-                    pct=as_float(r["pct"]), group_mean=mean)
+                    pct=as_float(r["pct"]), group_mean=shown_stats(lk, year, gid, fid).mean)
 
 
 def unit_records(lk: Lookup) -> dict[str, Record]:

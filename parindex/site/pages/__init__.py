@@ -52,7 +52,7 @@ from .innovations import INNOVATIONS_LISTED, innovations_page
 from .method import method_page
 from .ranking import ranking_page
 from .report import report_page
-from .unit import unit_page
+from .unit import group_shown, unit_page
 from .year import year_page
 from .years import years_page
 
@@ -85,6 +85,7 @@ def plan(results: Results, found: Assessment | None = None) -> list[Planned]:
     the results' `assess`, when the caller has it."""
     lk = Lookup(results)
     made_of = Inputs(results)
+    shown = partial(group_shown, lk)
     inns = every_innovation(results, lk)
     inns_by_unit: dict[str, list[Innovation]] = {}
     inns_by_year: dict[int, list[Innovation]] = {}
@@ -113,7 +114,7 @@ def plan(results: Results, found: Assessment | None = None) -> list[Planned]:
                   partial(made_of.year, y)) for y in results.years for f in lk.fields_of(y)],
         Planned("directory", directory, DIRECTORY_URL),
         *[Planned("units", partial(unit_page, results, lk, uid, inns_by_unit.get(uid, [])),
-                  unit_url(uid), partial(made_of.unit, uid)) for uid in lk.units.index],
+                  unit_url(uid), partial(made_of.unit, uid, shown)) for uid in lk.units.index],
         *[Planned("innovations", partial(innovations_page, lk, inns, None, inn_years),
                   innovations_url()) for _ in inns[:1]],  # none where there are none
         *[Planned("innovations", partial(innovations_page, lk, inns_by_year[y], y, inn_years),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hashlib import sha256
+
 from ...frames import records
 from ...scoring.score import Results
 from ...text import fold
@@ -11,10 +13,8 @@ from ..models import (
     DIRECTORY,
     HOME,
     FieldRow,
-    GroupStats,
     Innovation,
     NavLink,
-    NoNotes,
     Notes,
     PeerRow,
     Peers,
@@ -35,9 +35,9 @@ from ..values import (
     as_str,
     as_text,
     field_row,
-    group_stats,
     indicators,
     score_row,
+    shown_stats,
     unit_records,
 )
 
@@ -81,6 +81,17 @@ def unit_page(results: Results, lk: Lookup, uid: str, inns: list[Innovation]) ->
                           .replace("|", " ")))
 
 
+def group_shown(lk: Lookup, year: int, gid: str) -> str:
+    """What a profile shows of its group in a year besides its own rows: the group's statistics
+    of the index and of each field, as the page has them (rounded, `shown_stats`). A profile is
+    made from these and its own rows (`Inputs.unit`): one changed score rebuilds the profiles
+    whose own rows it changes (its agency's, those whose rank it moves) and, only where it moves
+    a statistic as shown, the rest of the group."""
+    return lk.cached(("group_shown", year, gid), lambda: sha256(repr(
+        [shown_stats(lk, year, gid, fid) for fid in [None, *[f.id for f in lk.fields_of(year)]]]
+    ).encode()).hexdigest())
+
+
 def _unit_fields(results: Results, lk: Lookup) -> tuple[dict[str, list[Record]],
                                                           dict[str, list[str]]]:
     """By agency: its field scores of the latest year it has any, and the sources of all its
@@ -104,22 +115,17 @@ def _peers(lk: Lookup, latest: UnitYear | None, fields: list[FieldRow],
     """The agency's latest year beside its group's mean and highest: the index, and each field
     where its field scores are of that year and any of the three is known (a field without a
     maximum has no percentage at all: the profile's field table gives its score). The group's
-    statistics are those its ranking and field pages show (`group_stats`, made once per group
-    for all its profiles)."""
+    statistics are those its ranking and field pages show (`shown_stats`)."""
     if latest is None:
         return None
     row = latest.row
     year, gid = row.year, row.group.id
-
-    def stats(fid: str | None) -> GroupStats:
-        return lk.cached(("peer_stats", year, gid, fid),
-                         lambda: group_stats(lk, year, gid, NoNotes(), fid=fid))
-    index = stats(None)
+    index = shown_stats(lk, year, gid)
     rows = [PeerRow(label=lk.scale.name, kind="index", own=row.index, mean=index.mean,
                     best=index.highest, url=latest.ranking_url)]
     if fields_year == year:
         for f in fields:
-            best = stats(f.field.id).highest
+            best = shown_stats(lk, year, gid, f.field.id).highest
             if f.pct is not None or f.group_mean.value is not None or best.value.value is not None:
                 rows.append(PeerRow(label=f.field.name, kind="pct",
                                     own=Value(f.pct, "computed" if f.pct is not None else ""),
