@@ -2,9 +2,10 @@
 a copy of the data package and its zip, the editors' empty tables, the band colours,
 `sitemap.xml` (absolute addresses in a production build, which also gets `robots.txt`).
 
-`write` writes them all into the new output; a year's downloads whose table and metadata are
-unchanged are taken from the store (at national size they are most of this step's time), the
-rest is cheap enough to write every time. The texts are made by functions of the data alone.
+`write` writes them all but the sitemap (`write_sitemap`) into the new output; a year's
+downloads whose table and metadata are unchanged are taken from the store (at national size
+they are most of this step's time), the rest is cheap enough to write every time. The texts
+are made by functions of the data alone.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from parindex.site import charts, exports, urls
 from .store import Store, digest, frame_key, out_path
 
 
-def write(output: Path, results: Results, store: Store, site_key: str, reuse: bool,
-          page_urls: list[str], base: str) -> set[str]:
-    """Write every extra file into `output`; the store keys the downloads used."""
+def write(output: Path, results: Results, store: Store, site_key: str, reuse: bool) -> set[str]:
+    """Write every extra file but the sitemap into `output` (in the build's pool, beside the
+    pages: they need only the data); the store keys the downloads used."""
     used: set[str] = set()
     for year, tables in downloads(results):
         keys = []
@@ -61,11 +62,15 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
         out_path(output, urls.TEMPLATES_DIR + name).write_text(header, encoding="utf-8-sig")
     out_path(output, urls.BANDS_CSS).write_text(charts.band_css(results.dataset.bands),
                                              encoding="utf-8")
+    return used
+
+
+def write_sitemap(output: Path, page_urls: list[str], base: str) -> None:
+    """`sitemap.xml` of the site's pages, and `robots.txt` in a production build."""
     out_path(output, "sitemap.xml").write_text(sitemap(page_urls, base), encoding="utf-8")
     if base:  # a crawler needs the sitemap's absolute address (a production build's)
         out_path(output, "robots.txt").write_text(
             f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n", encoding="utf-8")
-    return used
 
 
 def size(output: Path, url: str) -> int | None:

@@ -24,6 +24,7 @@ from typing import Any
 from pelican.contents import Page
 
 from parindex.i18n import LANGUAGES, SOURCE, speaking
+from parindex.scoring.score import Results
 from parindex.site import Planned, charts, embeds, exports, models, urls, word
 from parindex.site import api as site_api
 from parindex.site.api import Endpoint
@@ -93,6 +94,7 @@ class Work:
     relative: bool
     languages: tuple[str, ...] = (SOURCE,)  # the editions written
     edition: frozenset[str] = frozenset()  # the pages the other editions have (their URLs)
+    results: Results | None = None  # the scored data, for the downloads (`extras`)
 
     folders: set[Path] = field(default_factory=set)  # those `out` made, in this process
 

@@ -150,10 +150,12 @@ class ParIndexGenerator(Generator):
         work = pages.Work(self.plan, writer, self.context, self.get_template, self.notes,
                           self.context.get("articles", [])[:3], Path(self.output_path),
                           Store(o.store), o.site_key and self.content_view(o.site_key),
-                          not o.force, relative, self.languages, self.context["EDITION"])
+                          not o.force, relative, self.languages, self.context["EDITION"],
+                          self.results)
         with Pool(work) as pool:
             self.stats.workers = pool.workers
             t = time.perf_counter()
+            downloads = pool.submit(_write_extras, o.site_key, not o.force)  # first: its longest
             drawing = pages.Drawing(pool, work)
             done = pages.write_all(pool, [p.kind for p in self.plan], drawing.add)
             done.urls += api.finish(work, done.api)  # index.json, schemas, du-lieu/api/
@@ -180,10 +182,10 @@ class ParIndexGenerator(Generator):
             self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
                                  f"{fmt.integer(done.reused)} không đổi", t, len(written))
             t = time.perf_counter()
-            self.used |= done.used | card.used | extras.write(
-                Path(self.output_path), self.results, work.store, o.site_key, not o.force,
-                written + extras.pelican_urls(self.context, self.settings),
-                self.settings.get("SITEURL", ""))
+            self.used |= done.used | card.used | downloads.result()
+            extras.write_sitemap(Path(self.output_path),
+                                 written + extras.pelican_urls(self.context, self.settings),
+                                 self.settings.get("SITEURL", ""))
             for planned in self.downloads:
                 page = planned.build().with_sizes(partial(extras.size, Path(self.output_path)))
                 for lang in work.languages:
@@ -228,6 +230,13 @@ class ParIndexGenerator(Generator):
                                       LANG=lang, ALTERNATES=work.alternates(page.url))
                 written.append(url)
         return written
+
+
+def _write_extras(work: pages.Work, site_key: str, reuse: bool) -> set[str]:
+    """The downloads, in a worker of the pool (their longest, a changed year's workbook, is
+    written while the pages are)."""
+    assert work.results is not None
+    return extras.write(work.output, work.results, work.store, site_key, reuse)
 
 
 def get_generators(pelican_object: Any) -> type[Generator]:

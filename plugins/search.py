@@ -7,7 +7,8 @@ merges (`mergeIndex`): the profiles in PROFILE_SHARDS buckets by a hash of their
 year's pages (`chi-so/<year>/…`), the innovations, and the rest (the main bundle, `pagefind/`).
 A shard whose pages are the same files as in the last build of that output (links to the
 store's, `key`) is linked from it (`_reuse`), not indexed again: Pagefind writes the same files
-for the same pages, so the index equals a clean build's. A smaller site is indexed whole, as one bundle, as before.
+for the same pages, so the index equals a clean build's. A smaller site is indexed whole, as
+one bundle, as before.
 
 Run as `python -m plugins.search SITE [OLD_SITE KEYS_JSON]` (by `plugins.build`, in a process that
 dies with the build), which starts on a line on stdin; it writes the shards' keys as JSON on its
