@@ -148,7 +148,7 @@ def _reuse(old: Path, site: Path, name: str) -> bool:
     if not src.is_dir():
         return False
     try:
-        shutil.copytree(src, dest, copy_function=os.link)
+        shutil.copytree(src, dest, copy_function=os.link, dirs_exist_ok=True)
     except OSError:
         shutil.rmtree(dest, ignore_errors=True)
         return False

@@ -72,7 +72,8 @@ def test_an_interrupted_build_keeps_the_last_good_output(good_site, sig):
     proc = run_build(output, data, "--force", start_new_session=True)
     deadline = time.monotonic() + 120
     # wait until the build is writing its temporary folder, then interrupt it half-way
-    while not any(p.name.startswith(".output-") for p in output.parent.iterdir()):
+    while not any(p.name.startswith(".output-") and not p.name.startswith(".output-folders-")
+                  for p in output.parent.iterdir()):
         assert proc.poll() is None and time.monotonic() < deadline, "build ended too early"
         time.sleep(0.02)
     os.killpg(proc.pid, sig)
@@ -133,8 +134,10 @@ def test_the_preview_indexes_the_new_site_in_place_after_the_swap(tmp_path):
     fragments = [gzip.decompress(f.read_bytes()) for f in found]
     assert any(b"84,90" in f for f in fragments)
     assert "84,90" in (site / "don-vi/ubnd-huyen-my-xuyen/index.html").read_text(encoding="utf-8")
-    settle()  # the replaced site is removed after the build has returned
-    assert not list(tmp_path.glob(".output-*"))
+    settle()  # the replaced site's files are removed after the build has returned
+    left = list(tmp_path.glob(".output-*"))  # its folders are the next build's
+    assert [p.name for p in left] == [".output-folders-site"]
+    assert not any(p.is_file() for p in left[0].rglob("*"))
 
 
 def test_a_forced_rebuild_renders_every_page_and_reuses_the_charts(tmp_path):
@@ -305,3 +308,28 @@ def test_an_edited_article_renders_no_data_page_again_and_the_portal_name_render
         encoding="utf-8")
     clean = build(tmp_path / "clean-2", data=data, content=content, cache=tmp_path / "empty-2")
     assert snapshot(site) == snapshot(clean.output)
+
+
+def folders(root):
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir())
+
+
+def test_a_rebuild_starts_from_the_last_outputs_folders_and_leaves_none_empty(tmp_path):
+    """The replaced output, emptied of its files after the build returned, is where the next
+    build writes (not 41.000 folders made again at national size): a folder of a year taken
+    off is gone, and the site is a clean build's, folder by folder and file by file."""
+    from plugins.build import build, settle
+
+    data, cache, site = copy_real(tmp_path), tmp_path / "cache", tmp_path / "site"
+    build(site, data=data, cache=cache)
+    build(site, data=data, cache=cache, force=True)
+    settle()
+    spare = tmp_path / ".output-folders-site"
+    assert folders(spare) == folders(site) and not any(p.is_file() for p in spare.rglob("*"))
+    shutil.rmtree(data / "2023")
+    build(site, data=data, cache=cache, accept_removals=True)
+    settle()
+    clean = build(tmp_path / "clean", data=data, cache=tmp_path / "empty").output
+    assert "chi-so/2021" in folders(site) and "chi-so/2023" not in folders(site)
+    assert folders(site) == folders(clean)
+    assert snapshot(site) == snapshot(clean)
