@@ -163,8 +163,6 @@ class ParIndexGenerator(Generator):
                                                       self.context["PORTAL"].subtitle),
                                urls.SHARE_IMAGE)
             drawing.add(card.to_draw)
-            placing = done.placing / max(pool.workers, 1)  # the charts' time, not the pages'
-            t += placing
             merge = search.merged(done.urls)  # the search index's other bundles, if sharded
             for name, template, title in EXTRA_PAGES:
                 writer.write_file(name, self.get_template(template), self.context,
@@ -174,15 +172,18 @@ class ParIndexGenerator(Generator):
                                                    breadcrumbs=[models.HOME]))
             written_editors = self._write_editors(writer, work)
             pages_written.send(self)  # Pelican's own pages were written before ours
+            used, writing = downloads.result()
+            n = max(pool.workers, 1)  # the pool's time on charts' files and downloads: theirs
             written = done.urls + written_editors + [urls.SEARCH_URL] + [
                 urls.localized(urls.DOWNLOADS_URL, lang, work.edition)
                 for _ in self.downloads for lang in work.languages]
             self.stats.pages, self.stats.pages_reused = len(written), done.reused
             self.stats.charts_reused = done.charts_reused + card.charts_reused
             self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
-                                 f"{fmt.integer(done.reused)} không đổi", t, len(written))
-            t = time.perf_counter()
-            self.used |= done.used | card.used | downloads.result()
+                                 f"{fmt.integer(done.reused)} không đổi",
+                        t + (done.placing + writing) / n, len(written))
+            t = time.perf_counter() - writing / n
+            self.used |= done.used | card.used | used
             extras.write_sitemap(Path(self.output_path),
                                  written + extras.pelican_urls(self.context, self.settings),
                                  self.settings.get("SITEURL", ""))
@@ -196,7 +197,7 @@ class ParIndexGenerator(Generator):
                             relative_urls=relative, data=page, LANG=lang,
                             ALTERNATES=work.alternates(page.url))
             self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
-            t = time.perf_counter() - placing
+            t = time.perf_counter() - done.placing / n
             self.stats.charts_rendered, self.stats.chart_seconds = drawing.wait()
         self._stage("charts", f"Biểu đồ: {fmt.integer(self.stats.charts_rendered)} vẽ mới "
                               f"({self.stats.chart_seconds:.1f} giây từ lúc bắt đầu), "
@@ -232,11 +233,13 @@ class ParIndexGenerator(Generator):
         return written
 
 
-def _write_extras(work: pages.Work, site_key: str, reuse: bool) -> set[str]:
+def _write_extras(work: pages.Work, site_key: str, reuse: bool) -> tuple[set[str], float]:
     """The downloads, in a worker of the pool (their longest, a changed year's workbook, is
-    written while the pages are)."""
+    written while the pages are): the store keys they used, and the seconds they took."""
     assert work.results is not None
-    return extras.write(work.output, work.results, work.store, site_key, reuse)
+    started = time.perf_counter()
+    used = extras.write(work.output, work.results, work.store, site_key, reuse)
+    return used, time.perf_counter() - started
 
 
 def get_generators(pelican_object: Any) -> type[Generator]:
