@@ -237,7 +237,9 @@ def _spare(output: Path) -> Path:
 def _keep_folders(old: Path, spare: Path) -> None:
     """Delete the replaced output's files, keeping its folders as the next build's (`spare`):
     at national size, making 41.000 folders again was half the pages' time after one changed
-    score."""
+    score, where most files are links to the store. A forced build, which writes every file,
+    makes new folders: writing 100.000 new files into emptied ones took 7 s more of the
+    kernel's time than into new ones (ext4)."""
     if not old.is_dir():
         return
     try:
@@ -401,8 +403,9 @@ def build(output: Path, settings_file: str | Path = "pelicanconf.py", data: Path
     _remove_stale(output)
     tmp = output.with_name(f".output-{output.name}-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
-    with contextlib.suppress(OSError):  # the last build's folders, if it left them
-        os.rename(_spare(output), tmp)
+    if not force:  # the last build's folders, if it left them (`_keep_folders`)
+        with contextlib.suppress(OSError):
+            os.rename(_spare(output), tmp)
     override.update(OUTPUT_PATH=str(tmp), PARINDEX=options)
     later = search_after_swap and output.is_dir()
     indexing = _Search(output, tmp, {}) if later else \

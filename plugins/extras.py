@@ -26,9 +26,11 @@ from parindex.site import charts, exports, urls
 from .store import Store, digest, frame_key, out_path
 
 
-def write(output: Path, results: Results, store: Store, site_key: str, reuse: bool) -> set[str]:
+def write(output: Path, results: Results, store: Store, site_key: str) -> set[str]:
     """Write every extra file but the sitemap into `output` (in the build's pool, beside the
-    pages: they need only the data); the store keys the downloads used."""
+    pages: they need only the data); the store keys the downloads used. A year's downloads are
+    taken from the store even in a forced build, like the charts: a forced build renders the
+    pages again, and the files are keyed by their tables' bytes and the code."""
     used: set[str] = set()
     for year, tables in downloads(results):
         keys = []
@@ -37,7 +39,7 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
             keys.append(key)
             used |= {key + ".csv", key + ".json"}
             csv_path, json_path = out_path(output, rel + "csv"), out_path(output, rel + "json")
-            if reuse and site_key and store.take(key + ".csv", csv_path):
+            if site_key and store.take(key + ".csv", csv_path):
                 if store.take(key + ".json", json_path):
                     continue  # a year whose numbers did not change
                 csv_path.unlink()
@@ -48,7 +50,7 @@ def write(output: Path, results: Results, store: Store, site_key: str, reuse: bo
                 store.keep(key + ".json", json_path)
         book = digest(*keys) + ".xlsx" if site_key else ""
         used.add(book)
-        _workbook(output, results, year, [df for _, df, _ in tables], store, book, reuse)
+        _workbook(output, results, year, [df for _, df, _ in tables], store, book)
     def table_csv(frame: pd.DataFrame, schema: TableSchema) -> str:
         """A table's published text, from the store while the table and the code are the
         same (`frame_key`)."""
@@ -105,11 +107,11 @@ def downloads(results: Results) -> Iterator[tuple[int, list[tuple[str, pd.DataFr
 
 
 def _workbook(output: Path, results: Results, year: int, tables: list[pd.DataFrame],
-              store: Store, key: str, reuse: bool) -> None:
+              store: Store, key: str) -> None:
     """The year's workbook (its results and field scores), from the store when its tables are
     unchanged (`key`: its entry, "" for none)."""
     path = out_path(output, urls.results_url(year, "xlsx"))
-    if key and reuse and store.take(key, path):
+    if key and store.take(key, path):
         return
     fields = tables[1] if len(tables) > 1 else None
     path.write_bytes(exports.year_workbook(results, year, tables[0], fields))

@@ -155,7 +155,7 @@ class ParIndexGenerator(Generator):
         with Pool(work) as pool:
             self.stats.workers = pool.workers
             t = time.perf_counter()
-            downloads = pool.submit(_write_extras, o.site_key, not o.force)  # first: its longest
+            downloads = pool.submit(_write_extras, o.site_key)  # first: its longest
             drawing = pages.Drawing(pool, work)
             done = pages.write_all(pool, [p.kind for p in self.plan], drawing.add)
             done.urls += api.finish(work, done.api)  # index.json, schemas, du-lieu/api/
@@ -233,12 +233,12 @@ class ParIndexGenerator(Generator):
         return written
 
 
-def _write_extras(work: pages.Work, site_key: str, reuse: bool) -> tuple[set[str], float]:
+def _write_extras(work: pages.Work, site_key: str) -> tuple[set[str], float]:
     """The downloads, in a worker of the pool (their longest, a changed year's workbook, is
     written while the pages are): the store keys they used, and the seconds they took."""
     assert work.results is not None
     started = time.perf_counter()
-    used = extras.write(work.output, work.results, work.store, site_key, reuse)
+    used = extras.write(work.output, work.results, work.store, site_key)
     return used, time.perf_counter() - started
 
 

@@ -5,10 +5,9 @@ thousand profiles) was most of a rebuild after one changed score. So a site with
 profiles or more is indexed in shards, each a Pagefind bundle of its own that the search page
 merges (`mergeIndex`): the profiles in PROFILE_SHARDS buckets by a hash of their address, each
 year's pages (`chi-so/<year>/…`), the innovations, and the rest (the main bundle, `pagefind/`).
-A shard whose pages are the same files as in the last build of that output (links to the
-store's, `key`) is linked from it (`_reuse`), not indexed again: Pagefind writes the same files
-for the same pages, so the index equals a clean build's. A smaller site is indexed whole, as
-one bundle, as before.
+A shard whose pages have the same bytes as in the last build of that output is linked from it
+(`_reuse`), not indexed again: Pagefind writes the same files for the same pages, so the index
+equals a clean build's. A smaller site is indexed whole, as one bundle, as before.
 
 Run as `python -m plugins.search SITE [OLD_SITE KEYS_JSON]` (by `plugins.build`, in a process that
 dies with the build), which starts on a line on stdin; it writes the shards' keys as JSON on its
@@ -94,15 +93,10 @@ def merged(page_urls: Iterable[str]) -> list[str]:
 
 
 def key(site: Path, rels: list[str]) -> str:
-    """What a shard's bundle is made from: its pages' paths and files, and Pagefind. A page
-    of a build is a link to the store's file made from its model, written once and never
-    changed: an unchanged page is the same file as in the last build (the same inode, size and
-    time), which tells it without reading half a gigabyte of pages at national size. A page
-    written anew is a new file, so it is indexed again, changed or not."""
+    """What a shard's bundle is made from: its pages' paths and bytes, and Pagefind."""
     h = hashlib.sha256(version("pagefind").encode())
     for rel in rels:
-        st = os.stat(site / rel)
-        h.update(f"{rel}\0{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        h.update(rel.encode() + b"\0" + hashlib.sha256((site / rel).read_bytes()).digest())
     return h.hexdigest()
 
 

@@ -28,7 +28,6 @@ import json
 import os
 import pickle
 import shutil
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -115,16 +114,14 @@ class Store:
                 return False
 
     def keep(self, key: str, src: Path) -> None:
-        """Add the finished file `src` as the entry `key` (a hard link, else an atomic copy).
-        An entry already there (a forced build's) becomes `src` too: the same bytes, and then
-        the output's file is the store's, as a reused one would be (the search index knows an
-        unchanged page by its file, `search.key`)."""
+        """Add the finished file `src` as the entry `key` (a hard link, else an atomic copy);
+        an entry already there is left as it is (it has the same bytes)."""
         entry = self.path(key)
         for attempt in (1, 2):
             try:
                 os.link(src, entry)
             except FileExistsError:
-                _relink(src, entry)
+                pass
             except FileNotFoundError:
                 if attempt == 1 and src.exists():  # the entry's folder is new: make it
                     entry.parent.mkdir(parents=True, exist_ok=True)
@@ -179,17 +176,6 @@ class Store:
                 except FileNotFoundError:  # another build pruned it first
                     pass
         return removed
-
-
-def _relink(src: Path, entry: Path) -> None:
-    """Make the existing `entry` a link to `src` (left as it is where links fail)."""
-    tmp = entry.with_name(f".{entry.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        if not os.path.samefile(src, entry):  # (a rename onto the same file does nothing)
-            os.link(src, tmp)
-            os.replace(tmp, entry)
-    except OSError:
-        tmp.unlink(missing_ok=True)
 
 
 def _copy(src: Path, dest: Path) -> None:

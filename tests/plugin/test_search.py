@@ -2,7 +2,6 @@
 the last build when its pages are unchanged, so that a rebuild indexes only what changed and
 gives the same files as indexing everything again."""
 
-import os
 import shutil
 
 import pytest
@@ -45,19 +44,17 @@ def test_shards_are_profiles_by_hash_years_innovations_and_the_rest():
 def test_a_sharded_rebuild_indexes_only_changed_shards_and_equals_indexing_all(
         site, tmp_path, monkeypatch):
     monkeypatch.setattr(search, "SHARD_FROM", 1)  # the real site's 40 profiles, sharded
-    # a build's pages are links to the store's files: an unchanged page is the same file
     first = tmp_path / "first"
-    shutil.copytree(site, first, copy_function=os.link)
+    shutil.copytree(site, first)
     keys, _ = search.index(first, workers=1)
     assert len(keys) > search.PROFILE_SHARDS // 2 and (first / "pagefind/pagefind.js").is_file()
     # one profile changes: only its shard is indexed again, the others are linked
     page = next(p for p in sorted((site / "don-vi").glob("*/index.html")))
     second = tmp_path / "second"
-    shutil.copytree(site, second, copy_function=os.link)
+    shutil.copytree(site, second)
     changed = second / page.relative_to(site)
-    text = changed.read_text(encoding="utf-8")
-    changed.unlink()  # a new file, as a build writes it (not the linked one changed)
-    changed.write_text(text.replace("</main>", "<p>Tên mới Xyzabc</p></main>"), encoding="utf-8")
+    changed.write_text(changed.read_text(encoding="utf-8").replace(
+        "</main>", "<p>Tên mới Xyzabc</p></main>"), encoding="utf-8")
     again, said = search.index(second, first, keys, workers=1)
     shard = search.shard(page.relative_to(site).as_posix())
     assert {n for n in keys if keys[n] != again[n]} == {shard}

@@ -15,21 +15,13 @@ def test_an_entry_is_a_hard_link_of_the_file_it_was_kept_from(tmp_path):
     store, page = Store(tmp_path / "store"), tmp_path / "page.html"
     page.write_text("<p>một</p>", encoding="utf-8")
     store.keep("ab12", page)
-    store.keep("ab12", page)  # already there: the same file
+    store.keep("ab12", page)  # already there: left as it is
     assert store.path("ab12") == tmp_path / "store" / "ab" / "ab12"
     assert os.path.samefile(store.path("ab12"), page)
     again = tmp_path / "again.html"
     assert store.take("ab12", again) and os.path.samefile(again, page)
     assert not store.take("cd34", tmp_path / "missing.html")
     assert not (tmp_path / "missing.html").exists()
-    # a forced build writes the page again: the entry becomes its file, the output's file is
-    # the store's (as a reused page's would be) and the one linked before keeps its bytes
-    forced = tmp_path / "forced.html"
-    forced.write_text("<p>một</p>", encoding="utf-8")
-    store.keep("ab12", forced)
-    assert os.path.samefile(store.path("ab12"), forced) and not os.path.samefile(forced, page)
-    assert page.read_text(encoding="utf-8") == "<p>một</p>"
-    assert [p.name for p in (tmp_path / "store" / "ab").iterdir()] == ["ab12"]
 
 
 def test_prune_removes_only_what_no_output_and_no_build_uses(tmp_path):
