@@ -179,10 +179,11 @@ def write_pages(work: Work, start: int, stop: int) -> Written:
             continue
         part = Written(to_draw=done.to_draw)  # a chart of two pages is drawn once
         whole = planned.build()
-        model = _model(work, whole)
+        by = key if planned.kind in BY_INPUTS else None
+        model = _model(work, whole, by)
         part.api += _write_document(work, part, whole, model)  # the whole table
         for page in parts(whole):  # a long page in parts (`…/trang-2/`)
-            _write_part(work, part, page, model if page is whole else _model(work, page))
+            _write_part(work, part, page, model if page is whole else _model(work, page, by))
         if key and not part.unkept:  # equal inputs, equal files: kept once (a forced build)
             if not work.store.has(key):
                 work.store.put(key, Entry(part.files, part.urls, part.api))
@@ -222,11 +223,22 @@ def replay(work: Work, done: Written, key: str) -> bool:
     return True
 
 
-def _model(work: Work, page: models.Page) -> bytes:
-    """The page's model as the store keys it (`store.model_key`), made once for every file
-    made from it (its editions, API document, Word document, embeds); nothing when nothing is
-    stored."""
-    return model_key(page) if work.site_key else b""
+# The kinds of page keyed by their inputs (`entry_key`) rather than their model: a profile's
+# inputs are what it shows (its agency's rows, its groups' statistics as shown), and pickling
+# 10.000 profiles' models to hash them was a tenth of a forced build at national size. A year's
+# page is made from the whole year's rows, more than the group or field it shows: keyed by its
+# model, it is linked again after a change in another group.
+BY_INPUTS = frozenset({"units"})
+
+
+def _model(work: Work, page: models.Page, entry: str | None) -> bytes:
+    """The page's model as the store keys it, made once for every file made from it (its
+    editions, API document, Word document, embeds); nothing when nothing is stored. `entry`:
+    the key of the inputs it is made from, where they stand for its model (`BY_INPUTS`), with
+    its URL; else its model pickled (`store.model_key`)."""
+    if not work.site_key:
+        return b""
+    return digest(entry, page.url).encode() if entry else model_key(page)
 
 
 def kept(work: Work, done: Written, rel: str, key: str | None, write: Callable[[Path], object],

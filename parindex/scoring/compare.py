@@ -174,9 +174,15 @@ def _within(value: float, error: object) -> tuple[float, float]:
 # ---- An agency's printed total, index, rank and band -------------------------------------------
 
 
+UNIT_COLUMNS = ("year", "row", "unit_id", "name", "inferred", "known_error", "total",
+                "total_error", "index", "index_error", "rank", "band_id", "band_published",
+                *[c + p for c in ("total_published", "index_published", "rank_published")
+                  for p in ("", PLACES)])  # what `_units` reads of a score
+
+
 def _units(results: Results) -> list[Difference]:
     out = []
-    for r in records(results.scores):
+    for r in records(results.scores, [c for c in UNIT_COLUMNS if c in results.scores]):
         year = int(cast(int, r["year"]))
         subject = str(r["name"] or r["unit_id"])
         file = _file(results, year, "scores")
@@ -204,6 +210,10 @@ def _units(results: Results) -> list[Difference]:
     return out
 
 
+SUM_COLUMNS = ("unit_id", "name", "total", "total_error", "total_published",
+               "total_published" + PLACES)  # what `_field_sums` reads of a score
+
+
 def _field_sums(results: Results) -> list[Difference]:
     """Each agency's field scores against its total, in a year whose fields make up the total:
     where at least half the agencies' field scores add up to it (else the fields are not a
@@ -211,7 +221,7 @@ def _field_sums(results: Results) -> list[Difference]:
     out = []
     fs = results.fields
     for year in results.field_years:
-        scores = {r["unit_id"]: r for r in records(results.year(year))}
+        scores = {r["unit_id"]: r for r in records(results.year(year), SUM_COLUMNS)}
         f = fs[fs["year"] == year]
         f = f.assign(_error=0.5 * 10.0 ** -f["score" + PLACES].astype(float))
         by_unit = f.groupby("unit_id")
