@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pelican import signals
 from pelican.generators import Generator
@@ -68,27 +68,31 @@ class ParIndexGenerator(Generator):
         two for invalid data. From the store when the data and the core's code are unchanged
         (`data_key`)."""
         store = Store(self.options.store)
+        tables: list[str] = []
 
         def table(key: str, make: Callable[[], object]) -> object:
             """A table read and checked, from the store while its file and the code are
             unchanged: after one changed file, the others are not read again."""
             key = digest(self.options.code_key, key) + ".table"
-            self.used.add(key)
+            tables.append(key)
             return store.remember(key, make)
 
-        def made() -> tuple[Dataset | None, Report, Results | None, list[Problem]]:
+        def made() -> tuple[Dataset | None, Report, Results | None, list[Problem], list[str]]:
             dataset, report = load(self.options.data,
                                    table if self.options.code_key else None)
             if dataset is None:
-                return dataset, report, None, []
+                return dataset, report, None, [], tables
             results = score(dataset)
             self.found = assess(results)  # for the audit page too, not kept in the store
-            return dataset, report, results, refused(results, self.found)
+            return dataset, report, results, refused(results, self.found), tables
 
         if not (key := self.options.data_key):
-            return made()
-        self.used.add(key + ".results")
-        return store.remember(key + ".results", made)
+            return made()[:4]
+        # the tables' entries are used by a build that takes the results from the store too:
+        # else they were pruned, and the next change read and checked every table again
+        *read, used = store.remember(key + ".results", made)
+        self.used |= {key + ".results", *used}
+        return cast("tuple[Dataset | None, Report, Results | None, list[Problem]]", tuple(read))
 
     def generate_context(self) -> None:
         unread = content.unread(self.context, self.readers, Path(self.path),

@@ -94,3 +94,18 @@ def test_a_reused_page_is_a_hard_link_to_its_store_entry(tmp_path):
     assert len(scoped) > 50 and noted
     assert kept == ["entry"] * (len(scoped) - len(noted)) + ["package"] * tables + \
         ["results"] + ["table"] * tables
+
+
+def test_a_build_that_takes_the_results_from_the_store_keeps_the_checked_tables(tmp_path):
+    """A forced build reads nothing (the data are unchanged): the tables read and checked for
+    the last change are still the store's, so that the next change reads only its own file."""
+    from plugins.build import build, settle
+
+    data, cache, site = copy_real(tmp_path), tmp_path / "cache", tmp_path / "site"
+    build(site, data=data, cache=cache)
+    settle()
+    tables = sorted(p.name for p in (cache / "store").rglob("*.table"))
+    assert len(tables) >= sum(1 for _ in data.rglob("*.csv"))
+    build(site, data=data, cache=cache, force=True)
+    settle()
+    assert sorted(p.name for p in (cache / "store").rglob("*.table")) == tables
