@@ -179,8 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             ("rebuild, one score changed", f"{changed.seconds:.1f} s, {cpu_changed:.1f} s CPU "
                                            f"({changed.stats.pages_reused} pages "
                                            "unchanged, linked)"),
-            ("  then, after it returned", f"{tidy_changed:.1f} s removing the replaced output "
-                                          "and unused cache entries"),
+            ("  then, after it returned", f"{tidy_changed:.1f} s emptying the replaced output "
+                                          "(its folders kept) and pruning the cache"),
             ("pages written", f"{pages} ({pages / cold.seconds:.0f}/s)"),
             ("charts", f"{charts} ({stats.charts_rendered} rendered in "
                        f"{chart_seconds:.1f} s"
