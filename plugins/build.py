@@ -260,8 +260,8 @@ def _drop_empty(site: Path) -> None:
 
 
 def _swap(new: Path, output: Path) -> Path:
-    """Put `new` in place of `output`, and say where the old one went (to be removed); on
-    failure the old output is put back."""
+    """Put `new` in place of `output`, and say where the old one went (to be emptied into the
+    next build's folders, `_tidy`); on failure the old output is put back."""
     old = output.with_name(f".output-old-{output.name}-{os.getpid()}")
     if output.exists():
         os.replace(output, old)
