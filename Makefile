@@ -57,4 +57,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf output .build-tmp .cache
+	rm -rf output .output-* .build-tmp .cache
