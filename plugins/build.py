@@ -242,12 +242,15 @@ def _keep_folders(old: Path, spare: Path) -> None:
     kernel's time than into new ones (ext4)."""
     if not old.is_dir():
         return
+    if spare.exists():  # a forced build's: it did not take the spare
+        shutil.rmtree(old, ignore_errors=True)
+        return
     try:
         for folder, dirs, files in os.walk(old):
             for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
                 os.unlink(os.path.join(folder, name))
         os.rename(old, spare)
-    except OSError:  # a spare already there, a file that would not go: no spare this time
+    except OSError:  # a file that would not go: no spare this time
         shutil.rmtree(old, ignore_errors=True)
 
 

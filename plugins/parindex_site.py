@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
@@ -90,9 +90,9 @@ class ParIndexGenerator(Generator):
             return made()[:4]
         # the tables' entries are used by a build that takes the results from the store too:
         # else they were pruned, and the next change read and checked every table again
-        *read, used = store.remember(key + ".results", made)
+        dataset, report, results, wrong, used = store.remember(key + ".results", made)
         self.used |= {key + ".results", *used}
-        return cast("tuple[Dataset | None, Report, Results | None, list[Problem]]", tuple(read))
+        return dataset, report, results, wrong
 
     def generate_context(self) -> None:
         unread = content.unread(self.context, self.readers, Path(self.path),
@@ -177,7 +177,8 @@ class ParIndexGenerator(Generator):
             written_editors = self._write_editors(writer, work)
             pages_written.send(self)  # Pelican's own pages were written before ours
             used, writing = downloads.result()
-            n = max(pool.workers, 1)  # the pool's time on charts' files and downloads: theirs
+            # the pool's time on the charts' files and the downloads is theirs, not the pages'
+            placing, writing = done.placing / max(pool.workers, 1), writing / max(pool.workers, 1)
             written = done.urls + written_editors + [urls.SEARCH_URL] + [
                 urls.localized(urls.DOWNLOADS_URL, lang, work.edition)
                 for _ in self.downloads for lang in work.languages]
@@ -185,8 +186,8 @@ class ParIndexGenerator(Generator):
             self.stats.charts_reused = done.charts_reused + card.charts_reused
             self._stage("pages", f"Trang: {fmt.integer(len(written))} trang, "
                                  f"{fmt.integer(done.reused)} không đổi",
-                        t + (done.placing + writing) / n, len(written))
-            t = time.perf_counter() - writing / n
+                        t + placing + writing, len(written))
+            t = time.perf_counter() - writing
             self.used |= done.used | card.used | used
             extras.write_sitemap(Path(self.output_path),
                                  written + extras.pelican_urls(self.context, self.settings),
@@ -201,7 +202,7 @@ class ParIndexGenerator(Generator):
                             relative_urls=relative, data=page, LANG=lang,
                             ALTERNATES=work.alternates(page.url))
             self._stage("downloads", "Tệp tải về, gói dữ liệu, sơ đồ trang", t)
-            t = time.perf_counter() - done.placing / n
+            t = time.perf_counter() - placing
             self.stats.charts_rendered, self.stats.chart_seconds = drawing.wait()
         self._stage("charts", f"Biểu đồ: {fmt.integer(self.stats.charts_rendered)} vẽ mới "
                               f"({self.stats.chart_seconds:.1f} giây từ lúc bắt đầu), "

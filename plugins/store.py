@@ -6,7 +6,7 @@ Reusing an entry is a hard link from the store into the output (nothing rendered
 copied); a newly written output file is linked into the store the same way. Where links are not
 possible (another file system) files are copied instead, through a temporary file and a rename
 so that no reader ever sees half a file. Entries are never changed in place, and nothing writes
-into an output file after it was linked (the build writes each file once, into a new folder).
+into an output file after it was linked (the build writes each file once, as a new file).
 
 The store also keeps the validated tables and results of the data as last read (`remember`, a
 pickle under a key of the data files and the code), and the list of files of each page made
